@@ -1,0 +1,54 @@
+using SupplyGraph.Domain.Vocabulary;
+
+namespace SupplyGraph.Domain.Questions;
+
+/// <summary>A limit that cut an answer short.</summary>
+public enum TraversalLimit
+{
+    MaxHops,
+    MaxPaths,
+    ExplorationBudget,
+}
+
+/// <summary>How much a question explored, and which limits cut it.</summary>
+public sealed record Exploration(long Relationships, int Entities, int Depth, IReadOnlyList<TraversalLimit> CutBy)
+{
+    public bool Partial => CutBy.Count > 0;
+}
+
+/// <summary>A walk through the graph: entities in order, and the relationship between each pair (in its own direction).</summary>
+public sealed record GraphPath(IReadOnlyList<Entity> Entities, IReadOnlyList<Relationship> Relationships)
+{
+    public int Length => Relationships.Count;
+}
+
+public sealed record StageGroup(SupplyChainStage Stage, IReadOnlyList<Entity> Entities);
+
+public sealed record SupplyChainAnswer(
+    Entity Focus,
+    DateOnly AsOf,
+    IReadOnlyList<StageGroup> Stages,
+    IReadOnlyList<Relationship> Relationships,
+    Exploration Explored)
+{
+    public bool Partial => Explored.Partial;
+}
+
+public sealed record ControlHit(Regulation Regulation, IReadOnlyList<GraphPath> Paths);
+
+public sealed record ExportControlsAnswer(Entity Entity, DateOnly AsOf, IReadOnlyList<ControlHit> Hits, Exploration Explored)
+{
+    public bool Partial => Explored.Partial;
+}
+
+public sealed record ExposedEntity(Entity Entity, IReadOnlyList<GraphPath> Paths);
+
+public sealed record ExposureAnswer(Regulation Regulation, DateOnly AsOf, bool InForce, IReadOnlyList<ExposedEntity> Exposed, Exploration Explored)
+{
+    public bool Partial => Explored.Partial;
+}
+
+public sealed record PathAnswer(Entity From, Entity To, DateOnly AsOf, IReadOnlyList<GraphPath> Paths, Exploration Explored)
+{
+    public bool Partial => Explored.Partial;
+}

@@ -1,0 +1,479 @@
+using SupplyGraph.Domain.Graph;
+using SupplyGraph.Domain.Vocabulary;
+
+namespace SupplyGraph.Domain.Questions;
+
+/// <summary>
+/// What each question means, answered over a <see cref="GraphIndex"/>. The embedded store answers with its
+/// whole index; another store can answer with an index of the neighbourhood it fetched.
+/// </summary>
+/// <remarks>
+/// The walk rules, shared by all questions:
+/// an entity's <b>upstream</b> is what it depends on (the upstream end of every dependency relationship it is the
+/// downstream end of, see <see cref="RelationshipTypes"/>), followed transitively; its <b>scope</b> is itself plus
+/// its own products (a lab's models, a designer's chips), whose upstream counts as its own. Relationships not
+/// valid on the day, and regulations not in force on it, are left out.
+/// </remarks>
+public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
+{
+    private const int MaxSuggestions = 5;
+
+    public GraphIndex Graph => graph;
+
+    public Entity Resolve(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (graph.TryGetNode(reference.Trim(), out var byId))
+        {
+            return graph.Node(byId);
+        }
+
+        var named = graph.NodesNamed(reference);
+        if (named.Length == 1)
+        {
+            return graph.Node(named[0]);
+        }
+
+        if (named.Length > 1)
+        {
+            // A name outranks an alias: "DeepSeek R1" is the model's name and only an alias of the lab.
+            var key = GraphIndex.NameKey(reference);
+            var byName = named.ToArray().Where(node => GraphIndex.NameKey(graph.Node(node).Name) == key).ToArray();
+            if (byName.Length == 1)
+            {
+                return graph.Node(byName[0]);
+            }
+
+            throw new AmbiguousReferenceException(reference, [.. named.ToArray().Select(node => graph.Node(node).Id).Order(StringComparer.Ordinal)]);
+        }
+
+        throw new EntityNotFoundException(reference, Suggest(reference));
+    }
+
+    public IReadOnlyList<Entity> Search(SearchQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var needle = GraphIndex.NameKey(question.Text);
+        var ranked = new List<(int Rank, Entity Entity)>();
+        foreach (var entity in graph.Entities)
+        {
+            if (question.Kinds is { Count: > 0 } kinds && !kinds.Contains(entity.Kind))
+            {
+                continue;
+            }
+
+            var rank = MatchRank(entity, needle);
+            if (rank is not null)
+            {
+                ranked.Add((rank.Value, entity));
+            }
+        }
+
+        return [.. ranked
+            .OrderBy(pair => pair.Rank)
+            .ThenBy(pair => pair.Entity.Name.Length)
+            .ThenBy(pair => pair.Entity.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(pair => pair.Entity.Id, StringComparer.Ordinal)
+            .Take(question.First)
+            .Select(pair => pair.Entity)];
+    }
+
+    public SupplyChainAnswer SupplyChain(SupplyChainQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var focus = Node(question.Entity);
+        var day = question.Options.Day(clock).DayNumber;
+
+        var upstream = new Walk(graph, question.Options.MaxHops);
+        upstream.Run(focus, (node, sink) =>
+        {
+            StepUpstream(node, day, sink);
+            if (node == focus)
+            {
+                StepToProducts(node, day, sink);
+            }
+        });
+
+        var downstream = new Walk(graph, question.Options.MaxHops);
+        downstream.Run(focus, (node, sink) =>
+        {
+            // Deployment is where the chain ends: what a platform serves besides the focus's models is not the focus's chain.
+            if (node != focus && SupplyChainStages.StageOf(graph.Node(node), ServesModels(downstream, node)) == SupplyChainStage.Deployment)
+            {
+                return;
+            }
+
+            StepDownstream(node, day, sink);
+        });
+
+        var stages = new Dictionary<SupplyChainStage, List<(int Depth, Entity Entity)>>();
+        AddToStage(focus, 0, servesModels: false);
+        foreach (var node in upstream.Reached.Skip(1))
+        {
+            AddToStage(node, upstream.DepthOf(node), servesModels: false);
+        }
+
+        foreach (var node in downstream.Reached.Skip(1))
+        {
+            AddToStage(node, downstream.DepthOf(node), ServesModels(downstream, node));
+        }
+
+        var groups = stages
+            .OrderBy(pair => pair.Key)
+            .Select(pair => new StageGroup(pair.Key, [.. pair.Value
+                .GroupBy(item => item.Entity.Id, StringComparer.Ordinal)
+                .Select(group => group.MinBy(item => item.Depth))
+                .OrderBy(item => item.Depth)
+                .ThenBy(item => item.Entity.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(item => item.Entity)]))
+            .ToList();
+
+        var relationships = upstream.EdgesWalked()
+            .Concat(downstream.EdgesWalked())
+            .Distinct()
+            .Select(graph.Relationship)
+            .OrderBy(relationship => relationship.Record.Key, StringComparer.Ordinal)
+            .ToList();
+
+        var explored = new Exploration(
+            upstream.Examined + downstream.Examined,
+            upstream.Reached.Union(downstream.Reached).Count(),
+            Math.Max(upstream.Deepest, downstream.Deepest),
+            [.. upstream.CutBy.Union(downstream.CutBy).Order()]);
+        return new SupplyChainAnswer(graph.Node(focus), DateOnly.FromDayNumber(day), groups, relationships, explored);
+
+        void AddToStage(int node, int depth, bool servesModels)
+        {
+            if (SupplyChainStages.StageOf(graph.Node(node), servesModels) is { } stage)
+            {
+                if (!stages.TryGetValue(stage, out var list))
+                {
+                    stages[stage] = list = [];
+                }
+
+                list.Add((depth, graph.Node(node)));
+            }
+        }
+    }
+
+    public ExportControlsAnswer ExportControls(ExportControlsQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var focus = Node(question.Entity);
+        var day = question.Options.Day(clock).DayNumber;
+        var walk = new Walk(graph, question.Options.MaxHops);
+        walk.Run(focus, (node, sink) =>
+        {
+            StepUpstream(node, day, sink);
+            if (node == focus)
+            {
+                StepToProducts(node, day, sink);
+            }
+
+            StepToRestrictingRegulations(node, day, sink);
+        });
+
+        var pathCapHit = false;
+        var hits = new List<ControlHit>();
+        foreach (var node in walk.Reached.Skip(1))
+        {
+            if (graph.Node(node) is not Regulation regulation)
+            {
+                continue;
+            }
+
+            var found = walk.PathsTo(node, focus, question.Options.MaxPaths);
+            pathCapHit |= found.Count > question.Options.MaxPaths;
+            hits.Add(new ControlHit(regulation, [.. found.Take(question.Options.MaxPaths).Select(steps => walk.ToPath(steps, focus))]));
+        }
+
+        hits = [.. hits
+            .OrderBy(hit => hit.Paths.Count > 0 ? hit.Paths[0].Length : int.MaxValue)
+            .ThenBy(hit => hit.Regulation.Effective)
+            .ThenBy(hit => hit.Regulation.Id, StringComparer.Ordinal)];
+        var explored = pathCapHit ? walk.Exploration(TraversalLimit.MaxPaths) : walk.Exploration();
+        return new ExportControlsAnswer(graph.Node(focus), DateOnly.FromDayNumber(day), hits, explored);
+    }
+
+    public ExposureAnswer Exposure(ExposureQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var start = Node(question.Regulation);
+        if (graph.Node(start) is not Regulation regulation)
+        {
+            throw new InvalidArgumentException("regulation", $"\"{question.Regulation}\" is a {graph.Node(start).Kind}, not a regulation.");
+        }
+
+        var date = question.Options.Day(clock);
+        var day = date.DayNumber;
+        var walk = new Walk(graph, question.Options.MaxHops);
+        var inForce = regulation.IsInForce(date);
+        if (inForce)
+        {
+            walk.Run(start, (node, sink) =>
+            {
+                if (node == start)
+                {
+                    StepToRestrictedSubjects(node, day, sink);
+                    return;
+                }
+
+                StepDownstream(node, day, sink);
+                StepToOwners(node, day, sink);
+            });
+        }
+
+        var pathCapHit = false;
+        var exposed = new List<(int Depth, ExposedEntity Exposed)>();
+        foreach (var node in walk.Reached.Skip(1))
+        {
+            var found = walk.PathsTo(node, start, question.Options.MaxPaths);
+            pathCapHit |= found.Count > question.Options.MaxPaths;
+            var paths = found.Take(question.Options.MaxPaths).Select(steps => Reversed(walk.ToPath(steps, start))).ToList();
+            exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), paths)));
+        }
+
+        var ordered = exposed
+            .OrderBy(item => item.Depth)
+            .ThenBy(item => item.Exposed.Entity.Kind)
+            .ThenBy(item => item.Exposed.Entity.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(item => item.Exposed)
+            .ToList();
+        var explored = pathCapHit ? walk.Exploration(TraversalLimit.MaxPaths) : walk.Exploration();
+        return new ExposureAnswer(regulation, date, inForce, ordered, explored);
+    }
+
+    public PathAnswer Paths(PathsQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var from = Node(question.From);
+        var to = Node(question.To);
+        var date = question.Options.Day(clock);
+        var day = date.DayNumber;
+        var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
+        var walk = new Walk(graph, question.Options.MaxHops);
+        var stopAfter = int.MaxValue;
+        walk.Run(from, (node, sink) =>
+        {
+            // All shortest paths: once the target is reached, finish that level and go no deeper.
+            if (walk.HasReached(to) && walk.DepthOf(to) <= walk.DepthOf(node))
+            {
+                stopAfter = walk.DepthOf(to);
+                return;
+            }
+
+            foreach (var edge in graph.Outgoing(node))
+            {
+                OfferEither(edge, graph.To(edge));
+            }
+
+            foreach (var edge in graph.Incoming(node))
+            {
+                OfferEither(edge, graph.From(edge));
+            }
+
+            void OfferEither(int edge, int neighbour)
+            {
+                sink.Examine();
+                if ((allowed is null || allowed.Contains(graph.Type(edge)))
+                    && graph.IsValidOn(edge, day)
+                    && IsInForceIfRegulation(neighbour, date))
+                {
+                    sink.Offer(edge, node, neighbour);
+                }
+            }
+        });
+
+        var found = from == to ? [[]] : walk.PathsTo(to, from, question.Options.MaxPaths);
+        var shortest = found.Count > 0 ? found.Min(steps => steps.Count) : 0;
+        var paths = found.Where(steps => steps.Count == shortest).ToList();
+        var limits = new List<TraversalLimit>();
+        if (paths.Count > question.Options.MaxPaths)
+        {
+            limits.Add(TraversalLimit.MaxPaths);
+        }
+
+        // Reaching the target means the hop limit cut nothing that matters: these are the shortest paths.
+        var explored = walk.Exploration([.. limits]);
+        if (paths.Count > 0 && stopAfter != int.MaxValue)
+        {
+            explored = explored with { CutBy = [.. explored.CutBy.Where(limit => limit != TraversalLimit.MaxHops)] };
+        }
+
+        return new PathAnswer(
+            graph.Node(from),
+            graph.Node(to),
+            date,
+            [.. paths.Take(question.Options.MaxPaths).Select(steps => walk.ToPath(steps, from))],
+            explored);
+    }
+
+    private static bool ServesModels(Walk downstream, int node) => downstream.ReachedVia(node, RelationshipType.AvailableOn);
+
+    /// <summary>The node of a reference, resolved as <see cref="Resolve"/> does.</summary>
+    private int Node(string reference)
+    {
+        graph.TryGetNode(Resolve(reference).Id, out var node);
+        return node;
+    }
+
+    private void StepUpstream(int node, int day, Walk.StepSink sink)
+    {
+        foreach (var edge in graph.Outgoing(node))
+        {
+            sink.Examine();
+            var info = RelationshipTypes.Info(graph.Type(edge));
+            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.To && graph.IsValidOn(edge, day))
+            {
+                sink.Offer(edge, node, graph.To(edge));
+            }
+        }
+
+        foreach (var edge in graph.Incoming(node))
+        {
+            sink.Examine();
+            var info = RelationshipTypes.Info(graph.Type(edge));
+            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.From && graph.IsValidOn(edge, day))
+            {
+                sink.Offer(edge, node, graph.From(edge));
+            }
+        }
+    }
+
+    private void StepDownstream(int node, int day, Walk.StepSink sink)
+    {
+        foreach (var edge in graph.Outgoing(node))
+        {
+            sink.Examine();
+            var info = RelationshipTypes.Info(graph.Type(edge));
+            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.From && graph.IsValidOn(edge, day))
+            {
+                sink.Offer(edge, node, graph.To(edge));
+            }
+        }
+
+        foreach (var edge in graph.Incoming(node))
+        {
+            sink.Examine();
+            var info = RelationshipTypes.Info(graph.Type(edge));
+            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.To && graph.IsValidOn(edge, day))
+            {
+                sink.Offer(edge, node, graph.From(edge));
+            }
+        }
+    }
+
+    /// <summary>An entity's own products count as part of it: a lab is touched by what its models depend on.</summary>
+    private void StepToProducts(int node, int day, Walk.StepSink sink)
+    {
+        foreach (var edge in graph.Outgoing(node))
+        {
+            if (RelationshipTypes.Info(graph.Type(edge)).Role == RelationshipRole.Product && graph.IsValidOn(edge, day))
+            {
+                sink.Offer(edge, node, graph.To(edge));
+            }
+        }
+    }
+
+    /// <summary>The reverse of <see cref="StepToProducts"/>: a product's owner is exposed, and the walk ends there.</summary>
+    private void StepToOwners(int node, int day, Walk.StepSink sink)
+    {
+        foreach (var edge in graph.Incoming(node))
+        {
+            if (RelationshipTypes.Info(graph.Type(edge)).Role == RelationshipRole.Product && graph.IsValidOn(edge, day))
+            {
+                sink.Offer(edge, node, graph.From(edge), terminal: true);
+            }
+        }
+    }
+
+    private void StepToRestrictingRegulations(int node, int day, Walk.StepSink sink)
+    {
+        var date = DateOnly.FromDayNumber(day);
+        foreach (var edge in graph.Outgoing(node))
+        {
+            if (graph.Type(edge) == RelationshipType.RestrictedBy
+                && graph.IsValidOn(edge, day)
+                && graph.Node(graph.To(edge)) is Regulation regulation
+                && regulation.IsInForce(date))
+            {
+                sink.Offer(edge, node, graph.To(edge), terminal: true);
+            }
+        }
+    }
+
+    private void StepToRestrictedSubjects(int node, int day, Walk.StepSink sink)
+    {
+        foreach (var edge in graph.Incoming(node))
+        {
+            sink.Examine();
+            if (graph.Type(edge) == RelationshipType.RestrictedBy && graph.IsValidOn(edge, day))
+            {
+                sink.Offer(edge, node, graph.From(edge));
+            }
+        }
+    }
+
+    private bool IsInForceIfRegulation(int node, DateOnly date) =>
+        graph.Node(node) is not Regulation regulation || regulation.IsInForce(date);
+
+    private static GraphPath Reversed(GraphPath path) =>
+        new([.. path.Entities.Reverse()], [.. path.Relationships.Reverse()]);
+
+    private static int? MatchRank(Entity entity, string needle)
+    {
+        int? best = null;
+        Consider(entity.Name);
+        Consider(entity.Id);
+        foreach (var alias in entity.Aliases)
+        {
+            Consider(alias);
+        }
+
+        return best;
+
+        void Consider(string candidate)
+        {
+            var key = GraphIndex.NameKey(candidate);
+            int? rank = key == needle ? 0
+                : key.StartsWith(needle, StringComparison.Ordinal) ? 1
+                : key.Contains(" " + needle, StringComparison.Ordinal) || key.Contains("-" + needle, StringComparison.Ordinal) ? 2
+                : key.Contains(needle, StringComparison.Ordinal) ? 3
+                : null;
+            if (rank is not null && (best is null || rank < best))
+            {
+                best = rank;
+            }
+        }
+    }
+
+    private List<string> Suggest(string reference)
+    {
+        var needle = GraphIndex.NameKey(reference);
+        var scored = new List<(int Score, string Name)>();
+        foreach (var entity in graph.Entities)
+        {
+            var best = int.MaxValue;
+            foreach (var name in entity.Aliases.Prepend(entity.Name).Prepend(entity.Id))
+            {
+                var key = GraphIndex.NameKey(name);
+                var score = key.Contains(needle, StringComparison.Ordinal) || needle.Contains(key, StringComparison.Ordinal)
+                    ? Math.Abs(key.Length - needle.Length) / 4
+                    : TextDistance.Levenshtein(key, needle);
+                best = Math.Min(best, score);
+            }
+
+            if (best <= Math.Max(2, needle.Length / 3))
+            {
+                scored.Add((best, entity.Name));
+            }
+        }
+
+        return [.. scored
+            .OrderBy(item => item.Score)
+            .ThenBy(item => item.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(item => item.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxSuggestions)];
+    }
+}

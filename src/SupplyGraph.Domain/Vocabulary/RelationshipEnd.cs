@@ -1,0 +1,8 @@
+namespace SupplyGraph.Domain.Vocabulary;
+
+/// <summary>One end of a directed relationship.</summary>
+public enum RelationshipEnd
+{
+    From,
+    To,
+}
