@@ -1,0 +1,8 @@
+namespace SupplyGraph.Store.Neo4j.QueryApi;
+
+/// <summary>Whether a unit of work only reads or may write; clusters route reads to any member.</summary>
+public enum AccessMode
+{
+    Write,
+    Read,
+}

@@ -1,0 +1,125 @@
+using System.Text;
+
+namespace SupplyGraph.Store.Neo4j.QueryApi;
+
+/// <summary>Where and how to reach Neo4j's HTTP Query API.</summary>
+public sealed record Neo4jConnectionOptions
+{
+    /// <summary>The HTTP(S) base address, e.g. <c>http://localhost:7474</c> or <c>https://db.example.com:7473</c>.</summary>
+    public required Uri Uri { get; init; }
+
+    public string Database { get; init; } = "neo4j";
+
+    /// <summary>User for basic authentication; give <see cref="Password"/> with it.</summary>
+    public string? User { get; init; }
+
+    public string? Password { get; init; }
+
+    /// <summary>A token for bearer authentication (SSO), instead of user and password.</summary>
+    public string? BearerToken { get; init; }
+
+    /// <summary>How long one HTTP request may take before it fails as a timeout (each retry gets its own).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a failed implicit-transaction statement is tried again, where that is safe.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The first pause before a retry; each further retry doubles it, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Throws an <see cref="ArgumentException"/> that says what to fix when the options cannot work.</summary>
+    public void Validate()
+    {
+        if (Uri is null || !Uri.IsAbsoluteUri)
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.Uri must be an absolute http(s) address such as http://localhost:7474; got '{Uri}'.",
+                nameof(Uri));
+        }
+
+        if (Uri.Scheme is "neo4j" or "neo4j+s" or "neo4j+ssc" or "bolt" or "bolt+s" or "bolt+ssc")
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.Uri '{Uri}' is a Bolt address ({Uri.Scheme}://), but this client speaks Neo4j's HTTP "
+                + $"Query API: use the http(s) address instead, e.g. http://{Uri.Host}:7474 or https://{Uri.Host}:7473.",
+                nameof(Uri));
+        }
+
+        if (Uri.Scheme != Uri.UriSchemeHttp && Uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.Uri '{Uri}' must use http or https (the Query API listens on 7474 or 7473).",
+                nameof(Uri));
+        }
+
+        if (!string.IsNullOrEmpty(Uri.Query) || !string.IsNullOrEmpty(Uri.Fragment))
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.Uri '{Uri}' must be a base address without query or fragment.", nameof(Uri));
+        }
+
+        if (string.IsNullOrWhiteSpace(Database))
+        {
+            throw new ArgumentException("Neo4jConnectionOptions.Database must name a database, e.g. \"neo4j\".", nameof(Database));
+        }
+
+        ValidateCredentials();
+
+        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.RequestTimeout must be positive; got {RequestTimeout}.", nameof(RequestTimeout));
+        }
+
+        if (MaxRetries < 0)
+        {
+            throw new ArgumentException($"Neo4jConnectionOptions.MaxRetries cannot be negative; got {MaxRetries}.", nameof(MaxRetries));
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.RetryBaseDelay cannot be negative; got {RetryBaseDelay}.", nameof(RetryBaseDelay));
+        }
+    }
+
+    // Secrets stay out of logs that print the options.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Uri = ").Append(Uri)
+            .Append(", Database = ").Append(Database)
+            .Append(", User = ").Append(User)
+            .Append(", Password = ").Append(Password is null ? "" : "***")
+            .Append(", BearerToken = ").Append(BearerToken is null ? "" : "***")
+            .Append(", RequestTimeout = ").Append(RequestTimeout)
+            .Append(", MaxRetries = ").Append(MaxRetries)
+            .Append(", RetryBaseDelay = ").Append(RetryBaseDelay);
+        return true;
+    }
+
+    private void ValidateCredentials()
+    {
+        if (User is not null && Password is null)
+        {
+            throw new ArgumentException($"Neo4jConnectionOptions.User '{User}' is set without a Password.", nameof(Password));
+        }
+
+        if (User is null && Password is not null)
+        {
+            throw new ArgumentException("Neo4jConnectionOptions.Password is set without a User.", nameof(User));
+        }
+
+        if (User is not null && User.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.User '{User}' contains ':', which basic authentication cannot carry.", nameof(User));
+        }
+
+        if (User is not null && BearerToken is not null)
+        {
+            throw new ArgumentException(
+                "Neo4jConnectionOptions sets both User/Password and BearerToken; choose one way to authenticate.",
+                nameof(BearerToken));
+        }
+    }
+}

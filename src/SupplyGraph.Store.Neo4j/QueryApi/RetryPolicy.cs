@@ -1,0 +1,34 @@
+namespace SupplyGraph.Store.Neo4j.QueryApi;
+
+/// <summary>Retries retryable <see cref="Neo4jException"/>s with exponential backoff and jitter.</summary>
+internal sealed class RetryPolicy(int maxRetries, TimeSpan baseDelay)
+{
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
+    /// <param name="attempt">One try; receives the caller's token.</param>
+    /// <param name="mayRepeat">
+    /// Whether the work may run twice. If not, only failures Neo4j itself reported (so nothing committed) are
+    /// retried, never a lost connection or timeout whose outcome is unknown.
+    /// </param>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> attempt, bool mayRepeat, CancellationToken cancellationToken)
+    {
+        for (var retry = 1; ; retry++)
+        {
+            try
+            {
+                return await attempt(cancellationToken);
+            }
+            catch (Neo4jException error) when (retry <= maxRetries && error.IsRetryable && (mayRepeat || !error.OutcomeUnknown))
+            {
+                await Task.Delay(DelayBefore(retry), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Equal jitter: half of the doubled delay is fixed, half random, so clients do not retry in step.</summary>
+    internal TimeSpan DelayBefore(int retry)
+    {
+        var exponential = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * Math.Pow(2, retry - 1), MaxDelay.Ticks));
+        return (exponential / 2) + (exponential / 2 * Random.Shared.NextDouble());
+    }
+}
