@@ -1,0 +1,11 @@
+// One entity with every relationship it takes part in, valid on the day: what an entity page shows.
+//
+// :param id => 'deepseek'
+// :param asOf => date('2025-06-01')
+
+MATCH (entity:Entity {id: $id})
+OPTIONAL MATCH link = (entity)-[relationship]-(neighbour)
+  WHERE (relationship.validFrom IS NULL OR relationship.validFrom <= $asOf)
+    AND (relationship.validTo IS NULL OR $asOf <= relationship.validTo)
+RETURN entity, link
+ORDER BY neighbour.id;

@@ -1,0 +1,9 @@
+// Resolve an entity reference: its id, or its name or an alias in any case.
+// The service takes an exact id first, then a name over an alias; two or more left is an ambiguity.
+//
+// :param ref => 'DeepSeek AI'
+
+MATCH (entity:Entity)
+WHERE entity.id = trim($ref) OR toUpper(trim($ref)) IN entity.nameKeys
+RETURN entity
+ORDER BY entity.id;

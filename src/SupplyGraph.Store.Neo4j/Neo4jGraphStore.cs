@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Graph;
+using SupplyGraph.Domain.Questions;
+using SupplyGraph.Domain.Stores;
+using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Store.Neo4j.Cypher;
+using SupplyGraph.Store.Neo4j.Mapping;
+using SupplyGraph.Store.Neo4j.QueryApi;
+
+namespace SupplyGraph.Store.Neo4j;
+
+/// <summary>
+/// The production store. Each question runs its file from cypher/queries in a read transaction; the file returns
+/// the neighbourhood the question walks (bounded by maxHops, one hop more to tell whether the limit cut), and the
+/// domain's <see cref="GraphQuestions"/> reads the answer from it, so both stores answer alike by construction.
+/// Imports run the generated upserts in one explicit write transaction per dataset.
+/// </summary>
+public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null) : ISupplyGraphStore
+{
+    private const int SuggestionCandidates = 50;
+    private const int SearchCandidates = 5000;
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    public string Description => $"neo4j ({options.Connection.Uri}, database {options.Connection.Database})";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var statement in CypherScripts.Schema.Statements)
+        {
+            await runner.RunAsync(statement, null, CypherRunOptions.IdempotentWrite, cancellationToken);
+        }
+    }
+
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        var result = await runner.ReadAsync(CypherScripts.Statistics.Statement, null, cancellationToken);
+        var row = result.Rows[0];
+        return new StoreStatistics(row.Get<long>("entities"), row.Get<long>("relationships"));
+    }
+
+    public async Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
+        var entities = await UpsertAsync(transaction, CypherScripts.UpsertEntities, dataset.Entities.Select(GraphProperties.EntityRow), cancellationToken);
+        var relationships = await UpsertAsync(transaction, CypherScripts.UpsertRelationships, dataset.Relationships.Select(GraphProperties.RelationshipRow), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportSummary(
+            dataset.Name,
+            new ChangeCounts(entities.Added, entities.Updated, dataset.Entities.Count - entities.Added - entities.Updated),
+            new ChangeCounts(relationships.Added, relationships.Updated, dataset.Relationships.Count - relationships.Added - relationships.Updated));
+    }
+
+    public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var matches = await ReadGraphAsync(CypherScripts.Resolve, new() { ["ref"] = reference }, cancellationToken);
+        if (matches.NodeCount > 0)
+        {
+            return Questions(matches).Resolve(reference);
+        }
+
+        // Nothing by id, name or alias: let the domain pick suggestions among fuzzy full-text candidates.
+        var terms = SearchTerms().Matches(reference).Select(match => match.Value + "~").ToList();
+        var candidates = terms.Count == 0
+            ? GraphIndex.Empty
+            : await ReadGraphAsync(CypherScripts.Suggest, new() { ["fuzzyQuery"] = string.Join(' ', terms), ["limit"] = (long)SuggestionCandidates }, cancellationToken);
+        return Questions(candidates).Resolve(reference);
+    }
+
+    public async Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var kinds = question.Kinds is { Count: > 0 } selected ? selected.Select(kind => kind.ToString()).ToList() : null;
+        var candidates = await ReadGraphAsync(
+            CypherScripts.Search,
+            new() { ["text"] = question.Text, ["kinds"] = kinds, ["limit"] = (long)SearchCandidates },
+            cancellationToken);
+        return Questions(candidates).Search(question);
+    }
+
+    public async Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
+        var graph = await ReadGraphAsync(CypherScripts.SupplyChain, WalkParameters(focus, options), cancellationToken, focus);
+        return Questions(graph).SupplyChain(question with { Entity = focus.Id, Options = options });
+    }
+
+    public async Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
+        var graph = await ReadGraphAsync(CypherScripts.ExportControls, WalkParameters(focus, options), cancellationToken, focus);
+        return Questions(graph).ExportControls(question with { Entity = focus.Id, Options = options });
+    }
+
+    public async Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var (regulation, options) = await PrepareAsync(question.Regulation, question.Options, cancellationToken);
+        var graph = await ReadGraphAsync(CypherScripts.Exposure, WalkParameters(regulation, options), cancellationToken, regulation);
+        return Questions(graph).Exposure(question with { Regulation = regulation.Id, Options = options });
+    }
+
+    public async Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var (from, options) = await PrepareAsync(question.From, question.Options, cancellationToken);
+        var to = await ResolveAsync(question.To, cancellationToken);
+        var types = question.Types is { Count: > 0 } selected ? selected.Select(type => type.Name()).ToList() : null;
+        var graph = from.Id == to.Id
+            ? GraphIndex.Build([from], [])
+            : await ReadGraphAsync(
+                CypherScripts.Paths,
+                new() { ["from"] = from.Id, ["to"] = to.Id, ["types"] = types, ["asOf"] = options.AsOf, ["maxHops"] = (long)options.MaxHops },
+                cancellationToken,
+                from,
+                to);
+        return Questions(graph).Paths(question with { From = from.Id, To = to.Id, Options = options });
+    }
+
+    private async Task<(Entity Entity, TraversalOptions Options)> PrepareAsync(string reference, TraversalOptions options, CancellationToken cancellationToken)
+    {
+        var entity = await ResolveAsync(reference, cancellationToken);
+
+        // Fix "today" once, so the Cypher and the domain read the same day.
+        return (entity, TraversalOptions.Create(options.Day(clock), options.MaxHops, options.MaxPaths));
+    }
+
+    private static Dictionary<string, object?> WalkParameters(Entity entity, TraversalOptions options) => new()
+    {
+        ["id"] = entity.Id,
+        ["asOf"] = options.AsOf,
+        ["maxHops"] = (long)options.MaxHops,
+    };
+
+    private GraphQuestions Questions(GraphIndex graph) => new(graph, clock);
+
+    private async Task<GraphIndex> ReadGraphAsync(CypherScript script, Dictionary<string, object?> parameters, CancellationToken cancellationToken, params Entity[] alwaysIncluded)
+    {
+        var result = await runner.ReadAsync(script.Statement, parameters, cancellationToken);
+        return Neighbourhood.FromResult(result, alwaysIncluded);
+    }
+
+    private async Task<(long Added, long Updated)> UpsertAsync(ICypherTransaction transaction, CypherScript script, IEnumerable<Dictionary<string, object?>> rows, CancellationToken cancellationToken)
+    {
+        long added = 0;
+        long updated = 0;
+        foreach (var batch in rows.Chunk(Math.Max(1, options.ImportBatchSize)))
+        {
+            var parameters = new Dictionary<string, object?> { ["rows"] = batch.ToList() };
+            foreach (var statement in script.Statements)
+            {
+                var result = await transaction.RunAsync(statement, parameters, cancellationToken: cancellationToken);
+                added += result.Rows[0].Get<long>("added");
+                updated += result.Rows[0].Get<long>("updated");
+            }
+        }
+
+        return (added, updated);
+    }
+
+    [GeneratedRegex("[\\p{L}\\p{N}]+")]
+    private static partial Regex SearchTerms();
+}
