@@ -5,7 +5,7 @@ public static class QueryLimits
 {
     public const int DefaultMaxHops = 8;
     public const int MaxMaxHops = 16;
-    public const int DefaultMaxPaths = 10;
+    public const int DefaultMaxPaths = 25;
     public const int MaxMaxPaths = 100;
     public const int DefaultSearchResults = 20;
     public const int MaxSearchResults = 200;

@@ -42,9 +42,14 @@ internal sealed class Walk
 
     public int DepthOf(int node) => depth[node];
 
-    /// <summary>True when some step into <paramref name="node"/> followed a relationship of <paramref name="type"/>.</summary>
+    /// <summary>
+    /// True when a shortest step into <paramref name="node"/> (from the level before it) followed a relationship of
+    /// <paramref name="type"/>. Only those steps are all known before the node is walked on from, whatever the
+    /// order in which a store lists neighbours.
+    /// </summary>
     public bool ReachedVia(int node, RelationshipType type) =>
-        stepsInto.TryGetValue(node, out var steps) && steps.Exists(step => graph.Type(step.Edge) == type);
+        stepsInto.TryGetValue(node, out var steps)
+        && steps.Exists(step => graph.Type(step.Edge) == type && depth[step.From] == depth[node] - 1);
 
     public IEnumerable<int> EdgesWalked() => stepsInto.Values.SelectMany(steps => steps).Select(step => step.Edge);
 
@@ -92,11 +97,15 @@ internal sealed class Walk
     }
 
     /// <summary>
-    /// Simple paths from the walk's start to <paramref name="target"/>, shortest first, at most <paramref name="max"/>.
-    /// Returns more than <paramref name="max"/> only to say that the cap cut the list (the caller trims).
+    /// Simple routes from the walk's start to <paramref name="target"/>: shortest first, then best established
+    /// (the weakest status on the route, then the sum of statuses), then by the entities' ids, so the order does
+    /// not depend on how a store happens to list neighbours. Where two relationships join the same two entities
+    /// (two claims about one fact), a route takes the better-established one. Returns one more than
+    /// <paramref name="max"/> when there are more, so the caller can say the cap cut the list.
     /// </summary>
     public List<List<Step>> PathsTo(int target, int start, int max)
     {
+        const int RoutesPerLengthBudget = 10_000;
         var found = new List<List<Step>>();
         if (!depth.TryGetValue(target, out var shortest))
         {
@@ -107,15 +116,18 @@ internal sealed class Walk
         var onTrail = new HashSet<int> { target };
         for (var length = shortest; length <= maxHops && found.Count <= max; length++)
         {
-            Backtrack(target, length, isLast: true);
+            var ofThisLength = new List<List<Step>>();
+            Backtrack(target, length, isLast: true, ofThisLength);
+            found.AddRange(ofThisLength.OrderBy(WeakestStatus).ThenBy(StatusSum).ThenBy(RouteText, StringComparer.Ordinal));
         }
 
-        return found;
+        return found.Count > max ? found[..(max + 1)] : found;
 
-        void Backtrack(int node, int remaining, bool isLast)
+        void Backtrack(int node, int remaining, bool isLast, List<List<Step>> routes)
         {
-            if (found.Count > max)
+            if (routes.Count >= RoutesPerLengthBudget)
             {
+                cutBy.Add(TraversalLimit.ExplorationBudget);
                 return;
             }
 
@@ -125,7 +137,7 @@ internal sealed class Walk
                 {
                     var path = new List<Step>(trail);
                     path.Reverse();
-                    found.Add(path);
+                    routes.Add(path);
                 }
 
                 return;
@@ -136,22 +148,54 @@ internal sealed class Walk
                 return;
             }
 
-            foreach (var step in steps)
+            var tried = new HashSet<int>();
+            foreach (var candidate in steps)
             {
                 examined++;
-                if ((step.TerminalOnly && !isLast) || onTrail.Contains(step.From) || depth[step.From] > remaining - 1)
+                if (!tried.Add(candidate.From)
+                    || onTrail.Contains(candidate.From)
+                    || depth[candidate.From] > remaining - 1
+                    || BestStepFrom(steps, candidate.From, isLast) is not { } step)
                 {
                     continue;
                 }
 
                 trail.Add(step);
                 onTrail.Add(step.From);
-                Backtrack(step.From, remaining - 1, isLast: false);
+                Backtrack(step.From, remaining - 1, isLast: false, routes);
                 onTrail.Remove(step.From);
                 trail.RemoveAt(trail.Count - 1);
             }
         }
     }
+
+    private Step? BestStepFrom(List<Step> steps, int from, bool isLast)
+    {
+        Step? best = null;
+        foreach (var step in steps)
+        {
+            if (step.From != from || (step.TerminalOnly && !isLast))
+            {
+                continue;
+            }
+
+            if (best is not { } current
+                || graph.Edge(step.Edge).Status < graph.Edge(current.Edge).Status
+                || (graph.Edge(step.Edge).Status == graph.Edge(current.Edge).Status
+                    && string.CompareOrdinal(graph.Edge(step.Edge).Key, graph.Edge(current.Edge).Key) < 0))
+            {
+                best = step;
+            }
+        }
+
+        return best;
+    }
+
+    private RelationshipStatus WeakestStatus(List<Step> route) => route.Max(step => graph.Edge(step.Edge).Status);
+
+    private int StatusSum(List<Step> route) => route.Sum(step => (int)graph.Edge(step.Edge).Status);
+
+    private string RouteText(List<Step> route) => string.Join(">", route.Select(step => graph.Node(step.To).Id));
 
     public GraphPath ToPath(List<Step> steps, int start)
     {

@@ -1,0 +1,24 @@
+namespace SupplyGraph.Api.GraphQL.Errors;
+
+/// <summary>The values of <c>errors[].extensions.code</c>.</summary>
+public static class ErrorCodes
+{
+    public const string NotFound = "NOT_FOUND";
+    public const string Ambiguous = "AMBIGUOUS";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+    public const string BadRequest = "BAD_REQUEST";
+    public const string InternalError = "INTERNAL_ERROR";
+}
+
+/// <summary>The names of the other keys of <c>errors[].extensions</c>.</summary>
+public static class ErrorExtensionKeys
+{
+    public const string Code = "code";
+    public const string Argument = "argument";
+    public const string Variable = "variable";
+    public const string Reference = "reference";
+    public const string Suggestions = "suggestions";
+    public const string Candidates = "candidates";
+}

@@ -1,0 +1,27 @@
+using GraphQL.Execution;
+using SupplyGraph.Domain.Questions;
+
+namespace SupplyGraph.Api.GraphQL.Errors;
+
+/// <summary>
+/// The unhandled-exception delegate: a domain error (unknown entity, bad argument) is the caller's mistake
+/// and is reported as is; anything else is logged here with its stack trace, which never reaches the client.
+/// </summary>
+public static class ResolverExceptionLogging
+{
+    public static void Handle(UnhandledExceptionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.OriginalException is EntityNotFoundException or AmbiguousReferenceException or InvalidArgumentException)
+        {
+            context.ErrorMessage = context.OriginalException.Message;
+            return;
+        }
+
+        var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ResolverExceptionLogging));
+        logger?.LogError(
+            context.OriginalException,
+            "Unhandled exception while resolving {Field}",
+            context.FieldContext?.FieldDefinition.Name ?? "the request");
+    }
+}

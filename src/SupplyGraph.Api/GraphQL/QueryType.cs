@@ -1,0 +1,111 @@
+using GraphQL;
+using GraphQL.Types;
+using SupplyGraph.Api.GraphQL.Types;
+using SupplyGraph.Domain.Questions;
+using SupplyGraph.Domain.Stores;
+using SupplyGraph.Domain.Vocabulary;
+
+namespace SupplyGraph.Api.GraphQL;
+
+/// <summary>
+/// The root fields. Each one asks the store one question and gets the whole answer, evidence included;
+/// nested fields only read that answer, so a query costs one store call per root field.
+/// </summary>
+public sealed class QueryType : ObjectGraphType
+{
+    private const string ReferenceHelp = "An id, name or alias (case-insensitive).";
+    private const string AsOfHelp = "The day the answer is about; today when omitted.";
+
+    public QueryType(ISupplyGraphStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Name = "Query";
+
+        Field<EntityInterface>("entity")
+            .Description("One entity by id, name or alias.")
+            .Argument<NonNullGraphType<StringGraphType>>("ref", ReferenceHelp)
+            .ResolveAsync(async context => await store.ResolveAsync(context.GetArgument<string>("ref"), context.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityInterface>>>>("search")
+            .Description("Entities whose id, name or alias contains the text, best matches first.")
+            .Argument<NonNullGraphType<StringGraphType>>("text")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Only these kinds.")
+            .Argument<IntGraphType>("first", $"At most this many (1 to {QueryLimits.MaxSearchResults}, default {QueryLimits.DefaultSearchResults}).")
+            .ResolveAsync(async context =>
+            {
+                var question = SearchQuestion.Create(
+                    context.GetArgument<string>("text"),
+                    context.GetArgument<List<EntityKind>?>("kinds"),
+                    context.GetArgument<int?>("first"));
+                return await store.SearchAsync(question, context.CancellationToken);
+            });
+
+        Field<NonNullGraphType<SupplyChainType>>("supplyChain")
+            .Description("Silicon to deployment: everything upstream and downstream of an entity, in stages.")
+            .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)
+            .Argument<CalendarDateType>("asOf", AsOfHelp)
+            .Argument<IntGraphType>("maxHops", MaxHopsHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = new SupplyChainQuestion(context.GetArgument<string>("entity"), Options(context, withMaxPaths: false));
+                return await store.SupplyChainAsync(question, context.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ExportControlsType>>("exportControls")
+            .Description("The regulations in force that restrict an entity or anything it depends on.")
+            .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)
+            .Argument<CalendarDateType>("asOf", AsOfHelp)
+            .Argument<IntGraphType>("maxHops", MaxHopsHelp)
+            .Argument<IntGraphType>("maxPaths", MaxPathsHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = new ExportControlsQuestion(context.GetArgument<string>("entity"), Options(context, withMaxPaths: true));
+                return await store.ExportControlsAsync(question, context.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ExposureType>>("exposure")
+            .Description("Every entity a regulation touches, with the paths as evidence.")
+            .Argument<NonNullGraphType<StringGraphType>>("regulation", "A regulation's id, name or alias.")
+            .Argument<CalendarDateType>("asOf", AsOfHelp)
+            .Argument<IntGraphType>("maxHops", MaxHopsHelp)
+            .Argument<IntGraphType>("maxPaths", MaxPathsHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = new ExposureQuestion(context.GetArgument<string>("regulation"), Options(context, withMaxPaths: true));
+                return await store.ExposureAsync(question, context.CancellationToken);
+            });
+
+        Field<NonNullGraphType<PathResultType>>("paths")
+            .Description("The shortest paths between two entities, in either direction.")
+            .Argument<NonNullGraphType<StringGraphType>>("from", ReferenceHelp)
+            .Argument<NonNullGraphType<StringGraphType>>("to", ReferenceHelp)
+            .Argument<IntGraphType>("maxHops", MaxHopsHelp)
+            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Only walk these relationship types.")
+            .Argument<CalendarDateType>("asOf", AsOfHelp)
+            .Argument<IntGraphType>("maxPaths", MaxPathsHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = new PathsQuestion(
+                    context.GetArgument<string>("from"),
+                    context.GetArgument<string>("to"),
+                    context.GetArgument<List<RelationshipType>?>("types"),
+                    Options(context, withMaxPaths: true));
+                return await store.PathsAsync(question, context.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipTypeInfoType>>>>("relationshipTypes")
+            .Description("The documented relationship table: direction, kinds at each end, role in the questions, meaning.")
+            .Resolve(_ => RelationshipTypes.All);
+    }
+
+    private static string MaxHopsHelp => $"How far to walk (1 to {QueryLimits.MaxMaxHops}, default {QueryLimits.DefaultMaxHops}).";
+
+    private static string MaxPathsHelp => $"Paths kept per result (1 to {QueryLimits.MaxMaxPaths}, default {QueryLimits.DefaultMaxPaths}).";
+
+    /// <summary>The traversal limits of a root field, checked by the domain (which names the argument when one is out of range).</summary>
+    private static TraversalOptions Options(IResolveFieldContext context, bool withMaxPaths) =>
+        TraversalOptions.Create(
+            context.GetArgument<DateOnly?>("asOf"),
+            context.GetArgument<int?>("maxHops"),
+            withMaxPaths ? context.GetArgument<int?>("maxPaths") : null);
+}

@@ -1,0 +1,38 @@
+using System.Collections;
+
+namespace SupplyGraph.Api.Hosting;
+
+/// <summary>
+/// The documented flat environment variables (<c>SUPPLYGRAPH_PORT</c>, ...) mapped onto keys of the
+/// <c>SupplyGraph</c> section. <c>SupplyGraph__Port</c>-style variables and the command line still win over them.
+/// </summary>
+public static class FlatEnvironmentVariables
+{
+    private static readonly Dictionary<string, string> KeysByVariable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SUPPLYGRAPH_PORT"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Port)}",
+        ["SUPPLYGRAPH_BIND_ADDRESS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.BindAddress)}",
+        ["SUPPLYGRAPH_DATA_DIR"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.DataDirectory)}",
+        ["SUPPLYGRAPH_STORE"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Store)}",
+        ["SUPPLYGRAPH_SEED_ON_EMPTY_STORE"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.SeedOnEmptyStore)}",
+    };
+
+    /// <summary>The configuration keys and values set by the flat variables present in <paramref name="environment"/>.</summary>
+    public static Dictionary<string, string?> ToConfiguration(IDictionary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string name
+                && KeysByVariable.TryGetValue(name, out var key)
+                && entry.Value is string value
+                && !string.IsNullOrWhiteSpace(value))
+            {
+                settings[key] = value.Trim();
+            }
+        }
+
+        return settings;
+    }
+}

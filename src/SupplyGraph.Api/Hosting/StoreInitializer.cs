@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Stores;
+
+namespace SupplyGraph.Api.Hosting;
+
+/// <summary>
+/// Prepares the store before the server answers (hosted services start before Kestrel):
+/// initializes it and, when it is empty and <see cref="SupplyGraphOptions.SeedOnEmptyStore"/> is set, imports the seed dataset.
+/// </summary>
+public sealed class StoreInitializer(ISupplyGraphStore store, IOptions<SupplyGraphOptions> options, ILogger<StoreInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await store.InitializeAsync(cancellationToken);
+        var statistics = await store.GetStatisticsAsync(cancellationToken);
+        logger.LogInformation(
+            "Store {Store} initialized in {ElapsedMs} ms: {Entities} entities, {Relationships} relationships",
+            store.Description, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, statistics.Entities, statistics.Relationships);
+
+        if (statistics.Entities > 0 || !options.Value.SeedOnEmptyStore)
+        {
+            return;
+        }
+
+        started = Stopwatch.GetTimestamp();
+        var summary = await store.ImportAsync(SeedDataset.Load(), cancellationToken);
+        statistics = await store.GetStatisticsAsync(cancellationToken);
+        logger.LogInformation(
+            "Seeded empty store with dataset {Dataset} in {ElapsedMs} ms: {EntitiesAdded} entities and {RelationshipsAdded} relationships added; store now holds {Entities} entities, {Relationships} relationships",
+            summary.Dataset,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            summary.Entities.Added,
+            summary.Relationships.Added,
+            statistics.Entities,
+            statistics.Relationships);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
+
+namespace SupplyGraph.Api.Hosting;
+
+public static class SupplyGraphConfigurationExtensions
+{
+    /// <summary>
+    /// Binds the <c>SupplyGraph</c> section (appsettings.json, then <c>SUPPLYGRAPH_*</c>, then <c>SupplyGraph__*</c>
+    /// variables, then the command line) and listens on <c>http://{BindAddress}:{Port}</c> unless URLs are given.
+    /// </summary>
+    public static WebApplicationBuilder AddSupplyGraphConfiguration(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddFlatEnvironmentVariables(builder.Configuration);
+
+        builder.Services.AddOptions<SupplyGraphOptions>()
+            .Bind(builder.Configuration.GetSection(SupplyGraphOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SupplyGraphOptions>, SupplyGraphOptionsValidator>();
+
+        if (!HasExplicitUrls(builder.Configuration))
+        {
+            var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
+            builder.WebHost.UseUrls(ListenUrl(options));
+        }
+
+        return builder;
+    }
+
+    public static string ListenUrl(SupplyGraphOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var host = options.BindAddress.Contains(':', StringComparison.Ordinal) && !options.BindAddress.StartsWith('[')
+            ? $"[{options.BindAddress}]"
+            : options.BindAddress;
+        return $"http://{host}:{options.Port}";
+    }
+
+    /// <summary>Puts the flat variables just before the plain environment variables, so <c>SupplyGraph__*</c> and the command line override them.</summary>
+    private static void AddFlatEnvironmentVariables(ConfigurationManager configuration)
+    {
+        var settings = FlatEnvironmentVariables.ToConfiguration(Environment.GetEnvironmentVariables());
+        if (settings.Count == 0)
+        {
+            return;
+        }
+
+        var source = new MemoryConfigurationSource { InitialData = settings };
+        var sources = configuration.Sources;
+        var position = IndexOf(sources, s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (position < 0)
+        {
+            position = IndexOf(sources, s => s is CommandLineConfigurationSource);
+        }
+
+        if (position < 0)
+        {
+            sources.Add(source);
+        }
+        else
+        {
+            sources.Insert(position, source);
+        }
+    }
+
+    private static int IndexOf(IList<IConfigurationSource> sources, Func<IConfigurationSource, bool> match)
+    {
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (match(sources[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasExplicitUrls(ConfigurationManager configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey]);
+}

@@ -1,0 +1,18 @@
+using SupplyGraph.Api.Http;
+
+namespace SupplyGraph.Api.Hosting;
+
+public static class SupplyGraphEndpointExtensions
+{
+    public const string GraphQLPath = "/graphql";
+    public const string HealthPath = "/health";
+
+    /// <summary>Maps <c>GET /health</c> and GraphQL over HTTP at <c>/graphql</c> (every method, so that others get 405).</summary>
+    public static IEndpointRouteBuilder MapSupplyGraphEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet(HealthPath, HealthEndpoint.GetAsync);
+        endpoints.Map(GraphQLPath, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+        return endpoints;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using SupplyGraph.Api.GraphQL;
+using SupplyGraph.Api.GraphQL.Errors;
+using SupplyGraph.Api.Http;
+
+namespace SupplyGraph.Api.Hosting;
+
+public static class SupplyGraphGraphQLExtensions
+{
+    /// <summary>The code-first schema, System.Text.Json serialization, the error mapping and the HTTP endpoint.</summary>
+    public static IServiceCollection AddSupplyGraphGraphQL(this IServiceCollection services)
+    {
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<SupplyGraphSchema>()
+            .AddGraphTypes(typeof(SupplyGraphSchema).Assembly)
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<SupplyGraphErrorInfoProvider>()
+            .AddUnhandledExceptionHandler(ResolverExceptionLogging.Handle));
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using GraphQLParser.AST;
+
+namespace SupplyGraph.Api.Http;
+
+/// <summary>Which kind of operation a request would run, known before it runs.</summary>
+public static class OperationTypes
+{
+    /// <summary>The type of the operation <paramref name="operationName"/> selects; null when the selection is not unique (execution reports that).</summary>
+    public static OperationType? Selected(GraphQLDocument document, string? operationName)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (string.IsNullOrEmpty(operationName))
+        {
+            return operations.Count == 1 ? operations[0].Operation : null;
+        }
+
+        return operations.FirstOrDefault(operation => operation.Name?.StringValue == operationName)?.Operation;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using Microsoft.Extensions.DependencyInjection;
+using SupplyGraph.Api.Tests.Infrastructure;
+
+namespace SupplyGraph.Api.Tests.GraphQL;
+
+/// <summary>The field names and types are the API's contract: the printed schema must hold each of these definitions.</summary>
+[Collection(SmallGraphCollection.Name)]
+public sealed partial class SchemaContractTests(SmallGraphHost host)
+{
+    public static TheoryData<string> ContractDefinitions =>
+    [
+        """
+        type Query {
+          entity(ref: String!): Entity
+          search(text: String!, kinds: [EntityKind!], first: Int): [Entity!]!
+          supplyChain(entity: String!, asOf: Date, maxHops: Int): SupplyChain!
+          exportControls(entity: String!, asOf: Date, maxHops: Int, maxPaths: Int): ExportControls!
+          exposure(regulation: String!, asOf: Date, maxHops: Int, maxPaths: Int): Exposure!
+          paths(from: String!, to: String!, maxHops: Int, types: [RelationshipType!], asOf: Date, maxPaths: Int): PathResult!
+          relationshipTypes: [RelationshipTypeInfo!]!
+        }
+        """,
+        "interface Entity { id: ID! kind: EntityKind! name: String! aliases: [String!]! country: String description: String tags: [String!]! sources: [Source!]! }",
+        "category: ActorCategory! website: String }",
+        "designerId: String foundryIds: [String!]! process: String }",
+        "developerId: String releaseDate: Date parameters: Long activeParameters: Long }",
+        "issuerId: String! jurisdiction: String! announced: Date effective: Date! rescinded: Date citation: String! summary: String! }",
+        "type Source { document: String! locator: String! url: String }",
+        "type Relationship { id: ID! type: RelationshipType! from: Entity! to: Entity! validFrom: Date validTo: Date status: RelationshipStatus! sources: [Source!]! note: String }",
+        "type Path { entities: [Entity!]! relationships: [Relationship!]! length: Int! }",
+        "type Exploration { relationships: Long! entities: Int! depth: Int! cutBy: [TraversalLimit!]! }",
+        "type SupplyChain { focus: Entity! asOf: Date! stages: [Stage!]! relationships: [Relationship!]! partial: Boolean! explored: Exploration! }",
+        "type Stage { stage: SupplyChainStage! entities: [Entity!]! }",
+        "type ExportControls { entity: Entity! asOf: Date! hits: [ControlHit!]! partial: Boolean! explored: Exploration! }",
+        "type ControlHit { regulation: Regulation! paths: [Path!]! }",
+        "type Exposure { regulation: Regulation! asOf: Date! inForce: Boolean! exposed: [ExposedEntity!]! partial: Boolean! explored: Exploration! }",
+        "type ExposedEntity { entity: Entity! paths: [Path!]! }",
+        "type PathResult { from: Entity! to: Entity! asOf: Date! paths: [Path!]! partial: Boolean! explored: Exploration! }",
+        "type RelationshipTypeInfo { type: RelationshipType! fromKinds: [EntityKind!]! toKinds: [EntityKind!]! role: RelationshipRole! upstreamEnd: RelationshipEnd meaning: String! }",
+        "type Actor implements Entity {",
+        "type Chip implements Entity {",
+        "type Model implements Entity {",
+        "type Regulation implements Entity {",
+        "scalar Date",
+        "enum SupplyChainStage { RAW_MATERIALS EQUIPMENT MANUFACTURING CHIP_DESIGN CHIPS COMPUTE CAPITAL LABS MODELS DEPLOYMENT }",
+        "enum TraversalLimit { MAX_HOPS MAX_PATHS EXPLORATION_BUDGET }",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ContractDefinitions))]
+    public void Printed_schema_holds_the_contract_definition(string definition)
+    {
+        // arrange
+        var schema = host.Factory.Services.GetRequiredService<ISchema>();
+
+        // act
+        var printed = Normalize(schema.Print(new PrintOptions { IncludeDescriptions = false }));
+
+        // assert
+        printed.Should().Contain(Normalize(definition));
+    }
+
+    private static string Normalize(string sdl) => Whitespace().Replace(sdl.Replace(",", " ", StringComparison.Ordinal), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

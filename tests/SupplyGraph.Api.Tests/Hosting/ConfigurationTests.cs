@@ -1,0 +1,100 @@
+using System.Collections;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using SupplyGraph.Api.Hosting;
+using SupplyGraph.Api.Tests.Infrastructure;
+
+namespace SupplyGraph.Api.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void Flat_environment_variables_map_onto_the_section()
+    {
+        // arrange
+        var environment = new Hashtable
+        {
+            ["SUPPLYGRAPH_PORT"] = "6000",
+            ["SUPPLYGRAPH_BIND_ADDRESS"] = "0.0.0.0",
+            ["SUPPLYGRAPH_DATA_DIR"] = "/var/lib/supplygraph",
+            ["SUPPLYGRAPH_STORE"] = "memory",
+            ["SUPPLYGRAPH_UNRELATED"] = "x",
+            ["PATH"] = "/usr/bin",
+        };
+
+        // act
+        var settings = FlatEnvironmentVariables.ToConfiguration(environment);
+
+        // assert
+        settings.Should().BeEquivalentTo(new Dictionary<string, string?>
+        {
+            ["SupplyGraph:Port"] = "6000",
+            ["SupplyGraph:BindAddress"] = "0.0.0.0",
+            ["SupplyGraph:DataDirectory"] = "/var/lib/supplygraph",
+            ["SupplyGraph:Store"] = "memory",
+        });
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", 5080, "http://127.0.0.1:5080")]
+    [InlineData("0.0.0.0", 8080, "http://0.0.0.0:8080")]
+    [InlineData("::", 5080, "http://[::]:5080")]
+    [InlineData("localhost", 1234, "http://localhost:1234")]
+    public void Listen_url_is_built_from_bind_address_and_port(string bindAddress, int port, string expected)
+    {
+        // act
+        var url = SupplyGraphConfigurationExtensions.ListenUrl(new SupplyGraphOptions { BindAddress = bindAddress, Port = port });
+
+        // assert
+        url.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task Unsupported_store_fails_start_up_listing_the_supported_stores()
+    {
+        // arrange
+        await using var factory = new SupplyGraphApiFactory(settings: new Dictionary<string, string?> { ["SupplyGraph:Store"] = "neo4j" });
+
+        // act
+        var start = () => factory.CreateClient();
+
+        // assert
+        start.Should().Throw<Exception>()
+            .Which.ToString().Should().Contain("Supported stores: embedded, memory");
+    }
+
+    [Fact]
+    public async Task Embedded_store_keeps_its_file_in_the_data_directory_under_the_content_root()
+    {
+        // arrange
+        var contentRoot = Directory.CreateTempSubdirectory("supplygraph-api-test-").FullName;
+        try
+        {
+            await using (var factory = new SupplyGraphApiFactory(settings: new Dictionary<string, string?>
+            {
+                ["SupplyGraph:Store"] = "embedded",
+                ["SupplyGraph:DataDirectory"] = "relative-data",
+                [WebHostDefaults.ContentRootKey] = contentRoot,
+            }))
+            {
+                using var client = factory.CreateClient();
+
+                // act
+                using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+                var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+                // assert
+                response.StatusCode.Should().Be(HttpStatusCode.OK);
+                var expectedFile = Path.Combine(contentRoot, "relative-data", "supplygraph.db");
+                body.Str("store").Should().Contain(expectedFile);
+                File.Exists(expectedFile).Should().BeTrue();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SupplyGraph.Domain.Stores;
+
+namespace SupplyGraph.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API in a test server, on the in-memory store unless <paramref name="settings"/> say otherwise.
+/// The store the app registers is wrapped in a <see cref="CountingStore"/>.
+/// </summary>
+public sealed class SupplyGraphApiFactory(bool seedOnEmptyStore = false, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public CountingStore Store => (CountingStore)Services.GetRequiredService<ISupplyGraphStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("SupplyGraph:Store", "memory");
+        builder.UseSetting("SupplyGraph:SeedOnEmptyStore", seedOnEmptyStore ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            var registered = services.Single(descriptor => descriptor.ServiceType == typeof(ISupplyGraphStore));
+            services.Remove(registered);
+            services.AddSingleton<ISupplyGraphStore>(provider => new CountingStore((ISupplyGraphStore)registered.ImplementationFactory!(provider)));
+        });
+    }
+}

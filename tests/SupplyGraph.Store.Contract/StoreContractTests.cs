@@ -1,0 +1,249 @@
+using FluentAssertions;
+using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Graph;
+using SupplyGraph.Domain.Questions;
+using SupplyGraph.Domain.Stores;
+using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Testing;
+
+namespace SupplyGraph.Store.Contract;
+
+/// <summary>
+/// What every store must answer, and answer alike: the foundation's acceptance questions on the seed, and the
+/// store-level behaviour (import, idempotency, as-of, limits, unknown entities). Each answer is also compared
+/// with the domain's reference answer over the same dataset.
+/// </summary>
+public abstract class StoreContractTests(IStoreUnderTest target)
+{
+    private const string October2023Rule = "us-bis-2023-10-advanced-computing";
+    private static readonly Dataset Seed = SeedDataset.Load();
+    private static readonly GraphQuestions Reference = ReferenceQuestions(Seed);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Export_controls_of_DeepSeek_include_the_October_2023_rule_through_DeepSeek_V3_and_H800()
+    {
+        // arrange
+        var store = await StoreWith(Seed);
+
+        // act
+        var answer = await store.ExportControlsAsync(new ExportControlsQuestion("DeepSeek", TraversalOptions.Default), Token);
+
+        // assert
+        answer.Entity.Id.Should().Be("deepseek");
+        var hit = answer.Hits.Should().ContainSingle(hit => hit.Regulation.Id == October2023Rule).Subject;
+        hit.Paths.Select(Text).Should().Contain($"deepseek > deepseek-v3 > nvidia-h800 > {October2023Rule}");
+    }
+
+    [Fact]
+    public async Task As_of_June_2023_the_October_2023_rule_does_not_touch_DeepSeek()
+    {
+        var store = await StoreWith(Seed);
+
+        var answer = await store.ExportControlsAsync(new ExportControlsQuestion("deepseek", TraversalOptions.Create(asOf: new DateOnly(2023, 6, 1))), Token);
+
+        answer.Hits.Select(hit => hit.Regulation.Id).Should().NotContain(October2023Rule);
+    }
+
+    [Fact]
+    public async Task The_supply_chain_of_DeepSeek_runs_from_raw_materials_to_deployment()
+    {
+        var store = await StoreWith(Seed);
+
+        var answer = await store.SupplyChainAsync(new SupplyChainQuestion("deepseek", TraversalOptions.Default), Token);
+
+        answer.Stages[0].Stage.Should().Be(SupplyChainStage.RawMaterials);
+        answer.Stages[^1].Stage.Should().Be(SupplyChainStage.Deployment);
+        StageIds(answer, SupplyChainStage.Compute).Should().Contain(["huawei-cloud", "alibaba-cloud", "tencent-cloud"]);
+        StageIds(answer, SupplyChainStage.Deployment).Should().Contain(["microsoft-azure", "hugging-face"]);
+    }
+
+    [Fact]
+    public async Task DeepSeek_AI_resolves_to_DeepSeek()
+    {
+        var store = await StoreWith(Seed);
+
+        (await store.ResolveAsync("DeepSeek AI", Token)).Id.Should().Be("deepseek");
+    }
+
+    [Fact]
+    public async Task The_October_2023_rule_exposes_DeepSeek()
+    {
+        var store = await StoreWith(Seed);
+
+        var answer = await store.ExposureAsync(new ExposureQuestion(October2023Rule, TraversalOptions.Default), Token);
+
+        answer.Exposed.Select(exposed => exposed.Entity.Id).Should().Contain("deepseek");
+    }
+
+    [Fact]
+    public async Task Every_supply_chain_on_the_seed_matches_the_reference()
+    {
+        var store = await StoreWith(Seed);
+
+        foreach (var entity in Seed.Entities)
+        {
+            var question = new SupplyChainQuestion(entity.Id, TraversalOptions.Create(asOf: new DateOnly(2025, 6, 1)));
+            var expected = Reference.SupplyChain(question);
+            var actual = await store.SupplyChainAsync(question, Token);
+
+            Describe(actual).Should().BeEquivalentTo(Describe(expected), options => options.WithStrictOrdering(), entity.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Every_export_controls_answer_on_the_seed_matches_the_reference()
+    {
+        var store = await StoreWith(Seed);
+
+        foreach (var entity in Seed.Entities)
+        {
+            var question = new ExportControlsQuestion(entity.Id, TraversalOptions.Create(asOf: new DateOnly(2025, 6, 1)));
+            var expected = Reference.ExportControls(question);
+            var actual = await store.ExportControlsAsync(question, Token);
+
+            actual.Partial.Should().Be(expected.Partial, entity.Id);
+            actual.Hits.Select(hit => (hit.Regulation.Id, Paths: string.Join(" | ", hit.Paths.Select(Text))))
+                .Should().Equal(expected.Hits.Select(hit => (hit.Regulation.Id, Paths: string.Join(" | ", hit.Paths.Select(Text)))), entity.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Every_exposure_on_the_seed_matches_the_reference()
+    {
+        var store = await StoreWith(Seed);
+
+        foreach (var regulation in Seed.Entities.OfType<Regulation>())
+        {
+            var question = new ExposureQuestion(regulation.Id, TraversalOptions.Default);
+            var expected = Reference.Exposure(question);
+            var actual = await store.ExposureAsync(question, Token);
+
+            actual.InForce.Should().Be(expected.InForce);
+            actual.Exposed.Select(exposed => (exposed.Entity.Id, Paths: string.Join(" | ", exposed.Paths.Select(Text))))
+                .Should().Equal(expected.Exposed.Select(exposed => (exposed.Entity.Id, Paths: string.Join(" | ", exposed.Paths.Select(Text)))), regulation.Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("hugging-face", "asml", null)]
+    [InlineData("deepseek", "nvidia", null)]
+    [InlineData("deepseek", "tsmc", "TRAINED_ON,FABRICATES,DEVELOPS")]
+    public async Task Paths_on_the_seed_match_the_reference(string from, string to, string? types)
+    {
+        var store = await StoreWith(Seed);
+        var allowed = types?.Split(',').Select(name => RelationshipTypes.TryParse(name, out var type) ? type : throw new ArgumentException(name)).ToList();
+        var question = new PathsQuestion(from, to, allowed, TraversalOptions.Create(asOf: new DateOnly(2025, 6, 1)));
+
+        var expected = Reference.Paths(question);
+        var actual = await store.PathsAsync(question, Token);
+
+        expected.Paths.Should().NotBeEmpty();
+        actual.Paths.Select(Text).Should().Equal(expected.Paths.Select(Text));
+        actual.Partial.Should().Be(expected.Partial);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_dataset_twice_changes_nothing()
+    {
+        // arrange
+        var store = await target.EmptyStoreAsync(Token);
+        var dataset = SampleChain.Build();
+        var first = await store.ImportAsync(dataset, Token);
+
+        // act
+        var second = await store.ImportAsync(dataset, Token);
+
+        // assert
+        first.Entities.Added.Should().Be(dataset.Entities.Count);
+        first.Relationships.Added.Should().Be(dataset.Relationships.Count);
+        second.ChangedAnything.Should().BeFalse();
+        (await store.GetStatisticsAsync(Token)).Should().Be(new StoreStatistics(dataset.Entities.Count, dataset.Relationships.Count));
+    }
+
+    [Fact]
+    public async Task Re_importing_a_changed_entity_updates_it_by_id()
+    {
+        var store = await StoreWith(SampleChain.Build());
+
+        var summary = await store.ImportAsync(new DatasetBuilder("rename").Actor("lab", ActorCategory.AiLab, "Renamed Lab").Build(), Token);
+
+        summary.Entities.Should().Be(new ChangeCounts(0, 1, 0));
+        (await store.ResolveAsync("renamed lab", Token)).Id.Should().Be("lab");
+    }
+
+    [Fact]
+    public async Task An_unknown_entity_is_not_found_with_the_closest_names()
+    {
+        var store = await StoreWith(Seed);
+
+        var act = () => store.ResolveAsync("DeepSek", Token);
+
+        (await act.Should().ThrowAsync<EntityNotFoundException>()).Which.Suggestions.Should().Contain("DeepSeek");
+    }
+
+    [Fact]
+    public async Task A_hop_limit_that_cuts_the_answer_says_so()
+    {
+        var store = await StoreWith(SampleChain.Build());
+
+        var answer = await store.SupplyChainAsync(new SupplyChainQuestion("lab", TraversalOptions.Create(maxHops: 1)), Token);
+
+        answer.Partial.Should().BeTrue();
+        answer.Explored.CutBy.Should().Contain(TraversalLimit.MaxHops);
+    }
+
+    [Fact]
+    public async Task A_rule_not_yet_in_force_touches_nothing()
+    {
+        var store = await StoreWith(SampleChain.Build());
+        var dayBefore = SampleChain.Rule2023Effective.AddDays(-1);
+
+        var before = await store.ExportControlsAsync(new ExportControlsQuestion("cloud-a", TraversalOptions.Create(asOf: dayBefore)), Token);
+        var on = await store.ExportControlsAsync(new ExportControlsQuestion("cloud-a", TraversalOptions.Create(asOf: SampleChain.Rule2023Effective)), Token);
+
+        before.Hits.Should().BeEmpty();
+        on.Hits.Select(hit => hit.Regulation.Id).Should().Equal("rule-2023");
+    }
+
+    [Fact]
+    public async Task Search_finds_by_alias_and_filters_by_kind()
+    {
+        var store = await StoreWith(Seed);
+
+        var models = await store.SearchAsync(SearchQuestion.Create("deepseek", [EntityKind.Model]), Token);
+        var byAlias = await store.SearchAsync(SearchQuestion.Create("Huanfang"), Token);
+
+        models.Should().NotBeEmpty().And.OnlyContain(entity => entity.Kind == EntityKind.Model);
+        models.Select(entity => entity.Id).Should().Equal(Reference.Search(SearchQuestion.Create("deepseek", [EntityKind.Model])).Select(entity => entity.Id));
+        byAlias.Select(entity => entity.Id).Should().Contain("high-flyer");
+    }
+
+    /// <summary>The reference answers: the domain's questions over the dataset, ordered as the stores order it.</summary>
+    public static GraphQuestions ReferenceQuestions(Dataset dataset) => new(
+        GraphIndex.Build(
+            [.. dataset.Entities.OrderBy(entity => entity.Id, StringComparer.Ordinal)],
+            [.. dataset.Relationships.OrderBy(relationship => relationship.Key, StringComparer.Ordinal)]),
+        TimeProvider.System);
+
+    private async Task<ISupplyGraphStore> StoreWith(Dataset dataset)
+    {
+        Assert.SkipWhen(target.SkipReason is not null, target.SkipReason ?? string.Empty);
+        var store = await target.EmptyStoreAsync(Token);
+        await store.ImportAsync(dataset, Token);
+        return store;
+    }
+
+    private static string Text(GraphPath path) => string.Join(" > ", path.Entities.Select(entity => entity.Id));
+
+    private static IEnumerable<string> StageIds(SupplyChainAnswer answer, SupplyChainStage stage) =>
+        answer.Stages.Where(group => group.Stage == stage).SelectMany(group => group.Entities).Select(entity => entity.Id);
+
+    private static object Describe(SupplyChainAnswer answer) => new
+    {
+        Stages = answer.Stages.Select(group => $"{group.Stage}: {string.Join(", ", group.Entities.Select(entity => entity.Id))}").ToList(),
+        Relationships = answer.Relationships.Select(relationship => relationship.Record.Key).ToList(),
+        answer.Partial,
+    };
+}
