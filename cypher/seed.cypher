@@ -194,658 +194,787 @@ SET entity = {id: 'us-bis-2025-04-h20-license', kind: 'Regulation', name: 'Licen
 MERGE (entity:Entity {id: 'us-bis-2025-05-ascend-guidance'})
 SET entity = {id: 'us-bis-2025-05-ascend-guidance', kind: 'Regulation', name: 'BIS guidance on GP10 and PRC advanced-computing ICs (Huawei Ascend), May 2025', aliases: ['Ascend guidance', 'GP10 guidance'], aliasText: 'Ascend guidance GP10 guidance', nameKeys: ['US-BIS-2025-05-ASCEND-GUIDANCE', 'BIS GUIDANCE ON GP10 AND PRC ADVANCED-COMPUTING ICS (HUAWEI ASCEND), MAY 2025', 'ASCEND GUIDANCE', 'GP10 GUIDANCE'], description: 'Guidance, not a Federal Register rule. BIS\'s 2025-05-13 press release first said using Huawei Ascend chips \'anywhere in the world\' violates US export controls; it was reworded days later to warn of the risks, while the guidance kept the presumptive list.', tags: ['ascend', 'huawei', 'guidance'], sources: '[{"document":"BIS, Guidance on Application of General Prohibition 10 (GP10) to People\'s Republic of China (PRC) Advanced-Computing Integrated Circuits (ICs), 2025-05-13","locator":"list of PRC 3A090 ICs presumptively subject to GP10: Huawei Ascend 910B, Huawei Ascend 910C, Huawei Ascend 910D"},{"document":"BIS announcement of 2025-05-13 rescinding the AI Diffusion rule (reported in Crowell & Moring client alert, 2025-05-19)","locator":"\'On May 13, 2025, the Department of Commerce\'s Bureau of Industry and Security (BIS) formally rescinded the Framework for Artificial Intelligence Diffusion interim final rule\'","url":"https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations"},{"document":"Export Compliance Daily, \'BIS Eliminates Language Saying Use of Huawei Ascend Chips Anywhere Violates Export Controls\', 2025-05-20","locator":"BIS\'s original press release said \'using Huawei Ascend chips anywhere in the world violates U.S. export controls\'; the updated release speaks of \'the risks of using PRC advanced computing ICs, including specific Huawei Ascend chips\'; the guidance still lists Ascend 910B, 910C and 910D","url":"https://exportcompliancedaily.com/article/2025/05/20/bis-eliminates-language-saying-use-of-huawei-ascend-chips-anywhere-violates-export-controls-2505190030"}]', fingerprint: '75593b40611a6b28d54660135da1c40be8918d522933b12036e46afd576749c9', issuer: 'us-bis', jurisdiction: 'US', announced: date('2025-05-13'), effective: date('2025-05-13'), citation: 'BIS, Guidance on Application of General Prohibition 10 (GP10) to PRC Advanced-Computing Integrated Circuits, 2025-05-13', summary: 'Warns that PRC-developed 3A090 ICs, presumptively incl. Huawei Ascend 910B, 910C and 910D, were likely made in violation of the EAR, so using, selling, financing or servicing them without BIS authorization risks violating General Prohibition 10.'}, entity:Regulation;
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'deepseek-v3'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'deepseek-v3'})
 MERGE (source)-[relationship:DEVELOPS {key: 'deepseek/DEVELOPS/deepseek-v3'}]->(target)
 SET relationship = {key: 'deepseek/DEVELOPS/deepseek-v3', status: 'CONFIRMED', sources: '[{"document":"DeepSeek-V3 Technical Report (arXiv:2412.19437)","locator":"DeepSeek-V3 is trained on a cluster of 2,048 NVIDIA H800 GPUs; full training 2.788M H800 GPU hours; 671B total / 37B activated parameters","url":"https://arxiv.org/abs/2412.19437"},{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek-V3, DeepSeek-R1 (frontier reasoning model)"}]', fingerprint: '545745b3bce23ce558a720890a177337ab20e0a0965cf7e08b40d0e358a4d242'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'deepseek-r1'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'deepseek-r1'})
 MERGE (source)-[relationship:DEVELOPS {key: 'deepseek/DEVELOPS/deepseek-r1'}]->(target)
 SET relationship = {key: 'deepseek/DEVELOPS/deepseek-r1', status: 'CONFIRMED', sources: '[{"document":"DeepSeek API news, \'DeepSeek-R1 Release\', 2025-01-20","locator":"DeepSeek-R1 released with open weights under the MIT License; weights at huggingface.co/deepseek-ai","url":"https://api-docs.deepseek.com/news/news250120"},{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek-V3, DeepSeek-R1 (frontier reasoning model)"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Key model | DeepSeek R1"}]', fingerprint: '40c9ed0b58257982243334271e0f1a71fd78cd6135d636cc0eced7ea0eaad161'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'deepseek-r2'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'deepseek-r2'})
 MERGE (source)-[relationship:DEVELOPS {key: 'deepseek/DEVELOPS/deepseek-r2'}]->(target)
 SET relationship = {key: 'deepseek/DEVELOPS/deepseek-r2', status: 'REPORTED', note: 'expected model; the note says R2 is \'expected around Feb 2026\'', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"R2 model expected around Feb 2026 (Spring Festival), continuing pattern of holiday releases."}]', fingerprint: 'f93a39e0a0a4cabdd4bf2ae7a91bd71a6b52f4161d48a30b85ad5d026aa6e423'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'high-flyer'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'high-flyer'})
 MERGE (source)-[relationship:BACKED_BY {key: 'deepseek/BACKED_BY/high-flyer'}]->(target)
 SET relationship = {key: 'deepseek/BACKED_BY/high-flyer', status: 'REPORTED', note: 'funded internally from High-Flyer\'s quant trading profits; no external VC rounds announced', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Backed by | High-Flyer (quant fund)"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Funding approach | Internal (quant fund profits)"},{"document":"000_eac32558cbc5d9ab.txt","locator":"founded in 2023 as an AI research subsidiary of High-Flyer (Huanfang)"}]', fingerprint: 'd385785b799bb1e947297b9ec0dc8d72c89d1c2fbaa67bf76c8d8245fbef878f'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'high-flyer'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'high-flyer'})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: 'deepseek/SUBSIDIARY_OF/high-flyer'}]->(target)
 SET relationship = {key: 'deepseek/SUBSIDIARY_OF/high-flyer', status: 'REPORTED', note: 'founded 2023 as High-Flyer\'s AI research subsidiary', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek was founded in 2023 as an AI research subsidiary of High-Flyer (Huanfang)"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"It\'s an AI research arm of High-Flyer, funded by quant trading profits."}]', fingerprint: '80fade2796df359ccf7a5060e822c150b6c90cf8700a17b9b39b87c836307931'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:TRAINED_ON {key: 'deepseek-v3/TRAINED_ON/nvidia-h800'}]->(target)
 SET relationship = {key: 'deepseek-v3/TRAINED_ON/nvidia-h800', validFrom: date('2024-12-26'), status: 'CONFIRMED', note: '~2,048 H800 GPUs', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek\'s training was reportedly conducted on a cluster of approximately 2,048 H800 GPUs."},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Training compute | 2048 H800s (~2M GPU hours)"},{"document":"DeepSeek-V3 Technical Report (arXiv:2412.19437)","locator":"DeepSeek-V3 is trained on a cluster of 2,048 NVIDIA H800 GPUs; full training 2.788M H800 GPU hours; 671B total / 37B activated parameters","url":"https://arxiv.org/abs/2412.19437"}]', fingerprint: '6a774c1d6c57e7e878a3a407af105fb6302248442c2533d175da11f30ecc1316'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:TRAINED_ON {key: 'deepseek-v3/TRAINED_ON/nvidia-h800/cost-claim'}]->(target)
 SET relationship = {key: 'deepseek-v3/TRAINED_ON/nvidia-h800/cost-claim', validFrom: date('2024-12-26'), status: 'DISPUTED', note: 'claimed ~$5.6M of H800 GPU-hours for the final run only; total investment and fleet size disputed (note: \'Likely $100M+ over 2+ years\'; SemiAnalysis: ~50,000 Hopper GPUs)', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek claimed V3 was trained for approximately $5.6 million in GPU-hours, a figure that was disputed in detail"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"The $6M claim is misleading"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Claimed cost | ~$6M (final run only)"},{"document":"TechSpot, 2025-09-19, citing SemiAnalysis","locator":"\'SemiAnalysis reported that DeepSeek operated at a far larger scale than initially indicated, with access to roughly 50,000 Nvidia Hopper GPUs, including 10,000 H800s and 10,000 H100s\'","url":"https://www.techspot.com/news/109542-rare-disclosure-deepseek-claims-r1-model-training-cost.html"}]', fingerprint: '831a2395b0d5851165d19f76284e6bf912aab1ce06fb378b5bdd2469bfface39'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'nvidia-h100'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'nvidia-h100'})
 MERGE (source)-[relationship:TRAINED_ON {key: 'deepseek-v3/TRAINED_ON/nvidia-h100'}]->(target)
 SET relationship = {key: 'deepseek-v3/TRAINED_ON/nvidia-h100', status: 'ALLEGED', note: '\'possibly some H100s\'; widely suspected, unconfirmed', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"What chips? | H800s (China-legal), possibly some H100s"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Gray market? | Widely suspected, unconfirmed"},{"document":"WinBuzzer, 2025-01-30","locator":"\'doubts have emerged that DeepSeek might have used a higher number and more powerful H100 GPUs\'","url":"https://winbuzzer.com/2025/01/30/github-enhances-ai-offerings-with-deepseek-r1-while-openai-examines-possible-api-misuse-xcxwbn/"}]', fingerprint: 'aa01304c364470afb607bd07a596649b42677006dcc89898c849ec4424c110ed'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:TRAINED_ON {key: 'deepseek-r1/TRAINED_ON/nvidia-h800'}]->(target)
 SET relationship = {key: 'deepseek-r1/TRAINED_ON/nvidia-h800', validFrom: date('2025-01-20'), status: 'REPORTED', note: 'R1 was trained from the DeepSeek-V3-Base checkpoint, itself trained on H800s', sources: '[{"document":"DeepSeek-R1 model card, huggingface.co/deepseek-ai/DeepSeek-R1","locator":"\'DeepSeek-R1-Zero & DeepSeek-R1 are trained based on DeepSeek-V3-Base\'","url":"https://huggingface.co/deepseek-ai/DeepSeek-R1"},{"document":"DeepSeek-V3 Technical Report (arXiv:2412.19437)","locator":"DeepSeek-V3 is trained on a cluster of 2,048 NVIDIA H800 GPUs; full training 2.788M H800 GPU hours; 671B total / 37B activated parameters","url":"https://arxiv.org/abs/2412.19437"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Training compute | 2048 H800s (~2M GPU hours)"}]', fingerprint: '26503677eb34619aa9257b5651350320ad4e3970e5f663c443595b24135d08cb'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:TRAINED_ON {key: 'deepseek-r1/TRAINED_ON/nvidia-h800/nature-2025'}]->(target)
 SET relationship = {key: 'deepseek-r1/TRAINED_ON/nvidia-h800/nature-2025', validFrom: date('2025-01-20'), status: 'CONFIRMED', note: 'R1 reinforcement-learning stage: 512 H800 GPUs, ~80 hours, ~US$294,000 (DeepSeek\'s Nature paper, 2025-09-17)', sources: '[{"document":"Guo et al., \'DeepSeek-R1 incentivizes reasoning in LLMs through reinforcement learning\', Nature, 2025-09-17 (supplementary information)","locator":"R1 trained on 512 NVIDIA H800 GPUs for about 80 hours at a cost of about US$294,000; A100 GPUs used in preparatory experiments with a smaller model"},{"document":"TechSpot report on DeepSeek\'s R1 training-cost disclosure in Nature, 2025-09-19","locator":"\'the model was trained for $294,000 using 512 Nvidia H800 chips\' ... \'DeepSeek owns Nvidia A100 units, which were used in early experiments\'","url":"https://www.techspot.com/news/109542-rare-disclosure-deepseek-claims-r1-model-training-cost.html"}]', fingerprint: '4aca091d87264136209c1e71da0e8da538fcc94acedcca4cd6cdb35083cc46b7'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:OPERATES {key: 'deepseek/OPERATES/nvidia-h800'}]->(target)
 SET relationship = {key: 'deepseek/OPERATES/nvidia-h800', status: 'CONFIRMED', note: 'training cluster of 2,048 H800s; the seed says the purchase channels have come under scrutiny (H800s \'compliant at time of purchase\')', sources: '[{"document":"DeepSeek-V3 Technical Report (arXiv:2412.19437)","locator":"DeepSeek-V3 is trained on a cluster of 2,048 NVIDIA H800 GPUs; full training 2.788M H800 GPU hours; 671B total / 37B activated parameters","url":"https://arxiv.org/abs/2412.19437"},{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek\'s use of H800s (which were compliant at time of purchase) has come under scrutiny"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"What chips? | H800s (China-legal), possibly some H100s"}]', fingerprint: '6597c7e82066bf847f837d88397b54eba732a3d1191e1b36b7d53628020646b2'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'nvidia-h100'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'nvidia-h100'})
 MERGE (source)-[relationship:OPERATES {key: 'deepseek/OPERATES/nvidia-h100'}]->(target)
 SET relationship = {key: 'deepseek/OPERATES/nvidia-h100', status: 'ALLEGED', note: '\'possibly some H100s\'; gray-market acquisition widely suspected, unconfirmed (SemiAnalysis estimate ~10,000 H100s)', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"What chips? | H800s (China-legal), possibly some H100s"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Gray market? | Widely suspected, unconfirmed"},{"document":"TechSpot, 2025-09-19, citing SemiAnalysis","locator":"\'SemiAnalysis reported that DeepSeek operated at a far larger scale than initially indicated, with access to roughly 50,000 Nvidia Hopper GPUs, including 10,000 H800s and 10,000 H100s\'","url":"https://www.techspot.com/news/109542-rare-disclosure-deepseek-claims-r1-model-training-cost.html"}]', fingerprint: '0f1fa12a3e42722c3ffde82415445fdc068ae4f945cf4ac3995e7d3dcd4ed60d'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'nvidia-a100'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'nvidia-a100'})
 MERGE (source)-[relationship:OPERATES {key: 'deepseek/OPERATES/nvidia-a100'}]->(target)
 SET relationship = {key: 'deepseek/OPERATES/nvidia-a100', status: 'CONFIRMED', note: 'Fire-Flyer 2 cluster (10,000 PCIe A100s); A100s used for preparatory R1 experiments', sources: '[{"document":"Fire-Flyer AI-HPC: A Cost-Effective Software-Hardware Co-Design for Deep Learning (DeepSeek-AI, arXiv:2408.14158, SC\'24)","locator":"\'we deployed the Fire-Flyer 2 with 10,000 PCIe A100 GPUs\'","url":"https://arxiv.org/abs/2408.14158"},{"document":"Guo et al., \'DeepSeek-R1 incentivizes reasoning in LLMs through reinforcement learning\', Nature, 2025-09-17 (supplementary information)","locator":"R1 trained on 512 NVIDIA H800 GPUs for about 80 hours at a cost of about US$294,000; A100 GPUs used in preparatory experiments with a smaller model"},{"document":"TechSpot report on DeepSeek\'s R1 training-cost disclosure in Nature, 2025-09-19","locator":"\'the model was trained for $294,000 using 512 Nvidia H800 chips\' ... \'DeepSeek owns Nvidia A100 units, which were used in early experiments\'","url":"https://www.techspot.com/news/109542-rare-disclosure-deepseek-claims-r1-model-training-cost.html"}]', fingerprint: 'f6585c96725f5d1953f6ba744bf029ea09c94c1d1cd399c21fa2a4e5cf2ad075'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'huawei-ascend-910b'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'huawei-ascend-910b'})
 MERGE (source)-[relationship:OPERATES {key: 'deepseek/OPERATES/huawei-ascend-910b'}]->(target)
 SET relationship = {key: 'deepseek/OPERATES/huawei-ascend-910b', status: 'REPORTED', note: 'pivot for future training runs (planned, per the seed)', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"As the H800 is now also controlled, DeepSeek is pivoting to Huawei\'s Ascend 910B and 910C NPUs for future training runs"}]', fingerprint: '5557c30549376f33b2dd6f5ab9472e3430457f5c935f9ad2220e08aad2183ee0'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'huawei-ascend-910c'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'huawei-ascend-910c'})
 MERGE (source)-[relationship:OPERATES {key: 'deepseek/OPERATES/huawei-ascend-910c'}]->(target)
 SET relationship = {key: 'deepseek/OPERATES/huawei-ascend-910c', status: 'REPORTED', note: 'pivot for future training runs (planned, per the seed)', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"As the H800 is now also controlled, DeepSeek is pivoting to Huawei\'s Ascend 910B and 910C NPUs for future training runs"}]', fingerprint: '1a421658c3b7b8a2f256881520752a30a239752b48a26ed060967f6ea534bc78'};
 
-MATCH (source:Entity {id: 'high-flyer'}), (target:Entity {id: 'nvidia-a100'})
+MATCH (source:Entity {id: 'high-flyer'})
+MATCH (target:Entity {id: 'nvidia-a100'})
 MERGE (source)-[relationship:OPERATES {key: 'high-flyer/OPERATES/nvidia-a100'}]->(target)
 SET relationship = {key: 'high-flyer/OPERATES/nvidia-a100', status: 'REPORTED', note: 'Fire-Flyer GPU cluster (Fire-Flyer 2: 10,000 PCIe A100s) built before export controls tightened; the paper is by DeepSeek-AI', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"a Hangzhou-based quantitative hedge fund that had accumulated one of the largest GPU clusters in China before export controls tightened"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Why AI | Compute for trading → AI research"},{"document":"Fire-Flyer AI-HPC: A Cost-Effective Software-Hardware Co-Design for Deep Learning (DeepSeek-AI, arXiv:2408.14158, SC\'24)","locator":"\'we deployed the Fire-Flyer 2 with 10,000 PCIe A100 GPUs\'","url":"https://arxiv.org/abs/2408.14158"}]', fingerprint: '6a6d8c43f21f46f07748679b8ba08862694c1b801445147a0a18a580e4b9ee00'};
 
-MATCH (source:Entity {id: 'huawei-cloud'}), (target:Entity {id: 'deepseek'})
+MATCH (source:Entity {id: 'huawei-cloud'})
+MATCH (target:Entity {id: 'deepseek'})
 MERGE (source)-[relationship:HOSTS {key: 'huawei-cloud/HOSTS/deepseek'}]->(target)
 SET relationship = {key: 'huawei-cloud/HOSTS/deepseek', status: 'REPORTED', note: 'seed lists it under \'CLOUD PROVIDERS\' on DeepSeek\'s critical path; the seed does not say what service it provides to DeepSeek', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Critical path — raw silicon to deployment"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Huawei Cloud EI (AI), Ascend 910-based ModelArts platform"}]', fingerprint: '9e7565675d0bc68ba59555dcd07b3b0d8833eed86e964ebb5b993564902ca996'};
 
-MATCH (source:Entity {id: 'alibaba-cloud'}), (target:Entity {id: 'deepseek'})
+MATCH (source:Entity {id: 'alibaba-cloud'})
+MATCH (target:Entity {id: 'deepseek'})
 MERGE (source)-[relationship:HOSTS {key: 'alibaba-cloud/HOSTS/deepseek'}]->(target)
 SET relationship = {key: 'alibaba-cloud/HOSTS/deepseek', status: 'REPORTED', note: 'seed lists it under \'CLOUD PROVIDERS\' on DeepSeek\'s critical path; the seed does not say what service it provides to DeepSeek', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Critical path — raw silicon to deployment"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Alibaba Cloud AI, Hanguang 800 NPU, Qwen LLM"}]', fingerprint: '9106de2715b55559ea1bda124c9abfb95a12bb1dc31b408f12888f4c86d4a6d2'};
 
-MATCH (source:Entity {id: 'tencent-cloud'}), (target:Entity {id: 'deepseek'})
+MATCH (source:Entity {id: 'tencent-cloud'})
+MATCH (target:Entity {id: 'deepseek'})
 MERGE (source)-[relationship:HOSTS {key: 'tencent-cloud/HOSTS/deepseek'}]->(target)
 SET relationship = {key: 'tencent-cloud/HOSTS/deepseek', status: 'REPORTED', note: 'seed lists it under \'CLOUD PROVIDERS\' on DeepSeek\'s critical path; the seed does not say what service it provides to DeepSeek', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Critical path — raw silicon to deployment"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Tencent Cloud AI, Hunyuan LLM, GPU HPC clusters"}]', fingerprint: 'a00b7ce9744681f630f8f1f8cbd0e060fbafbfc294c49ad4ed755ea7660cd8d6'};
 
-MATCH (source:Entity {id: 'huawei-cloud'}), (target:Entity {id: 'huawei-ascend-910'})
+MATCH (source:Entity {id: 'huawei-cloud'})
+MATCH (target:Entity {id: 'huawei-ascend-910'})
 MERGE (source)-[relationship:OPERATES {key: 'huawei-cloud/OPERATES/huawei-ascend-910'}]->(target)
 SET relationship = {key: 'huawei-cloud/OPERATES/huawei-ascend-910', status: 'REPORTED', note: 'Ascend 910-based ModelArts platform', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Huawei Cloud EI (AI), Ascend 910-based ModelArts platform"}]', fingerprint: 'bbcceeedb6a296db9bf73bbd980c5dd0e18a3d102eb8d1e524473ef7b8c98725'};
 
-MATCH (source:Entity {id: 'huawei-cloud'}), (target:Entity {id: 'huawei-ascend-910c'})
+MATCH (source:Entity {id: 'huawei-cloud'})
+MATCH (target:Entity {id: 'huawei-ascend-910c'})
 MERGE (source)-[relationship:OPERATES {key: 'huawei-cloud/OPERATES/huawei-ascend-910c'}]->(target)
 SET relationship = {key: 'huawei-cloud/OPERATES/huawei-ascend-910c', status: 'ALLEGED', note: 'a tipster claimed R1 inference on Huawei\'s Ascend-adapted ModelArts Studio runs on Ascend 910C; unverified', sources: '[{"document":"Gadgets360 report on DeepSeek-R1 hosted on Huawei\'s ModelArts Studio, 2025-01-30","locator":"\'a tipster claimed that it is being run using the Ascend 910C\' ... \'the legitimacy of the claim cannot be verified\'","url":"https://www.gadgets360.com/ai/news/deepseek-r1-ai-model-huawei-chipset-power-leak-7593591"}]', fingerprint: '2ac2607bc6e289e7992938cf5c7b8bc17dd8084f90123f5fb4c1e194220a052d'};
 
-MATCH (source:Entity {id: 'alibaba-cloud'}), (target:Entity {id: 'alibaba-hanguang-800'})
+MATCH (source:Entity {id: 'alibaba-cloud'})
+MATCH (target:Entity {id: 'alibaba-hanguang-800'})
 MERGE (source)-[relationship:OPERATES {key: 'alibaba-cloud/OPERATES/alibaba-hanguang-800'}]->(target)
 SET relationship = {key: 'alibaba-cloud/OPERATES/alibaba-hanguang-800', validFrom: date('2019-09-25'), status: 'CONFIRMED', note: 'Hanguang 800 NPU; Hanguang-based AI cloud service', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Alibaba Cloud AI, Hanguang 800 NPU, Qwen LLM"},{"document":"Alibaba Hanguang 800 launch coverage (CDRinfo), 2019-09","locator":"Hanguang 800 \'will be used to enhance services for its cloud computing division\'; developed by DAMO Academy and T-Head","url":"https://cdrinfo.com/d7/node/51175"},{"document":"WikiChip / ISSCC 2020 coverage of the Hanguang 800 (SmallTechNews)","locator":"\'Hanguang 800 chip is using TSMC 12nm process production, the core area of up to 709mm2\'; Hanguang-based AI cloud service launched on Alibaba Cloud","url":"https://www.smalltechnews.com/archives/85992"}]', fingerprint: '3e18c73462db1baf3b52d29a1aa153b1c92d1d29478fcdec48cd69ee9b45fe07'};
 
-MATCH (source:Entity {id: 'tencent-cloud'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'tencent-cloud'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:OPERATES {key: 'tencent-cloud/OPERATES/nvidia-h800'}]->(target)
 SET relationship = {key: 'tencent-cloud/OPERATES/nvidia-h800', validFrom: date('2023-04-14'), status: 'CONFIRMED', note: 'new-generation HCC cluster for large-model training with H800 GPUs (announced 2023-04-14)', sources: '[{"document":"Tencent Cloud announcement of the new-generation HCC high-performance computing cluster for large-model training, 2023-04-14","locator":"HCC cluster uses Tencent Xingxinghai servers \'equipped with NVIDIA\'s latest-generation H800 GPU\' (搭载英伟达最新代次H800 GPU)","url":"https://www.usmart.hk/zh-hk/news-detail/7052534279628259590"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Tencent Cloud AI, Hunyuan LLM, GPU HPC clusters"}]', fingerprint: '0316efde7c2bc96f9dc4ddb0620880f692bf3b15e4ecdd72419ec07fe76445b2'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'microsoft-azure'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'microsoft-azure'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-r1/AVAILABLE_ON/microsoft-azure'}]->(target)
 SET relationship = {key: 'deepseek-r1/AVAILABLE_ON/microsoft-azure', validFrom: date('2025-01-29'), status: 'CONFIRMED', note: 'Azure AI Foundry model catalog (and GitHub Models)', sources: '[{"document":"Microsoft Azure blog, \'DeepSeek R1 is now available on Azure AI Foundry and GitHub\', 2025-01-29","locator":"DeepSeek R1 added to the Azure AI Foundry model catalog (serverless endpoints)","url":"https://azure.microsoft.com/en-us/blog/deepseek-r1-is-now-available-on-azure-ai-foundry-and-github/"},{"document":"Microsoft Learn, \'How to use DeepSeek-R1 reasoning model\' (Azure AI Foundry)","locator":"\'DeepSeek-R1 can be deployed to serverless API endpoints\'; \'671B total parameters with 37B active parameters\'"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Microsoft]] — offers R1 on Azure"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Microsoft]] Azure | ✓ (listed alongside GPT, Claude)"}]', fingerprint: '42edf87cc8d7c3bc15cfdb8b6bad44dcf8c0e64231862c6b3b59c8bb02cde2d5'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'hugging-face'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'hugging-face'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-r1/AVAILABLE_ON/hugging-face'}]->(target)
 SET relationship = {key: 'deepseek-r1/AVAILABLE_ON/hugging-face', validFrom: date('2025-01-20'), status: 'CONFIRMED', note: 'open weights, MIT License', sources: '[{"document":"DeepSeek API news, \'DeepSeek-R1 Release\', 2025-01-20","locator":"DeepSeek-R1 released with open weights under the MIT License; weights at huggingface.co/deepseek-ai","url":"https://api-docs.deepseek.com/news/news250120"},{"document":"DeepSeek-R1 model card, huggingface.co/deepseek-ai/DeepSeek-R1","locator":"\'DeepSeek-R1-Zero & DeepSeek-R1 are trained based on DeepSeek-V3-Base\'","url":"https://huggingface.co/deepseek-ai/DeepSeek-R1"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Hugging Face | ✓ (open weights)"}]', fingerprint: '0a2c3580770fbd2d363a8874a3c9ea01351607baed100f977d39741cefad6906'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'hugging-face'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'hugging-face'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-v3/AVAILABLE_ON/hugging-face'}]->(target)
 SET relationship = {key: 'deepseek-v3/AVAILABLE_ON/hugging-face', validFrom: date('2024-12-26'), status: 'CONFIRMED', note: 'open weights', sources: '[{"document":"DeepSeek API news, \'Introducing DeepSeek-V3\', 2024-12-26","locator":"DeepSeek-V3 launch announcement (open weights on Hugging Face)","url":"https://api-docs.deepseek.com/news/news1226"},{"document":"DeepSeek-V3 model repository, huggingface.co/deepseek-ai/DeepSeek-V3","locator":"open weights of DeepSeek-V3 published by deepseek-ai","url":"https://huggingface.co/deepseek-ai/DeepSeek-V3"}]', fingerprint: 'dcbc31403c9089112323c4395641d9c409f2969576ce9ea47f4c3bd275e6fbc5'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'huawei-cloud'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'huawei-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-r1/AVAILABLE_ON/huawei-cloud'}]->(target)
 SET relationship = {key: 'deepseek-r1/AVAILABLE_ON/huawei-cloud', validFrom: date('2025-02-01'), status: 'REPORTED', note: 'Ascend cloud service with SiliconFlow (announced 2025-02-01); distilled R1 on ModelArts Studio reported 2025-01-30', sources: '[{"document":"Reuters, \'Chinese chip makers, cloud providers rush to embrace homegrown DeepSeek\', 2025-02-03","locator":"\'On Saturday, Huawei Technologies ... said it was working with AI infrastructure start-up SiliconFlow to make DeepSeek\'s models available to customers on its Ascend cloud service\' ... \'Alibaba, Baidu and Tencent\'s cloud arms have also said they have made DeepSeek\'s models accessible via their services\'"},{"document":"Gadgets360 report on DeepSeek-R1 hosted on Huawei\'s ModelArts Studio, 2025-01-30","locator":"\'a tipster claimed that it is being run using the Ascend 910C\' ... \'the legitimacy of the claim cannot be verified\'","url":"https://www.gadgets360.com/ai/news/deepseek-r1-ai-model-huawei-chipset-power-leak-7593591"}]', fingerprint: '4893e34ad5dc1b326f68d6518d644d076fcde256ea8aff35cd52aadf04ad1ac0'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'alibaba-cloud'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'alibaba-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-r1/AVAILABLE_ON/alibaba-cloud'}]->(target)
 SET relationship = {key: 'deepseek-r1/AVAILABLE_ON/alibaba-cloud', validFrom: date('2025-02-03'), status: 'REPORTED', note: 'announced by 2025-02-03', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"China cloud | ✓ (Alibaba, etc.)"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Alibaba]] — offers on China cloud"},{"document":"Reuters, \'Chinese chip makers, cloud providers rush to embrace homegrown DeepSeek\', 2025-02-03","locator":"\'On Saturday, Huawei Technologies ... said it was working with AI infrastructure start-up SiliconFlow to make DeepSeek\'s models available to customers on its Ascend cloud service\' ... \'Alibaba, Baidu and Tencent\'s cloud arms have also said they have made DeepSeek\'s models accessible via their services\'"}]', fingerprint: 'f6a40f6a9834e9defed3516443a2031ab050279ecfcd3f686d89f81dc81102bb'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'tencent-cloud'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'tencent-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-r1/AVAILABLE_ON/tencent-cloud'}]->(target)
 SET relationship = {key: 'deepseek-r1/AVAILABLE_ON/tencent-cloud', validFrom: date('2025-02-03'), status: 'REPORTED', note: 'announced by 2025-02-03', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"China cloud | ✓ (Alibaba, etc.)"},{"document":"Reuters, \'Chinese chip makers, cloud providers rush to embrace homegrown DeepSeek\', 2025-02-03","locator":"\'On Saturday, Huawei Technologies ... said it was working with AI infrastructure start-up SiliconFlow to make DeepSeek\'s models available to customers on its Ascend cloud service\' ... \'Alibaba, Baidu and Tencent\'s cloud arms have also said they have made DeepSeek\'s models accessible via their services\'"}]', fingerprint: '4ea8b149b5d8cd1e9dc2811b2b9f63c3fe57f2920b6ae566eca5f770e6085654'};
 
-MATCH (source:Entity {id: 'qwen'}), (target:Entity {id: 'alibaba-cloud'})
+MATCH (source:Entity {id: 'qwen'})
+MATCH (target:Entity {id: 'alibaba-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'qwen/AVAILABLE_ON/alibaba-cloud'}]->(target)
 SET relationship = {key: 'qwen/AVAILABLE_ON/alibaba-cloud', status: 'REPORTED', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Alibaba Cloud AI, Hanguang 800 NPU, Qwen LLM"}]', fingerprint: '090ff6e9aa17a7f596c6b461db2ba482d92018bf5356d9859b8ea4b8f9ca129c'};
 
-MATCH (source:Entity {id: 'hunyuan'}), (target:Entity {id: 'tencent-cloud'})
+MATCH (source:Entity {id: 'hunyuan'})
+MATCH (target:Entity {id: 'tencent-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'hunyuan/AVAILABLE_ON/tencent-cloud'}]->(target)
 SET relationship = {key: 'hunyuan/AVAILABLE_ON/tencent-cloud', status: 'REPORTED', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Tencent Cloud AI, Hunyuan LLM, GPU HPC clusters"}]', fingerprint: '2b639ae491ca867e39383e2214c022accef6139755d4c48ebdc5feb145b58578'};
 
-MATCH (source:Entity {id: 'gpt-4'}), (target:Entity {id: 'microsoft-azure'})
+MATCH (source:Entity {id: 'gpt-4'})
+MATCH (target:Entity {id: 'microsoft-azure'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'gpt-4/AVAILABLE_ON/microsoft-azure'}]->(target)
 SET relationship = {key: 'gpt-4/AVAILABLE_ON/microsoft-azure', status: 'REPORTED', note: '\'listed alongside GPT, Claude\'', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Microsoft]] Azure | ✓ (listed alongside GPT, Claude)"}]', fingerprint: '3d7f8090ee8012d749fdfd0ffcfcba1e5c3c2cd3b4229094e754ceb2f64f1675'};
 
-MATCH (source:Entity {id: 'claude'}), (target:Entity {id: 'microsoft-azure'})
+MATCH (source:Entity {id: 'claude'})
+MATCH (target:Entity {id: 'microsoft-azure'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'claude/AVAILABLE_ON/microsoft-azure'}]->(target)
 SET relationship = {key: 'claude/AVAILABLE_ON/microsoft-azure', status: 'REPORTED', note: '\'listed alongside GPT, Claude\'', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Microsoft]] Azure | ✓ (listed alongside GPT, Claude)"},{"document":"WindowsNews.ai, \'Microsoft integrates DeepSeek\'s R1 AI into Azure AI Foundry\', 2025","locator":"\'Microsoft has also integrated competitive AI models such as Meta\'s Llama, Anthropic\'s Claude\'","url":"https://www.windowsnews.ai/article/microsoft-integrates-deepseek-s-r1-ai-into-azure-ai-foundry-a-bold-move-amid-innovation-and-controversy.350790"}]', fingerprint: '5e1727d7969a5fab7eac710f93c14c503ce7b9c718f5793480daf935a2cecd27'};
 
-MATCH (source:Entity {id: 'alibaba'}), (target:Entity {id: 'qwen'})
+MATCH (source:Entity {id: 'alibaba'})
+MATCH (target:Entity {id: 'qwen'})
 MERGE (source)-[relationship:DEVELOPS {key: 'alibaba/DEVELOPS/qwen'}]->(target)
 SET relationship = {key: 'alibaba/DEVELOPS/qwen', status: 'REPORTED', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Alibaba]] — peer (Qwen models)"}]', fingerprint: 'a3a553bfa44155bf17dcacc02413faa70552e5f78ce421377beed78f74fe08b4'};
 
-MATCH (source:Entity {id: 'tencent'}), (target:Entity {id: 'hunyuan'})
+MATCH (source:Entity {id: 'tencent'})
+MATCH (target:Entity {id: 'hunyuan'})
 MERGE (source)-[relationship:DEVELOPS {key: 'tencent/DEVELOPS/hunyuan'}]->(target)
 SET relationship = {key: 'tencent/DEVELOPS/hunyuan', status: 'REPORTED', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Tencent Cloud AI, Hunyuan LLM, GPU HPC clusters"}]', fingerprint: 'de51c51728e6f4acd77ac4fb3054c8cbe5f41d4503463721ff7b618a87b8bd5c'};
 
-MATCH (source:Entity {id: 'bytedance'}), (target:Entity {id: 'doubao'})
+MATCH (source:Entity {id: 'bytedance'})
+MATCH (target:Entity {id: 'doubao'})
 MERGE (source)-[relationship:DEVELOPS {key: 'bytedance/DEVELOPS/doubao'}]->(target)
 SET relationship = {key: 'bytedance/DEVELOPS/doubao', status: 'REPORTED', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[ByteDance]] — peer (Doubao)"}]', fingerprint: 'e860ee01aab4085b5ef95f28e6588c1db4b2453bcca3d2115acb51a58ae63293'};
 
-MATCH (source:Entity {id: 'openai'}), (target:Entity {id: 'gpt-4'})
+MATCH (source:Entity {id: 'openai'})
+MATCH (target:Entity {id: 'gpt-4'})
 MERGE (source)-[relationship:DEVELOPS {key: 'openai/DEVELOPS/gpt-4'}]->(target)
 SET relationship = {key: 'openai/DEVELOPS/gpt-4', status: 'CONFIRMED', sources: '[{"document":"OpenAI, \'GPT-4\' research announcement, 2023-03-14","locator":"GPT-4 announced and released by OpenAI","url":"https://openai.com/research/gpt-4"},{"document":"000_eac32558cbc5d9ab.txt","locator":"the most significant competitive disruption to US AI labs since GPT-4"}]', fingerprint: '7c3f5a91081b01ef44c3a5a220f1bf699fd4f687d7071e6375b91d586c331d67'};
 
-MATCH (source:Entity {id: 'openai'}), (target:Entity {id: 'openai-o1'})
+MATCH (source:Entity {id: 'openai'})
+MATCH (target:Entity {id: 'openai-o1'})
 MERGE (source)-[relationship:DEVELOPS {key: 'openai/DEVELOPS/openai-o1'}]->(target)
 SET relationship = {key: 'openai/DEVELOPS/openai-o1', status: 'REPORTED', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"benchmark results competitive with OpenAI\'s o1"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Type | Reasoning model (like OpenAI o1)"}]', fingerprint: 'bd77e631d0381d24fdbec40d492afb4d8ffc38826d4173633ce034981cbbe172'};
 
-MATCH (source:Entity {id: 'anthropic'}), (target:Entity {id: 'claude'})
+MATCH (source:Entity {id: 'anthropic'})
+MATCH (target:Entity {id: 'claude'})
 MERGE (source)-[relationship:DEVELOPS {key: 'anthropic/DEVELOPS/claude'}]->(target)
 SET relationship = {key: 'anthropic/DEVELOPS/claude', status: 'REPORTED', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Azure listing is notable — Microsoft offering Chinese model alongside OpenAI, Anthropic."},{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Microsoft]] Azure | ✓ (listed alongside GPT, Claude)"}]', fingerprint: '0c40449e6be64696bfef730037ad6e119f28e17fa99869804f98506f4be51681'};
 
-MATCH (source:Entity {id: 'google'}), (target:Entity {id: 'gemini-3'})
+MATCH (source:Entity {id: 'google'})
+MATCH (target:Entity {id: 'gemini-3'})
 MERGE (source)-[relationship:DEVELOPS {key: 'google/DEVELOPS/gemini-3'}]->(target)
 SET relationship = {key: 'google/DEVELOPS/gemini-3', status: 'REPORTED', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Top 3 | Google Gemini 3 (overtook OpenAI Nov 2025)"}]', fingerprint: '752ffecbce44f63fe819aecb9ad26a6ba994e666a4c0154cdfa83ae345dc2e2a'};
 
-MATCH (source:Entity {id: 'alibaba-cloud'}), (target:Entity {id: 'alibaba'})
+MATCH (source:Entity {id: 'alibaba-cloud'})
+MATCH (target:Entity {id: 'alibaba'})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: 'alibaba-cloud/SUBSIDIARY_OF/alibaba'}]->(target)
 SET relationship = {key: 'alibaba-cloud/SUBSIDIARY_OF/alibaba', status: 'REPORTED', note: 'Alibaba\'s cloud computing division', sources: '[{"document":"Alibaba Hanguang 800 launch coverage (CDRinfo), 2019-09","locator":"Hanguang 800 \'will be used to enhance services for its cloud computing division\'; developed by DAMO Academy and T-Head","url":"https://cdrinfo.com/d7/node/51175"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Alibaba]] — offers on China cloud"}]', fingerprint: 'a77cc3d261607456c2e12647f72495346f9e0886f3df004a03559593e06b884e'};
 
-MATCH (source:Entity {id: 'alibaba-t-head'}), (target:Entity {id: 'alibaba'})
+MATCH (source:Entity {id: 'alibaba-t-head'})
+MATCH (target:Entity {id: 'alibaba'})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: 'alibaba-t-head/SUBSIDIARY_OF/alibaba'}]->(target)
 SET relationship = {key: 'alibaba-t-head/SUBSIDIARY_OF/alibaba', status: 'REPORTED', note: 'Alibaba\'s semiconductor unit (Pingtouge)', sources: '[{"document":"Alibaba Hanguang 800 launch coverage (CDRinfo), 2019-09","locator":"Hanguang 800 \'will be used to enhance services for its cloud computing division\'; developed by DAMO Academy and T-Head","url":"https://cdrinfo.com/d7/node/51175"},{"document":"Alibaba announcement of the Hanguang 800 at the Apsara Computing Conference, 2019-09-25 (TechARP)","locator":"\'The Hanguang 800 was developed ... by Alibaba\'s research unit, T-Head\'; \'17 billion transistors ... 12 nm process\'","url":"https://www.techarp.com/tag/t-head/"}]', fingerprint: '55040a01761016aa9886a8a76cf7e188c476df6c0467c5d62f4ec6d5f046e846'};
 
-MATCH (source:Entity {id: 'huawei-cloud'}), (target:Entity {id: 'huawei'})
+MATCH (source:Entity {id: 'huawei-cloud'})
+MATCH (target:Entity {id: 'huawei'})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: 'huawei-cloud/SUBSIDIARY_OF/huawei'}]->(target)
 SET relationship = {key: 'huawei-cloud/SUBSIDIARY_OF/huawei', status: 'REPORTED', note: 'Huawei\'s Ascend cloud service', sources: '[{"document":"Reuters, \'Chinese chip makers, cloud providers rush to embrace homegrown DeepSeek\', 2025-02-03","locator":"\'On Saturday, Huawei Technologies ... said it was working with AI infrastructure start-up SiliconFlow to make DeepSeek\'s models available to customers on its Ascend cloud service\' ... \'Alibaba, Baidu and Tencent\'s cloud arms have also said they have made DeepSeek\'s models accessible via their services\'"}]', fingerprint: 'e1650f6224a852b82785a4214ba7e171444874ff1bc4a54f1b9214ab7b699aef'};
 
-MATCH (source:Entity {id: 'hisilicon'}), (target:Entity {id: 'huawei'})
+MATCH (source:Entity {id: 'hisilicon'})
+MATCH (target:Entity {id: 'huawei'})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: 'hisilicon/SUBSIDIARY_OF/huawei'}]->(target)
 SET relationship = {key: 'hisilicon/SUBSIDIARY_OF/huawei', status: 'REPORTED', note: 'Huawei\'s chip-design affiliate', sources: '[{"document":"84 FR 22961","locator":"Addition of Entities to the Entity List (Huawei Technologies Co., Ltd. and 68 non-U.S. affiliates), published 2019-05-21, effective 2019-05-16"},{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: '5524fca5d88f61f52207dfa87079150bd04e2925385f3ae08ec68df14e7a84a1'};
 
-MATCH (source:Entity {id: 'tencent-cloud'}), (target:Entity {id: 'tencent'})
+MATCH (source:Entity {id: 'tencent-cloud'})
+MATCH (target:Entity {id: 'tencent'})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: 'tencent-cloud/SUBSIDIARY_OF/tencent'}]->(target)
 SET relationship = {key: 'tencent-cloud/SUBSIDIARY_OF/tencent', status: 'REPORTED', sources: '[{"document":"Tencent Cloud announcement of the new-generation HCC high-performance computing cluster for large-model training, 2023-04-14","locator":"HCC cluster uses Tencent Xingxinghai servers \'equipped with NVIDIA\'s latest-generation H800 GPU\' (搭载英伟达最新代次H800 GPU)","url":"https://www.usmart.hk/zh-hk/news-detail/7052534279628259590"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Tencent Cloud AI, Hunyuan LLM, GPU HPC clusters"}]', fingerprint: '06e9053331b0525e4ec0324e25eefdb03e86cce91699ec5fe726458b77ecdd6d'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'gpt-4'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'gpt-4'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/gpt-4'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/gpt-4', status: 'REPORTED', note: 'cheaper, open weights; less capable on some tasks', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"GPT-4 | Cheaper, open weights"},{"document":"000_eac32558cbc5d9ab.txt","locator":"the most significant competitive disruption to US AI labs since GPT-4"}]', fingerprint: '68a35be15e5e4b8c1a11b762ff7c53193d389b8b35b681500ae550fd60c4cbf0'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'claude'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'claude'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/claude'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/claude', status: 'REPORTED', note: 'self-hostable; smaller context, less polish', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Claude | Self-hostable"}]', fingerprint: '70ee3a3ff4b720af4659936a52159b50b500d4bed3975b9187dca394b95fe9de'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'llama'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'llama'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/llama'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/llama', status: 'REPORTED', note: 'comparable openness; less community adoption', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Llama | Comparable openness"}]', fingerprint: 'a610ac7e42189c06fdf35238652f17cf915a9294493fafe0f894db5b1c2f8a66'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'qwen'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'qwen'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/qwen'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/qwen', status: 'REPORTED', note: 'more efficient; Alibaba has more resources', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Qwen | More efficient | Alibaba has more resources"}]', fingerprint: 'fcb043a059ae7e26cc1f7677d4dba39130430338f17e23bd56115066ee50f45b'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'alibaba'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'alibaba'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/alibaba'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/alibaba', status: 'REPORTED', note: 'peer (Qwen models)', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Alibaba]] — peer (Qwen models)"}]', fingerprint: 'f4d4338b021dc3d448d4e4825b4e378091a6bafbf1dab235e9b99cadd699e0cf'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'bytedance'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'bytedance'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/bytedance'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/bytedance', status: 'REPORTED', note: 'peer (Doubao)', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[ByteDance]] — peer (Doubao)"}]', fingerprint: 'b6bcca0d101f8db9aee5f119d742a8a7efed9bd8dbd2fc0dbb0d89d5c9050dbf'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'openai'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'openai'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/openai'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/openai', status: 'REPORTED', note: 'Humanity\'s Last Exam (mid-2025): OpenAI >20% vs DeepSeek 14%', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"the most significant competitive disruption to US AI labs since GPT-4"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"OpenAI | >20%"}]', fingerprint: '694fa33bc01a0db771a98c1cd09d7cabf3934fe9e05a23c7f44c7778c4db93d7'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'google'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'google'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/google'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/google', status: 'REPORTED', note: 'Humanity\'s Last Exam (mid-2025): Google >20% vs DeepSeek 14%', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Google | >20%"}]', fingerprint: 'ffb18009a6c6c85afef8ff436b121d1a32dc7cde4d1182139a51aa86cfe4034d'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'xai'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'xai'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek/COMPETES_WITH/xai'}]->(target)
 SET relationship = {key: 'deepseek/COMPETES_WITH/xai', status: 'REPORTED', note: 'Humanity\'s Last Exam (mid-2025): xAI >20% vs DeepSeek 14%', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"xAI | >20%"}]', fingerprint: '1eb87a79687e815d39f6f6c982361d1201a13dbe632a1957f31ab15b5846a0e0'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'openai-o1'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'openai-o1'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek-r1/COMPETES_WITH/openai-o1'}]->(target)
 SET relationship = {key: 'deepseek-r1/COMPETES_WITH/openai-o1', status: 'REPORTED', note: 'benchmark results competitive with o1', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"benchmark results competitive with OpenAI\'s o1"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Type | Reasoning model (like OpenAI o1)"},{"document":"DeepSeek API news, \'DeepSeek-R1 Release\', 2025-01-20","locator":"DeepSeek-R1 released with open weights under the MIT License; weights at huggingface.co/deepseek-ai","url":"https://api-docs.deepseek.com/news/news250120"}]', fingerprint: '00268e64f499ca612039cd624f54945af1ad0b44d0724cf16aa9b1308036b1ad'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'gpt-4'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'gpt-4'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek-v3/COMPETES_WITH/gpt-4'}]->(target)
 SET relationship = {key: 'deepseek-v3/COMPETES_WITH/gpt-4', status: 'REPORTED', note: 'competitive with GPT-4 Turbo', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Performance | Competitive with GPT-4 Turbo"}]', fingerprint: '70ac930db6e6884129998f8dc94d994683b7caf5656e2ddee521e3910229192f'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'nvidia-a100'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'nvidia-a100'})
 MERGE (source)-[relationship:DESIGNS {key: 'nvidia/DESIGNS/nvidia-a100'}]->(target)
 SET relationship = {key: 'nvidia/DESIGNS/nvidia-a100', status: 'CONFIRMED', sources: '[{"document":"NVIDIA A100 Tensor Core GPU Architecture whitepaper (Ampere), 2020","locator":"A100 fabricated on TSMC 7 nm (N7); 54.2 billion transistors"}]', fingerprint: '91151cbcfbd9e9e7554097151b13da91db95ff5a47a53539b39d07c7a58dfe4f'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'nvidia-a800'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'nvidia-a800'})
 MERGE (source)-[relationship:DESIGNS {key: 'nvidia/DESIGNS/nvidia-a800'}]->(target)
 SET relationship = {key: 'nvidia/DESIGNS/nvidia-a800', status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2023-10-17","locator":"Interim Final Rule imposes additional licensing requirements \'including but not limited to the A100, A800, H100, H800, L40, L40S, and RTX 4090\'","url":"https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt"},{"document":"TechPowerUp, \'NVIDIA Prepares H800 Adaptation of H100 GPU for the Chinese Market\', 2023","locator":"\'a China-specific version of the A100 model called A800, with the only difference being the chip-to-chip interconnect bandwidth being dropped from 600 GB/s to 400 GB/s\'"}]', fingerprint: 'e987cb913069e5789ddc5ee87a2fa53712bd583bff00a8f5b369b23dc1b6838b'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'nvidia-h100'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'nvidia-h100'})
 MERGE (source)-[relationship:DESIGNS {key: 'nvidia/DESIGNS/nvidia-h100'}]->(target)
 SET relationship = {key: 'nvidia/DESIGNS/nvidia-h100', status: 'CONFIRMED', sources: '[{"document":"NVIDIA H100 Tensor Core GPU Architecture whitepaper (Hopper), 2022","locator":"H100 \'implemented using the TSMC 4N process customized for NVIDIA with 80 billion transistors\'; first GPU with HBM3"}]', fingerprint: 'c336702abb04f89cd2739e0671f218dbbae4feafcdde0f7b6d4ea4e5b7a51564'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:DESIGNS {key: 'nvidia/DESIGNS/nvidia-h800'}]->(target)
 SET relationship = {key: 'nvidia/DESIGNS/nvidia-h800', status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2023-10-17","locator":"Interim Final Rule imposes additional licensing requirements \'including but not limited to the A100, A800, H100, H800, L40, L40S, and RTX 4090\'","url":"https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt"},{"document":"Tom\'s Hardware, \'Nvidia Gimps H100 Hopper GPU to Sell as H800 to China\' (citing Reuters, March 2023)","locator":"\'Reuters reported that Nvidia had modified the H100 to comply with export rules so that the chipmaker could sell the altered H100 as the H800 to China\'; H800 chip-to-chip rate about half of H100","url":"https://www.tomshardware.com/news/nvidia-gimps-h100-hopper-gpu-to-sell-as-h800-to-china"}]', fingerprint: '39f645427c839725844862720f60b489901b800ec0f2211ad9b0e99e8c0dba49'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'nvidia-h200'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'nvidia-h200'})
 MERGE (source)-[relationship:DESIGNS {key: 'nvidia/DESIGNS/nvidia-h200'}]->(target)
 SET relationship = {key: 'nvidia/DESIGNS/nvidia-h200', status: 'CONFIRMED', sources: '[{"document":"NVIDIA H200 Tensor Core GPU datasheet","locator":"Hopper-architecture GPU with 141 GB of HBM3e memory"}]', fingerprint: '2c1088f3104523a4f97f302458b54b13d9b435da65034c854cc01999ae0fb3ad'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'nvidia-h20'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'nvidia-h20'})
 MERGE (source)-[relationship:DESIGNS {key: 'nvidia/DESIGNS/nvidia-h20'}]->(target)
 SET relationship = {key: 'nvidia/DESIGNS/nvidia-h20', status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2025-04-15 (Item 8.01)","locator":"\'On April 9, 2025, the U.S. government informed NVIDIA that the USG requires a license for export to China (including Hong Kong and Macau) and D:5 countries ... of the company\'s H20\'; on April 14, 2025 the USG said the requirement \'will be in effect for the indefinite future\'"},{"document":"Tom\'s Hardware, \'Nvidia writes off $5.5 billion in GPUs as US gov\'t chokes off supply of H20s to China\', 2025-04","locator":"\'Nvidia\'s H20 HGX is a cut-down version of its H100 processor that the company specifically engineered to comply\' with export rules","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/nvidia-writes-off-usd5-5-billion-in-gpus-as-us-govt-chokes-off-supply-of-h20s-to-china"}]', fingerprint: 'db1f300b2e1154cad2adb4f3eff2a8af2d038459b3100f21f5b7a28225e9abed'};
 
-MATCH (source:Entity {id: 'hisilicon'}), (target:Entity {id: 'huawei-ascend-910'})
+MATCH (source:Entity {id: 'hisilicon'})
+MATCH (target:Entity {id: 'huawei-ascend-910'})
 MERGE (source)-[relationship:DESIGNS {key: 'hisilicon/DESIGNS/huawei-ascend-910'}]->(target)
 SET relationship = {key: 'hisilicon/DESIGNS/huawei-ascend-910', status: 'CONFIRMED', sources: '[{"document":"Huawei launch of the Ascend 910 AI processor and MindSpore, 2019-08-23 (Pure AI, 2019-09-03)","locator":"Huawei announced commercial availability of the 7nm Ascend 910 chip for AI training in data centers","url":"https://pureai.com/articles/2019/09/03/nws-huawei-ascend-910-processor.aspx"},{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: '8d2b86741cd09cf1e307c405323acabc28462492048ee54389c4d9c1bb1befa0'};
 
-MATCH (source:Entity {id: 'hisilicon'}), (target:Entity {id: 'huawei-ascend-910b'})
+MATCH (source:Entity {id: 'hisilicon'})
+MATCH (target:Entity {id: 'huawei-ascend-910b'})
 MERGE (source)-[relationship:DESIGNS {key: 'hisilicon/DESIGNS/huawei-ascend-910b'}]->(target)
 SET relationship = {key: 'hisilicon/DESIGNS/huawei-ascend-910b', status: 'REPORTED', sources: '[{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Huawei\'s Ascend 910B and 910C NPUs"}]', fingerprint: 'c2138592d8ae214e1286751d11aca94d5d5759d35f04b87c0f2f6afd926dad0d'};
 
-MATCH (source:Entity {id: 'hisilicon'}), (target:Entity {id: 'huawei-ascend-910c'})
+MATCH (source:Entity {id: 'hisilicon'})
+MATCH (target:Entity {id: 'huawei-ascend-910c'})
 MERGE (source)-[relationship:DESIGNS {key: 'hisilicon/DESIGNS/huawei-ascend-910c'}]->(target)
 SET relationship = {key: 'hisilicon/DESIGNS/huawei-ascend-910c', status: 'REPORTED', sources: '[{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Huawei\'s Ascend 910B and 910C NPUs"}]', fingerprint: 'b3a8fd67463e94c9fe1b3aee800f59af899f984344b17326d847d8a4b083a419'};
 
-MATCH (source:Entity {id: 'alibaba-t-head'}), (target:Entity {id: 'alibaba-hanguang-800'})
+MATCH (source:Entity {id: 'alibaba-t-head'})
+MATCH (target:Entity {id: 'alibaba-hanguang-800'})
 MERGE (source)-[relationship:DESIGNS {key: 'alibaba-t-head/DESIGNS/alibaba-hanguang-800'}]->(target)
 SET relationship = {key: 'alibaba-t-head/DESIGNS/alibaba-hanguang-800', status: 'CONFIRMED', sources: '[{"document":"Alibaba announcement of the Hanguang 800 at the Apsara Computing Conference, 2019-09-25 (TechARP)","locator":"\'The Hanguang 800 was developed ... by Alibaba\'s research unit, T-Head\'; \'17 billion transistors ... 12 nm process\'","url":"https://www.techarp.com/tag/t-head/"},{"document":"Alibaba Hanguang 800 launch coverage (CDRinfo), 2019-09","locator":"Hanguang 800 \'will be used to enhance services for its cloud computing division\'; developed by DAMO Academy and T-Head","url":"https://cdrinfo.com/d7/node/51175"}]', fingerprint: '4bdf913e7b83ccc09370f40376fed6820a6583805737862ab050563e47731d30'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'nvidia-h100'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'nvidia-h100'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/nvidia-h100'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/nvidia-h100', status: 'CONFIRMED', note: 'TSMC 4N', sources: '[{"document":"NVIDIA H100 Tensor Core GPU Architecture whitepaper (Hopper), 2022","locator":"H100 \'implemented using the TSMC 4N process customized for NVIDIA with 80 billion transistors\'; first GPU with HBM3"}]', fingerprint: '1986b12efad4d3e7e63614ade309ac8fbbba5184d6c11ee7a3ba3705addcb595'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'nvidia-h800'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/nvidia-h800'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/nvidia-h800', status: 'REPORTED', note: 'modified H100 (Hopper) made on TSMC 4N', sources: '[{"document":"Tom\'s Hardware, \'Nvidia Gimps H100 Hopper GPU to Sell as H800 to China\' (citing Reuters, March 2023)","locator":"\'Reuters reported that Nvidia had modified the H100 to comply with export rules so that the chipmaker could sell the altered H100 as the H800 to China\'; H800 chip-to-chip rate about half of H100","url":"https://www.tomshardware.com/news/nvidia-gimps-h100-hopper-gpu-to-sell-as-h800-to-china"},{"document":"NVIDIA H100 Tensor Core GPU Architecture whitepaper (Hopper), 2022","locator":"H100 \'implemented using the TSMC 4N process customized for NVIDIA with 80 billion transistors\'; first GPU with HBM3"}]', fingerprint: 'e5b8b1447329a6ab4bcaf37bc234aa686287ca401019c6aad6fa9b906394b3d5'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'nvidia-h200'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'nvidia-h200'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/nvidia-h200'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/nvidia-h200', status: 'REPORTED', note: 'Hopper GPU on TSMC 4N', sources: '[{"document":"NVIDIA H200 Tensor Core GPU datasheet","locator":"Hopper-architecture GPU with 141 GB of HBM3e memory"},{"document":"NVIDIA H100 Tensor Core GPU Architecture whitepaper (Hopper), 2022","locator":"H100 \'implemented using the TSMC 4N process customized for NVIDIA with 80 billion transistors\'; first GPU with HBM3"}]', fingerprint: '9d2f70384825fbe8bb989ec9272f40dfaa0613140ea0c47788456f40bff27be7'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'nvidia-h20'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'nvidia-h20'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/nvidia-h20'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/nvidia-h20', status: 'REPORTED', note: 'cut-down H100 (Hopper) on TSMC 4N', sources: '[{"document":"Tom\'s Hardware, \'Nvidia writes off $5.5 billion in GPUs as US gov\'t chokes off supply of H20s to China\', 2025-04","locator":"\'Nvidia\'s H20 HGX is a cut-down version of its H100 processor that the company specifically engineered to comply\' with export rules","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/nvidia-writes-off-usd5-5-billion-in-gpus-as-us-govt-chokes-off-supply-of-h20s-to-china"},{"document":"NVIDIA H100 Tensor Core GPU Architecture whitepaper (Hopper), 2022","locator":"H100 \'implemented using the TSMC 4N process customized for NVIDIA with 80 billion transistors\'; first GPU with HBM3"}]', fingerprint: 'eb1f20477c1c9c7ba9f7bf3075bc75024e12b32f42fdbcb4c078f2a625462c80'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'nvidia-a100'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'nvidia-a100'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/nvidia-a100'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/nvidia-a100', status: 'CONFIRMED', note: 'TSMC N7', sources: '[{"document":"NVIDIA A100 Tensor Core GPU Architecture whitepaper (Ampere), 2020","locator":"A100 fabricated on TSMC 7 nm (N7); 54.2 billion transistors"}]', fingerprint: '20ff6b2cc6cba435bb1ef64392a4df1051ba420de20cf6a5b93efcf6c7097f5a'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'nvidia-a800'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'nvidia-a800'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/nvidia-a800'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/nvidia-a800', status: 'REPORTED', note: 'A100 variant on TSMC N7', sources: '[{"document":"TechPowerUp, \'NVIDIA Prepares H800 Adaptation of H100 GPU for the Chinese Market\', 2023","locator":"\'a China-specific version of the A100 model called A800, with the only difference being the chip-to-chip interconnect bandwidth being dropped from 600 GB/s to 400 GB/s\'"},{"document":"NVIDIA A100 Tensor Core GPU Architecture whitepaper (Ampere), 2020","locator":"A100 fabricated on TSMC 7 nm (N7); 54.2 billion transistors"}]', fingerprint: 'f4fa00bdeb5e0b2c8e684a7fe1e7483885d948de2b02e5b58d7a8a078b03dedd'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'huawei-ascend-910'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'huawei-ascend-910'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/huawei-ascend-910'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/huawei-ascend-910', validTo: date('2020-09-14'), status: 'REPORTED', note: 'compute chiplet on TSMC N7+, 2019 to Sept 2020; TSMC says it has not supplied Huawei since mid-Sept 2020', sources: '[{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"},{"document":"Reuters, \'TSMC halts shipments to Sophgo after chip found on Huawei product\' (via Nasdaq), 2024-10-27","locator":"\'Sophgo had ordered chips from TSMC that matched the one found on Huawei\'s Ascend 910B\'; TechInsights found the TSMC chip when it took apart the processor","url":"https://www.nasdaq.com/articles/tsmc-halts-shipments-sophgo-after-chip-found-huawei-product-reuters-says"}]', fingerprint: '58e4d34a7e71d3a971fec1ffea5cb6c71782e403c11c5dd72f6160717b71c885'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'huawei-ascend-910b'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'huawei-ascend-910b'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/huawei-ascend-910b'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/huawei-ascend-910b', validTo: date('2024-10-27'), status: 'REPORTED', note: 'dies ordered via intermediary Sophgo found by TechInsights; CSIS: >2 million 910B logic dies made by TSMC; TSMC halted shipments Oct 2024', sources: '[{"document":"Reuters, \'TSMC halts shipments to Sophgo after chip found on Huawei product\' (via Nasdaq), 2024-10-27","locator":"\'Sophgo had ordered chips from TSMC that matched the one found on Huawei\'s Ascend 910B\'; TechInsights found the TSMC chip when it took apart the processor","url":"https://www.nasdaq.com/articles/tsmc-halts-shipments-sophgo-after-chip-found-huawei-product-reuters-says"},{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: '0e8897d195f937b14f07b4b2974696b5ed5778ca5a4b906fff8c9d2e63a8af7b'};
 
-MATCH (source:Entity {id: 'smic'}), (target:Entity {id: 'huawei-ascend-910b'})
+MATCH (source:Entity {id: 'smic'})
+MATCH (target:Entity {id: 'huawei-ascend-910b'})
 MERGE (source)-[relationship:FABRICATES {key: 'smic/FABRICATES/huawei-ascend-910b'}]->(target)
 SET relationship = {key: 'smic/FABRICATES/huawei-ascend-910b', status: 'REPORTED', note: 'SMIC N+1 (7 nm class), as reported', sources: '[{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: '52bcefc709db46a493338f1e8c6e1cd9fcaf2bc81df75c9f6ea30c552fb8ba49'};
 
-MATCH (source:Entity {id: 'smic'}), (target:Entity {id: 'huawei-ascend-910c'})
+MATCH (source:Entity {id: 'smic'})
+MATCH (target:Entity {id: 'huawei-ascend-910c'})
 MERGE (source)-[relationship:FABRICATES {key: 'smic/FABRICATES/huawei-ascend-910c'}]->(target)
 SET relationship = {key: 'smic/FABRICATES/huawei-ascend-910c', status: 'REPORTED', note: 'SMIC N+2 (7 nm class), per Tom\'s Hardware; contested by a TechInsights teardown finding TSMC dies', sources: '[{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: 'ea27dea9b40c91b93bd9b3a2e0b9ba8dbe30558b9776f84d86892974a9099298'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'huawei-ascend-910c'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'huawei-ascend-910c'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/huawei-ascend-910c'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/huawei-ascend-910c', status: 'REPORTED', note: 'TechInsights teardown found TSMC-made dies (from the stock analysed in Oct 2024); TSMC says such shipments have been halted', sources: '[{"document":"Bloomberg News report on a TechInsights teardown of the Ascend 910C, October 2025 (reported by SamMobile, 2025-10-03)","locator":"TechInsights found TSMC-made dies and older HBM2E memory from Samsung and SK hynix in samples of the Ascend 910C; SK hynix said it \'ceased all transactions with Huawei\' after 2020","url":"https://www.sammobile.com/news/samsung-memory-found-inside-huaweis-secretive-new-ai-chip"}]', fingerprint: '1227cd940ad5e836c40bae9f1bf9f1340f7dc3891da532195dcf59db9f25907a'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'alibaba-hanguang-800'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'alibaba-hanguang-800'})
 MERGE (source)-[relationship:FABRICATES {key: 'tsmc/FABRICATES/alibaba-hanguang-800'}]->(target)
 SET relationship = {key: 'tsmc/FABRICATES/alibaba-hanguang-800', status: 'REPORTED', note: 'TSMC 12 nm', sources: '[{"document":"WikiChip / ISSCC 2020 coverage of the Hanguang 800 (SmallTechNews)","locator":"\'Hanguang 800 chip is using TSMC 12nm process production, the core area of up to 709mm2\'; Hanguang-based AI cloud service launched on Alibaba Cloud","url":"https://www.smalltechnews.com/archives/85992"}]', fingerprint: '24ff6499a7e01337040db2d5b48443bafa708da97242797846a7f2832535042e'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'sophgo'})
+MATCH (source:Entity {id: 'tsmc'})
+MATCH (target:Entity {id: 'sophgo'})
 MERGE (source)-[relationship:SUPPLIES {key: 'tsmc/SUPPLIES/sophgo'}]->(target)
 SET relationship = {key: 'tsmc/SUPPLIES/sophgo', validTo: date('2024-10-27'), status: 'REPORTED', note: 'foundry orders; TSMC suspended shipments to Sophgo in Oct 2024', sources: '[{"document":"Reuters, \'TSMC halts shipments to Sophgo after chip found on Huawei product\' (via Nasdaq), 2024-10-27","locator":"\'Sophgo had ordered chips from TSMC that matched the one found on Huawei\'s Ascend 910B\'; TechInsights found the TSMC chip when it took apart the processor","url":"https://www.nasdaq.com/articles/tsmc-halts-shipments-sophgo-after-chip-found-huawei-product-reuters-says"}]', fingerprint: 'b203bb5e565d483c11649e23f57a97f1987e4c2cb73ad6158ddbbf0edc692d07'};
 
-MATCH (source:Entity {id: 'sophgo'}), (target:Entity {id: 'huawei-ascend-910b'})
+MATCH (source:Entity {id: 'sophgo'})
+MATCH (target:Entity {id: 'huawei-ascend-910b'})
 MERGE (source)-[relationship:SUPPLIES {key: 'sophgo/SUPPLIES/huawei-ascend-910b'}]->(target)
 SET relationship = {key: 'sophgo/SUPPLIES/huawei-ascend-910b', status: 'DISPUTED', note: 'Sophgo\'s TSMC-made chips matched a die found in the Ascend 910B; Sophgo denies any business with Huawei', sources: '[{"document":"Reuters, \'TSMC halts shipments to Sophgo after chip found on Huawei product\' (via Nasdaq), 2024-10-27","locator":"\'Sophgo had ordered chips from TSMC that matched the one found on Huawei\'s Ascend 910B\'; TechInsights found the TSMC chip when it took apart the processor","url":"https://www.nasdaq.com/articles/tsmc-halts-shipments-sophgo-after-chip-found-huawei-product-reuters-says"},{"document":"Devdiscourse (Reuters), \'Chip Confusion: TSMC Halts Shipments Amid Huawei-Led Controversy\', 2024-10-27","locator":"\'Sophgo ... stated on its website that it complies with all laws and has never conducted business with Huawei\'","url":"https://www.devdiscourse.com/article/technology/3136805-chip-confusion-tsmc-halts-shipments-amid-huawei-led-controversy"}]', fingerprint: '42c9a873df6f912582550be720f48f7ab38907027a716fd59c3d20d1deb2d0a5'};
 
-MATCH (source:Entity {id: 'sk-hynix'}), (target:Entity {id: 'nvidia-h100'})
+MATCH (source:Entity {id: 'sk-hynix'})
+MATCH (target:Entity {id: 'nvidia-h100'})
 MERGE (source)-[relationship:SUPPLIES {key: 'sk-hynix/SUPPLIES/nvidia-h100'}]->(target)
 SET relationship = {key: 'sk-hynix/SUPPLIES/nvidia-h100', validFrom: date('2022-06-09'), status: 'CONFIRMED', note: 'HBM3', sources: '[{"document":"SK hynix announcement of HBM3 mass production, 2022-06-09 (The Korea Herald)","locator":"\'started mass production of HBM3 ... with the first batch being supplied to US chip giant Nvidia\' ... \'plans to adopt the new chip for its own H100\'","url":"http://www.koreaherald.com/view.php?ud=20220609000425"}]', fingerprint: 'a96cceada376323f02018c593894664d8c547f53bd67017f22194183b1b9790d'};
 
-MATCH (source:Entity {id: 'micron'}), (target:Entity {id: 'nvidia-h200'})
+MATCH (source:Entity {id: 'micron'})
+MATCH (target:Entity {id: 'nvidia-h200'})
 MERGE (source)-[relationship:SUPPLIES {key: 'micron/SUPPLIES/nvidia-h200'}]->(target)
 SET relationship = {key: 'micron/SUPPLIES/nvidia-h200', validFrom: date('2024-02-26'), status: 'CONFIRMED', note: 'HBM3E 24 GB 8-high, shipping from Q2 2024', sources: '[{"document":"Micron announcement of HBM3E volume production, 2024-02-26 (reported by eeNews Europe)","locator":"\'Micron said its 8-high 24Gbyte HBM3E DRAMs will ship with NVIDIA H200 Tensor Core GPUs in 2Q24\'","url":"https://www.eenewseurope.com/en/micron-has-also-sold-out-of-hbm-drams-for-2024/"}]', fingerprint: '5f29c900fa062886a0b33c96b0d9a7c29996a2081a21d2873db7fe0b25ba633c'};
 
-MATCH (source:Entity {id: 'sk-hynix'}), (target:Entity {id: 'nvidia-h200'})
+MATCH (source:Entity {id: 'sk-hynix'})
+MATCH (target:Entity {id: 'nvidia-h200'})
 MERGE (source)-[relationship:SUPPLIES {key: 'sk-hynix/SUPPLIES/nvidia-h200'}]->(target)
 SET relationship = {key: 'sk-hynix/SUPPLIES/nvidia-h200', validFrom: date('2024-03-19'), status: 'REPORTED', note: 'HBM3E; SK hynix did not name its first HBM3E client', sources: '[{"document":"The Korea Herald, \'SK hynix becomes first to mass produce HBM3E chips\', 2024-03-19","locator":"\'SK hynix is a major supplier to the US AI chip leader Nvidia but declined to reveal the client for the first shipment\'","url":"https://m.koreaherald.com/view.php?ud=20240319050649"},{"document":"TrendForce news on Micron\'s HBM3e order for NVIDIA\'s H200, 2024-03-15","locator":"SK hynix led HBM3e validation; supplies aligned \'with NVIDIA\'s planned H200 deployment by the end of the second quarter\'","url":"https://trendforce.com/news/2024/03/15/news-following-februarys-advance-production-of-hbm3e-micron-reportedly-secures-order-from-nvidia-for-h200"}]', fingerprint: 'd6880983f9ae4cd5e1a3c1d136010f2f15db7ef8d8781450d57b792c9a36bab6'};
 
-MATCH (source:Entity {id: 'samsung-electronics'}), (target:Entity {id: 'huawei'})
+MATCH (source:Entity {id: 'samsung-electronics'})
+MATCH (target:Entity {id: 'huawei'})
 MERGE (source)-[relationship:SUPPLIES {key: 'samsung-electronics/SUPPLIES/huawei'}]->(target)
 SET relationship = {key: 'samsung-electronics/SUPPLIES/huawei', validTo: date('2024-12-01'), status: 'REPORTED', note: 'HBM stockpiled by Huawei ahead of the Dec 2024 US HBM controls (validTo = last day before they took effect)', sources: '[{"document":"Reuters report on Chinese firms stockpiling Samsung HBM ahead of US curbs, August 2024 (reprinted by Biznob)","locator":"\'Chinese IT giants Huawei, Baidu and startups are stockpiling Samsung Electronics HBM semiconductors in anticipation of U.S. export restrictions\'; \'Only SK Hynix, Samsung, and Micron Technology create HBM chips\'","url":"https://www.biznob.com/chinese-manufacturers-stockpile-high-end-samsung-chips-awaiting-us-regulations/"},{"document":"Tom\'s Hardware (2025) quoting CSIS","locator":"\'the U.S. plan to restrict all advanced HBM sales to China ... did not go into effect until December of that year, giving Huawei ample time to legally acquire HBM chips as part of a stockpiling strategy\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: 'cd1be249f50a7d3b14e69d777cb093d20f49be7c24ccd0d77c1da6d53c710055'};
 
-MATCH (source:Entity {id: 'samsung-electronics'}), (target:Entity {id: 'huawei-ascend-910c'})
+MATCH (source:Entity {id: 'samsung-electronics'})
+MATCH (target:Entity {id: 'huawei-ascend-910c'})
 MERGE (source)-[relationship:SUPPLIES {key: 'samsung-electronics/SUPPLIES/huawei-ascend-910c'}]->(target)
 SET relationship = {key: 'samsung-electronics/SUPPLIES/huawei-ascend-910c', status: 'REPORTED', note: 'HBM2E found in 910C samples; stockpiled memory', sources: '[{"document":"Bloomberg News report on a TechInsights teardown of the Ascend 910C, October 2025 (reported by SamMobile, 2025-10-03)","locator":"TechInsights found TSMC-made dies and older HBM2E memory from Samsung and SK hynix in samples of the Ascend 910C; SK hynix said it \'ceased all transactions with Huawei\' after 2020","url":"https://www.sammobile.com/news/samsung-memory-found-inside-huaweis-secretive-new-ai-chip"},{"document":"Tom\'s Hardware (2025) quoting CSIS","locator":"\'the U.S. plan to restrict all advanced HBM sales to China ... did not go into effect until December of that year, giving Huawei ample time to legally acquire HBM chips as part of a stockpiling strategy\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: '3341f0f2c8b32373b9d88a1324639c57305296037232ed4155a7c8fe26a05f1c'};
 
-MATCH (source:Entity {id: 'sk-hynix'}), (target:Entity {id: 'huawei-ascend-910c'})
+MATCH (source:Entity {id: 'sk-hynix'})
+MATCH (target:Entity {id: 'huawei-ascend-910c'})
 MERGE (source)-[relationship:SUPPLIES {key: 'sk-hynix/SUPPLIES/huawei-ascend-910c'}]->(target)
 SET relationship = {key: 'sk-hynix/SUPPLIES/huawei-ascend-910c', status: 'REPORTED', note: 'HBM2E found in 910C samples; SK hynix says it ceased all transactions with Huawei after the 2020 restrictions', sources: '[{"document":"Bloomberg News report on a TechInsights teardown of the Ascend 910C, October 2025 (reported by SamMobile, 2025-10-03)","locator":"TechInsights found TSMC-made dies and older HBM2E memory from Samsung and SK hynix in samples of the Ascend 910C; SK hynix said it \'ceased all transactions with Huawei\' after 2020","url":"https://www.sammobile.com/news/samsung-memory-found-inside-huaweis-secretive-new-ai-chip"}]', fingerprint: '135d9ed539834ec8a06db6837dcd3aedacb37cef0a7dcb4d61c8adae39d159c3'};
 
-MATCH (source:Entity {id: 'asml'}), (target:Entity {id: 'tsmc'})
+MATCH (source:Entity {id: 'asml'})
+MATCH (target:Entity {id: 'tsmc'})
 MERGE (source)-[relationship:SUPPLIES {key: 'asml/SUPPLIES/tsmc'}]->(target)
 SET relationship = {key: 'asml/SUPPLIES/tsmc', status: 'CONFIRMED', note: 'semiconductor manufacturing equipment (TSMC 2021 Excellent Performance Award)', sources: '[{"document":"TSMC 2021 Excellent Performance Awards, announced 2021-12-16 (EE Times Asia; Mynavi list of recipients)","locator":"recipients include Applied Materials, ASML, Lam Research, Shin-Etsu Handotai, SUMCO and Tokyo Electron","url":"https://news.mynavi.jp/techplus/article/20211223-2236963"}]', fingerprint: '788cded60b37e481e27531762ffce2680324ef90615e79177bda3e39f385421a'};
 
-MATCH (source:Entity {id: 'applied-materials'}), (target:Entity {id: 'tsmc'})
+MATCH (source:Entity {id: 'applied-materials'})
+MATCH (target:Entity {id: 'tsmc'})
 MERGE (source)-[relationship:SUPPLIES {key: 'applied-materials/SUPPLIES/tsmc'}]->(target)
 SET relationship = {key: 'applied-materials/SUPPLIES/tsmc', status: 'CONFIRMED', note: 'semiconductor manufacturing equipment (TSMC 2021 Excellent Performance Award)', sources: '[{"document":"TSMC 2021 Excellent Performance Awards, announced 2021-12-16 (EE Times Asia; Mynavi list of recipients)","locator":"recipients include Applied Materials, ASML, Lam Research, Shin-Etsu Handotai, SUMCO and Tokyo Electron","url":"https://news.mynavi.jp/techplus/article/20211223-2236963"}]', fingerprint: '36d55e89eff6e80039b8efd8b206c125fdbeeedaeffd38b35347716a8b0691d7'};
 
-MATCH (source:Entity {id: 'tokyo-electron'}), (target:Entity {id: 'tsmc'})
+MATCH (source:Entity {id: 'tokyo-electron'})
+MATCH (target:Entity {id: 'tsmc'})
 MERGE (source)-[relationship:SUPPLIES {key: 'tokyo-electron/SUPPLIES/tsmc'}]->(target)
 SET relationship = {key: 'tokyo-electron/SUPPLIES/tsmc', status: 'CONFIRMED', note: 'semiconductor manufacturing equipment (TSMC 2021 Excellent Performance Award)', sources: '[{"document":"TSMC 2021 Excellent Performance Awards, announced 2021-12-16 (EE Times Asia; Mynavi list of recipients)","locator":"recipients include Applied Materials, ASML, Lam Research, Shin-Etsu Handotai, SUMCO and Tokyo Electron","url":"https://news.mynavi.jp/techplus/article/20211223-2236963"}]', fingerprint: 'b2ed0c3493cc5d307ddfea1643f5d785556e39b0f5959933b9726a5aa8d74b6e'};
 
-MATCH (source:Entity {id: 'lam-research'}), (target:Entity {id: 'tsmc'})
+MATCH (source:Entity {id: 'lam-research'})
+MATCH (target:Entity {id: 'tsmc'})
 MERGE (source)-[relationship:SUPPLIES {key: 'lam-research/SUPPLIES/tsmc'}]->(target)
 SET relationship = {key: 'lam-research/SUPPLIES/tsmc', status: 'CONFIRMED', note: 'semiconductor manufacturing equipment (TSMC 2021 Excellent Performance Award)', sources: '[{"document":"TSMC 2021 Excellent Performance Awards, announced 2021-12-16 (EE Times Asia; Mynavi list of recipients)","locator":"recipients include Applied Materials, ASML, Lam Research, Shin-Etsu Handotai, SUMCO and Tokyo Electron","url":"https://news.mynavi.jp/techplus/article/20211223-2236963"}]', fingerprint: 'd2998ffda4515129c6ca79b08755f2956cfd2f40b9a2af82ef91fe2f47850c4c'};
 
-MATCH (source:Entity {id: 'asml'}), (target:Entity {id: 'smic'})
+MATCH (source:Entity {id: 'asml'})
+MATCH (target:Entity {id: 'smic'})
 MERGE (source)-[relationship:SUPPLIES {key: 'asml/SUPPLIES/smic'}]->(target)
 SET relationship = {key: 'asml/SUPPLIES/smic', validFrom: date('2018-01-01'), status: 'CONFIRMED', note: 'DUV lithography under a volume purchase agreement (US$1.2B of orders 2020-03 to 2021-03)', sources: '[{"document":"ASML statement on SMIC volume purchase agreement, 2021-03-03","locator":"VPA for DUV lithography \'entered into on 1 January 2018\', extended to end-2021; purchase orders of US$1.2 billion from 2020-03-16 to 2021-03-02","url":"https://www.itwire.com/government-tech-policy/dutch-firm-asml-extends-chip-deal-with-china-s-smic-till-end-of-2021.html"}]', fingerprint: 'a77ac18c445ec1589c31db7f7cb2bb4e348cbf24163f5403bfee6d528b2ceb9b'};
 
-MATCH (source:Entity {id: 'lam-research'}), (target:Entity {id: 'smic'})
+MATCH (source:Entity {id: 'lam-research'})
+MATCH (target:Entity {id: 'smic'})
 MERGE (source)-[relationship:SUPPLIES {key: 'lam-research/SUPPLIES/smic'}]->(target)
 SET relationship = {key: 'lam-research/SUPPLIES/smic', validFrom: date('2019-03-12'), status: 'CONFIRMED', note: 'wafer-manufacturing machinery, purchase orders 2019-03-12 to 2020-02-17', sources: '[{"document":"SMIC (HKEX: 981) announcement, \'Discloseable transactions — purchases made pursuant to purchase orders\', 2020-02","locator":"\'a series of Purchase Orders with the Lam Research Group for machinery and equipment within a 12-month period from 12 March 2019 to 17 February 2020\'","url":"https://www.marketscreener.com/quote/stock/SEMICONDUCTOR-MANUFACTURI-6170774/news/Semiconductor-Manufacturing-l-DISCLOSEABLE-TRANSACTIONS-PURCHASES-MADE-PURSUANT-TO-PURCHASE-ORDER-30011715/"}]', fingerprint: 'cdf2c73e54549a8481e032797cef680c5f98063f3fbd28879df4b89cf59cccc1'};
 
-MATCH (source:Entity {id: 'shin-etsu-chemical'}), (target:Entity {id: 'tsmc'})
+MATCH (source:Entity {id: 'shin-etsu-chemical'})
+MATCH (target:Entity {id: 'tsmc'})
 MERGE (source)-[relationship:SUPPLIES {key: 'shin-etsu-chemical/SUPPLIES/tsmc'}]->(target)
 SET relationship = {key: 'shin-etsu-chemical/SUPPLIES/tsmc', status: 'CONFIRMED', note: 'silicon wafers (Shin-Etsu Handotai)', sources: '[{"document":"TSMC Annual Report on Form 20-F for 2020, \'Raw Materials\'","locator":"main wafer suppliers: Formosa SUMCO Technology, GlobalWafers, Shin-Etsu Handotai, Siltronic, Soitec and SUMCO, together about 92.6% of wafer needs in 2020","url":"https://www.opportimes.com/tsmcs-6-semiconductor-wafer-vendors/"},{"document":"TSMC 2021 Excellent Performance Awards, announced 2021-12-16 (EE Times Asia; Mynavi list of recipients)","locator":"recipients include Applied Materials, ASML, Lam Research, Shin-Etsu Handotai, SUMCO and Tokyo Electron","url":"https://news.mynavi.jp/techplus/article/20211223-2236963"}]', fingerprint: '11576a83c57addcc0d8095235893b46fa70bfd584366c301c12c3f8388015fff'};
 
-MATCH (source:Entity {id: 'sumco'}), (target:Entity {id: 'tsmc'})
+MATCH (source:Entity {id: 'sumco'})
+MATCH (target:Entity {id: 'tsmc'})
 MERGE (source)-[relationship:SUPPLIES {key: 'sumco/SUPPLIES/tsmc'}]->(target)
 SET relationship = {key: 'sumco/SUPPLIES/tsmc', status: 'CONFIRMED', note: 'silicon wafers (incl. Formosa SUMCO Technology)', sources: '[{"document":"TSMC Annual Report on Form 20-F for 2020, \'Raw Materials\'","locator":"main wafer suppliers: Formosa SUMCO Technology, GlobalWafers, Shin-Etsu Handotai, Siltronic, Soitec and SUMCO, together about 92.6% of wafer needs in 2020","url":"https://www.opportimes.com/tsmcs-6-semiconductor-wafer-vendors/"},{"document":"TSMC 2021 Excellent Performance Awards, announced 2021-12-16 (EE Times Asia; Mynavi list of recipients)","locator":"recipients include Applied Materials, ASML, Lam Research, Shin-Etsu Handotai, SUMCO and Tokyo Electron","url":"https://news.mynavi.jp/techplus/article/20211223-2236963"}]', fingerprint: '20c8bd5575965abf7a7ad4c4d6aa40b3ca1c9099f31b91111465483bac8d007b'};
 
-MATCH (source:Entity {id: 'globalwafers'}), (target:Entity {id: 'tsmc'})
+MATCH (source:Entity {id: 'globalwafers'})
+MATCH (target:Entity {id: 'tsmc'})
 MERGE (source)-[relationship:SUPPLIES {key: 'globalwafers/SUPPLIES/tsmc'}]->(target)
 SET relationship = {key: 'globalwafers/SUPPLIES/tsmc', status: 'CONFIRMED', note: 'silicon wafers', sources: '[{"document":"TSMC Annual Report on Form 20-F for 2020, \'Raw Materials\'","locator":"main wafer suppliers: Formosa SUMCO Technology, GlobalWafers, Shin-Etsu Handotai, Siltronic, Soitec and SUMCO, together about 92.6% of wafer needs in 2020","url":"https://www.opportimes.com/tsmcs-6-semiconductor-wafer-vendors/"}]', fingerprint: 'ecf5c27f891dea1ab0176bfc0c24b0a077783e857f95a249abad3a1df8a24a55'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'tencent'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'tencent'})
 MERGE (source)-[relationship:SUPPLIES {key: 'nvidia/SUPPLIES/tencent'}]->(target)
 SET relationship = {key: 'nvidia/SUPPLIES/tencent', status: 'REPORTED', note: 'H800 (2023) and H20 GPUs', sources: '[{"document":"Reuters report on US chip curbs and China\'s AI industry (reprinted by bdnews24), 2023","locator":"\'Nvidia is selling the H800 to China\'s largest technology firms, including Tencent, Alibaba Group Holding Ltd and Baidu Inc\'","url":"https://bdnews24.com/technology/lorfmr3w0q"},{"document":"Reuters, \'Nvidia faces $5.5 billion charge as US restricts chip sales to China\', 2025-04-15","locator":"\'Chinese companies including Tencent, Alibaba and TikTok-parent ByteDance had been ramping up orders for H20 chips\'"}]', fingerprint: '382af23622ec2ab919d73fb961fb43c50725a03bd289649ffb25becda5e2d69b'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'alibaba'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'alibaba'})
 MERGE (source)-[relationship:SUPPLIES {key: 'nvidia/SUPPLIES/alibaba'}]->(target)
 SET relationship = {key: 'nvidia/SUPPLIES/alibaba', status: 'REPORTED', note: 'H800 (2023) and H20 GPUs', sources: '[{"document":"Reuters report on US chip curbs and China\'s AI industry (reprinted by bdnews24), 2023","locator":"\'Nvidia is selling the H800 to China\'s largest technology firms, including Tencent, Alibaba Group Holding Ltd and Baidu Inc\'","url":"https://bdnews24.com/technology/lorfmr3w0q"},{"document":"Reuters, \'Nvidia faces $5.5 billion charge as US restricts chip sales to China\', 2025-04-15","locator":"\'Chinese companies including Tencent, Alibaba and TikTok-parent ByteDance had been ramping up orders for H20 chips\'"}]', fingerprint: 'aa45f9d5b7c539077b40df36340e7ecd4085ee220536ac0da5395f069268d971'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'bytedance'})
+MATCH (source:Entity {id: 'nvidia'})
+MATCH (target:Entity {id: 'bytedance'})
 MERGE (source)-[relationship:SUPPLIES {key: 'nvidia/SUPPLIES/bytedance'}]->(target)
 SET relationship = {key: 'nvidia/SUPPLIES/bytedance', status: 'REPORTED', note: 'H20 GPUs (orders ramping before the April 2025 license requirement)', sources: '[{"document":"Reuters, \'Nvidia faces $5.5 billion charge as US restricts chip sales to China\', 2025-04-15","locator":"\'Chinese companies including Tencent, Alibaba and TikTok-parent ByteDance had been ramping up orders for H20 chips\'"}]', fingerprint: 'e001cdefa816feffb69a020a187b42945a72863acb3ef99c2e1318b843ce39bf'};
 
-MATCH (source:Entity {id: 'us-bis-2019-05-huawei-entity-list'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2019-05-huawei-entity-list'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2019-05-huawei-entity-list/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2019-05-huawei-entity-list/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"84 FR 22961","locator":"Addition of Entities to the Entity List (Huawei Technologies Co., Ltd. and 68 non-U.S. affiliates), published 2019-05-21, effective 2019-05-16"}]', fingerprint: 'a12d3f3a3847e85ebfd796621f462a13355c9654749a758fcdf4e54ec19c3b5c'};
 
-MATCH (source:Entity {id: 'us-bis-2020-05-huawei-fdp'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2020-05-huawei-fdp'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2020-05-huawei-fdp/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2020-05-huawei-fdp/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"85 FR 29849","locator":"Interim final rule amending the foreign-produced direct product rule for Huawei (footnote 1 entities), effective 2020-05-15, published 2020-05-19"}]', fingerprint: '606224a9e1a4576b88153ad13c765257a2455123754d1d355975e85ccd208f95'};
 
-MATCH (source:Entity {id: 'us-bis-2020-12-smic-entity-list'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2020-12-smic-entity-list'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2020-12-smic-entity-list/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2020-12-smic-entity-list/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"85 FR 83416","locator":"Final rule adding 77 entities to the Entity List incl. SMIC, published 2020-12-22, effective 2020-12-18"}]', fingerprint: '1172e36137a3fda126b231ed96ae9733e9632415a8fbdad0bf2cb5a6d6f28c0a'};
 
-MATCH (source:Entity {id: 'us-bis-2022-08-nvidia-is-informed'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2022-08-nvidia-is-informed'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2022-08-nvidia-is-informed/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2022-08-nvidia-is-informed/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2022-08-31","locator":"\'On August 26, 2022, the U.S. government ... imposed a new license requirement, effective immediately, for any future export to China (including Hong Kong) and Russia of the Company\'s A100 and forthcoming H100 integrated circuits\'"}]', fingerprint: '0e6d8390270d1894643b217beddd08d3de23668a9224714a1dd2d0efb110144b'};
 
-MATCH (source:Entity {id: 'us-bis-2022-10-advanced-computing'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2022-10-advanced-computing'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2022-10-advanced-computing/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2022-10-advanced-computing/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"87 FR 62186","locator":"Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use; Entity List Modification (FR Doc 2022-21658), published 2022-10-13, effective 2022-10-07","url":"https://www.federalregister.gov/documents/2022/10/13/2022-21658"}]', fingerprint: 'ed8cdff3b92fed46dcd409169f8a346ff3af0da698a00010a0c1817990cf4035'};
 
-MATCH (source:Entity {id: 'us-bis-2023-10-advanced-computing'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2023-10-advanced-computing/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2023-10-advanced-computing/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"88 FR 73458","locator":"Implementation of Additional Export Controls: Certain Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (FR Doc 2023-23055), published 2023-10-25, effective 2023-11-17","url":"https://www.govinfo.gov/content/pkg/FR-2023-10-25/pdf/2023-23055.pdf"}]', fingerprint: '10704ae278a8a1c28368b18d353611a540a11be48a7226e819584124568d2d2c'};
 
-MATCH (source:Entity {id: 'us-bis-2023-10-semiconductor-manufacturing'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2023-10-semiconductor-manufacturing'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2023-10-semiconductor-manufacturing/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2023-10-semiconductor-manufacturing/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"88 FR 73424","locator":"Export Controls on Semiconductor Manufacturing Items (FR Doc 2023-23049), published 2023-10-25, effective 2023-11-17"}]', fingerprint: 'e6a7a43cbdc76ecd3009e95dedf539f4add80541f16e6cf74ff9b34b0622a2fe'};
 
-MATCH (source:Entity {id: 'us-bis-2024-12-fdp-hbm'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2024-12-fdp-hbm'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2024-12-fdp-hbm/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2024-12-fdp-hbm/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"89 FR 96790","locator":"Foreign-Produced Direct Product Rule Additions, and Refinements to Controls for Advanced Computing and Semiconductor Manufacturing Items (FR Doc 2024-28270): \'adding new controls for certain high bandwidth memory\'; effective 2024-12-02","url":"https://www.federalregister.gov/documents/2024/12/05/2024-28270"}]', fingerprint: 'cd8308437b3e912c06c537434577b9f7bdf59950628fc778633e9bbab0220f74'};
 
-MATCH (source:Entity {id: 'us-bis-2025-01-ai-diffusion'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2025-01-ai-diffusion'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2025-01-ai-diffusion/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2025-01-ai-diffusion/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"90 FR 4544","locator":"Framework for Artificial Intelligence Diffusion (FR Doc 2025-00636), interim final rule effective 2025-01-13, published 2025-01-15"}]', fingerprint: '7870d5deb3767c81bb9a07d7c64b305fd423ea6a8ba0b9d1c688c790770839fc'};
 
-MATCH (source:Entity {id: 'us-bis-2025-04-h20-license'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2025-04-h20-license'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2025-04-h20-license/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2025-04-h20-license/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2025-04-15 (Item 8.01)","locator":"\'On April 9, 2025, the U.S. government informed NVIDIA that the USG requires a license for export to China (including Hong Kong and Macau) and D:5 countries ... of the company\'s H20\'; on April 14, 2025 the USG said the requirement \'will be in effect for the indefinite future\'"}]', fingerprint: 'ec0fac39f907ad0ef870039fc20f84f4361824e54e16f13531d90dcd0b125e84'};
 
-MATCH (source:Entity {id: 'us-bis-2025-05-ascend-guidance'}), (target:Entity {id: 'us-bis'})
+MATCH (source:Entity {id: 'us-bis-2025-05-ascend-guidance'})
+MATCH (target:Entity {id: 'us-bis'})
 MERGE (source)-[relationship:ISSUED_BY {key: 'us-bis-2025-05-ascend-guidance/ISSUED_BY/us-bis'}]->(target)
 SET relationship = {key: 'us-bis-2025-05-ascend-guidance/ISSUED_BY/us-bis', status: 'CONFIRMED', sources: '[{"document":"BIS, Guidance on Application of General Prohibition 10 (GP10) to People\'s Republic of China (PRC) Advanced-Computing Integrated Circuits (ICs), 2025-05-13","locator":"list of PRC 3A090 ICs presumptively subject to GP10: Huawei Ascend 910B, Huawei Ascend 910C, Huawei Ascend 910D"}]', fingerprint: '7011ce5715fbe342ad1976e05e3a499cef87a6fe238c259249585d8cbb1ab06c'};
 
-MATCH (source:Entity {id: 'huawei'}), (target:Entity {id: 'us-bis-2019-05-huawei-entity-list'})
+MATCH (source:Entity {id: 'huawei'})
+MATCH (target:Entity {id: 'us-bis-2019-05-huawei-entity-list'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei/RESTRICTED_BY/us-bis-2019-05-huawei-entity-list'}]->(target)
 SET relationship = {key: 'huawei/RESTRICTED_BY/us-bis-2019-05-huawei-entity-list', validFrom: date('2019-05-16'), status: 'CONFIRMED', sources: '[{"document":"84 FR 22961","locator":"Addition of Entities to the Entity List (Huawei Technologies Co., Ltd. and 68 non-U.S. affiliates), published 2019-05-21, effective 2019-05-16"}]', fingerprint: 'b5e8115972f6199607ac1b175c79ab8bba2dbeaf72f0efa64e7e9359e042feef'};
 
-MATCH (source:Entity {id: 'hisilicon'}), (target:Entity {id: 'us-bis-2019-05-huawei-entity-list'})
+MATCH (source:Entity {id: 'hisilicon'})
+MATCH (target:Entity {id: 'us-bis-2019-05-huawei-entity-list'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'hisilicon/RESTRICTED_BY/us-bis-2019-05-huawei-entity-list'}]->(target)
 SET relationship = {key: 'hisilicon/RESTRICTED_BY/us-bis-2019-05-huawei-entity-list', validFrom: date('2019-05-16'), status: 'CONFIRMED', note: 'listed among Huawei\'s non-U.S. affiliates', sources: '[{"document":"84 FR 22961","locator":"Addition of Entities to the Entity List (Huawei Technologies Co., Ltd. and 68 non-U.S. affiliates), published 2019-05-21, effective 2019-05-16"}]', fingerprint: '6a0321021182b4274b735cdde09bc21f29684b0b853d0068936d26129e67b0fa'};
 
-MATCH (source:Entity {id: 'huawei'}), (target:Entity {id: 'us-bis-2020-05-huawei-fdp'})
+MATCH (source:Entity {id: 'huawei'})
+MATCH (target:Entity {id: 'us-bis-2020-05-huawei-fdp'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei/RESTRICTED_BY/us-bis-2020-05-huawei-fdp'}]->(target)
 SET relationship = {key: 'huawei/RESTRICTED_BY/us-bis-2020-05-huawei-fdp', validFrom: date('2020-05-15'), status: 'CONFIRMED', note: 'foreign-made chips of Huawei design need a license', sources: '[{"document":"85 FR 29849","locator":"Interim final rule amending the foreign-produced direct product rule for Huawei (footnote 1 entities), effective 2020-05-15, published 2020-05-19"}]', fingerprint: '6a1ec554897d4fecc6c3b885407081e6df608048b45a7f41eb2ef9988225e516'};
 
-MATCH (source:Entity {id: 'huawei-ascend-910'}), (target:Entity {id: 'us-bis-2020-05-huawei-fdp'})
+MATCH (source:Entity {id: 'huawei-ascend-910'})
+MATCH (target:Entity {id: 'us-bis-2020-05-huawei-fdp'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei-ascend-910/RESTRICTED_BY/us-bis-2020-05-huawei-fdp'}]->(target)
 SET relationship = {key: 'huawei-ascend-910/RESTRICTED_BY/us-bis-2020-05-huawei-fdp', validFrom: date('2020-05-15'), status: 'REPORTED', note: 'TSMC production of the Ascend 910 chiplet ended Sept 2020 after the FDP rule\'s wind-down', sources: '[{"document":"85 FR 29849","locator":"Interim final rule amending the foreign-produced direct product rule for Huawei (footnote 1 entities), effective 2020-05-15, published 2020-05-19"},{"document":"Tom\'s Hardware, \'Huawei reportedly acquired two million Ascend 910 AI chips from TSMC last year through shell companies\', 2025 (discussing a CSIS report)","locator":"\'TSMC produced Virtuvian chiplets for Huawei from 2019 to September 2020, using its N7+ process\'; Ascend 910B made at SMIC on \'N+1\'; Ascend 910C made by SMIC on \'N+2\'; CSIS: \'TSMC manufactured more than 2 million Ascend 910B logic dies\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: 'b4afc84956a015d1f7300af4f7df7254c0c74abd84dea59c0da36633d911f479'};
 
-MATCH (source:Entity {id: 'smic'}), (target:Entity {id: 'us-bis-2020-12-smic-entity-list'})
+MATCH (source:Entity {id: 'smic'})
+MATCH (target:Entity {id: 'us-bis-2020-12-smic-entity-list'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'smic/RESTRICTED_BY/us-bis-2020-12-smic-entity-list'}]->(target)
 SET relationship = {key: 'smic/RESTRICTED_BY/us-bis-2020-12-smic-entity-list', validFrom: date('2020-12-18'), status: 'CONFIRMED', sources: '[{"document":"85 FR 83416","locator":"Final rule adding 77 entities to the Entity List incl. SMIC, published 2020-12-22, effective 2020-12-18"}]', fingerprint: '997d4e8c152633ef0d15bebcf23ed885767ebba6020b00e05c657876ac6ca59d'};
 
-MATCH (source:Entity {id: 'applied-materials'}), (target:Entity {id: 'us-bis-2020-12-smic-entity-list'})
-MERGE (source)-[relationship:RESTRICTED_BY {key: 'applied-materials/RESTRICTED_BY/us-bis-2020-12-smic-entity-list'}]->(target)
-SET relationship = {key: 'applied-materials/RESTRICTED_BY/us-bis-2020-12-smic-entity-list', validFrom: date('2020-12-18'), status: 'REPORTED', note: 'license needed to export equipment to SMIC', sources: '[{"document":"Shenzhen Daily, \'ASML extends sales deal with chipmaker SMIC\', 2021-03-05","locator":"\'SMIC was one of dozens of firms put on a U.S. blacklist that required American semiconductor manufacturing equipment firms such as Applied Materials Inc. and Lam Research Corp. to obtain a license before exporting products to the chipmaker\'","url":"http://www.szdaily.com/content/2021-03/05/content_24018710.htm"}]', fingerprint: 'b659358939808e04b88393b9669dbf627d45103568aecf22bba83cd593b73d57'};
-
-MATCH (source:Entity {id: 'lam-research'}), (target:Entity {id: 'us-bis-2020-12-smic-entity-list'})
-MERGE (source)-[relationship:RESTRICTED_BY {key: 'lam-research/RESTRICTED_BY/us-bis-2020-12-smic-entity-list'}]->(target)
-SET relationship = {key: 'lam-research/RESTRICTED_BY/us-bis-2020-12-smic-entity-list', validFrom: date('2020-12-18'), status: 'REPORTED', note: 'license needed to export equipment to SMIC', sources: '[{"document":"Shenzhen Daily, \'ASML extends sales deal with chipmaker SMIC\', 2021-03-05","locator":"\'SMIC was one of dozens of firms put on a U.S. blacklist that required American semiconductor manufacturing equipment firms such as Applied Materials Inc. and Lam Research Corp. to obtain a license before exporting products to the chipmaker\'","url":"http://www.szdaily.com/content/2021-03/05/content_24018710.htm"}]', fingerprint: '31e6f1cf91a74a373e8853a0cfb0a81227ba603d12618f7698756cef68274601'};
-
-MATCH (source:Entity {id: 'nvidia-a100'}), (target:Entity {id: 'us-bis-2022-08-nvidia-is-informed'})
+MATCH (source:Entity {id: 'nvidia-a100'})
+MATCH (target:Entity {id: 'us-bis-2022-08-nvidia-is-informed'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2022-08-nvidia-is-informed'}]->(target)
 SET relationship = {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2022-08-nvidia-is-informed', validFrom: date('2022-08-26'), status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2022-08-31","locator":"\'On August 26, 2022, the U.S. government ... imposed a new license requirement, effective immediately, for any future export to China (including Hong Kong) and Russia of the Company\'s A100 and forthcoming H100 integrated circuits\'"}]', fingerprint: '75139884c753f82b95159d6c2dda9669507167a9940bf274927695217a357987'};
 
-MATCH (source:Entity {id: 'nvidia-h100'}), (target:Entity {id: 'us-bis-2022-08-nvidia-is-informed'})
+MATCH (source:Entity {id: 'nvidia-h100'})
+MATCH (target:Entity {id: 'us-bis-2022-08-nvidia-is-informed'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2022-08-nvidia-is-informed'}]->(target)
 SET relationship = {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2022-08-nvidia-is-informed', validFrom: date('2022-08-26'), status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2022-08-31","locator":"\'On August 26, 2022, the U.S. government ... imposed a new license requirement, effective immediately, for any future export to China (including Hong Kong) and Russia of the Company\'s A100 and forthcoming H100 integrated circuits\'"}]', fingerprint: '21e975573b5bf8f0bb83400c4d2063938b23697d58af95fc9c0b50847d1be80f'};
 
-MATCH (source:Entity {id: 'nvidia-a100'}), (target:Entity {id: 'us-bis-2022-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-a100'})
+MATCH (target:Entity {id: 'us-bis-2022-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2022-10-advanced-computing'}]->(target)
 SET relationship = {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2022-10-advanced-computing', validFrom: date('2022-10-07'), status: 'CONFIRMED', note: 'ECCN 3A090 advanced computing IC', sources: '[{"document":"87 FR 62186","locator":"Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use; Entity List Modification (FR Doc 2022-21658), published 2022-10-13, effective 2022-10-07","url":"https://www.federalregister.gov/documents/2022/10/13/2022-21658"},{"document":"NVIDIA Form 8-K, filed 2022-08-31","locator":"\'On August 26, 2022, the U.S. government ... imposed a new license requirement, effective immediately, for any future export to China (including Hong Kong) and Russia of the Company\'s A100 and forthcoming H100 integrated circuits\'"}]', fingerprint: 'ab7cb7eb1fa14af855f5aac20df8b7a247919ca8ee6f168073bbace6241e3009'};
 
-MATCH (source:Entity {id: 'nvidia-h100'}), (target:Entity {id: 'us-bis-2022-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-h100'})
+MATCH (target:Entity {id: 'us-bis-2022-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2022-10-advanced-computing'}]->(target)
 SET relationship = {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2022-10-advanced-computing', validFrom: date('2022-10-07'), status: 'CONFIRMED', note: 'ECCN 3A090 advanced computing IC; already controlled before the Oct 2023 rule', sources: '[{"document":"87 FR 62186","locator":"Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use; Entity List Modification (FR Doc 2022-21658), published 2022-10-13, effective 2022-10-07","url":"https://www.federalregister.gov/documents/2022/10/13/2022-21658"},{"document":"NVIDIA Form 8-K, filed 2022-08-31","locator":"\'On August 26, 2022, the U.S. government ... imposed a new license requirement, effective immediately, for any future export to China (including Hong Kong) and Russia of the Company\'s A100 and forthcoming H100 integrated circuits\'"}]', fingerprint: '873b7f3eed8ae0e5f7e02e2971c383c2605711cf62bbd466269db919f07f706e'};
 
-MATCH (source:Entity {id: 'nvidia-a100'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-a100'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2023-10-advanced-computing'}]->(target)
 SET relationship = {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2023-10-advanced-computing', validFrom: date('2023-11-17'), status: 'CONFIRMED', sources: '[{"document":"88 FR 73458","locator":"Implementation of Additional Export Controls: Certain Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (FR Doc 2023-23055), published 2023-10-25, effective 2023-11-17","url":"https://www.govinfo.gov/content/pkg/FR-2023-10-25/pdf/2023-23055.pdf"},{"document":"NVIDIA Form 8-K, filed 2023-10-17","locator":"Interim Final Rule imposes additional licensing requirements \'including but not limited to the A100, A800, H100, H800, L40, L40S, and RTX 4090\'","url":"https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt"}]', fingerprint: '0935a94aa785ea150ce2a03e64846c4b9312d2fed895d6ef77880b0056cf30cd'};
 
-MATCH (source:Entity {id: 'nvidia-a800'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-a800'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-a800/RESTRICTED_BY/us-bis-2023-10-advanced-computing'}]->(target)
 SET relationship = {key: 'nvidia-a800/RESTRICTED_BY/us-bis-2023-10-advanced-computing', validFrom: date('2023-11-17'), status: 'CONFIRMED', note: 'China variant caught by the new performance thresholds', sources: '[{"document":"88 FR 73458","locator":"Implementation of Additional Export Controls: Certain Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (FR Doc 2023-23055), published 2023-10-25, effective 2023-11-17","url":"https://www.govinfo.gov/content/pkg/FR-2023-10-25/pdf/2023-23055.pdf"},{"document":"NVIDIA Form 8-K, filed 2023-10-17","locator":"Interim Final Rule imposes additional licensing requirements \'including but not limited to the A100, A800, H100, H800, L40, L40S, and RTX 4090\'","url":"https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt"}]', fingerprint: '9bead4ad95bbc5fd4866df54f0f3f9d6f7821efe545201fe72e0f9cd32ec12b7'};
 
-MATCH (source:Entity {id: 'nvidia-h100'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-h100'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2023-10-advanced-computing'}]->(target)
 SET relationship = {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2023-10-advanced-computing', validFrom: date('2023-11-17'), status: 'CONFIRMED', sources: '[{"document":"88 FR 73458","locator":"Implementation of Additional Export Controls: Certain Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (FR Doc 2023-23055), published 2023-10-25, effective 2023-11-17","url":"https://www.govinfo.gov/content/pkg/FR-2023-10-25/pdf/2023-23055.pdf"},{"document":"NVIDIA Form 8-K, filed 2023-10-17","locator":"Interim Final Rule imposes additional licensing requirements \'including but not limited to the A100, A800, H100, H800, L40, L40S, and RTX 4090\'","url":"https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt"}]', fingerprint: 'e9897d48115828b6cd3b41473789f134d2381111fa9224c724eaca8e98d711f8'};
 
-MATCH (source:Entity {id: 'nvidia-h100'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-h100'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2023-10-advanced-computing/seed-000'}]->(target)
 SET relationship = {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2023-10-advanced-computing/seed-000', validFrom: date('2023-11-17'), status: 'REPORTED', note: 'the seed attributes the H100\'s control to the Oct 2023 rules; the public record shows it was already controlled from 2022', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"The BIS October 2023 rules classified H100/H200 GPUs as controlled items requiring a license for export to China"}]', fingerprint: '5fec2aa7b8d1de2d5cf24728d0c0651c49b9281f29330e024fe10b53add0eca3'};
 
-MATCH (source:Entity {id: 'nvidia-h800'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-h800'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h800/RESTRICTED_BY/us-bis-2023-10-advanced-computing'}]->(target)
 SET relationship = {key: 'nvidia-h800/RESTRICTED_BY/us-bis-2023-10-advanced-computing', validFrom: date('2023-11-17'), status: 'CONFIRMED', note: 'China variant caught by the Oct 2023 rule (interconnect parameter replaced by performance thresholds); NVIDIA reported the USG later made its requirements effective immediately (8-K of 2023-10-24)', sources: '[{"document":"88 FR 73458","locator":"Implementation of Additional Export Controls: Certain Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (FR Doc 2023-23055), published 2023-10-25, effective 2023-11-17","url":"https://www.govinfo.gov/content/pkg/FR-2023-10-25/pdf/2023-23055.pdf"},{"document":"NVIDIA Form 8-K, filed 2023-10-17","locator":"Interim Final Rule imposes additional licensing requirements \'including but not limited to the A100, A800, H100, H800, L40, L40S, and RTX 4090\'","url":"https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt"}]', fingerprint: 'abbb5e9218a95d90ce28021a02f10da0e69017d32cfef202b4acc7f8091ec6c0'};
 
-MATCH (source:Entity {id: 'nvidia-h800'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-h800'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h800/RESTRICTED_BY/us-bis-2023-10-advanced-computing/seed-000'}]->(target)
 SET relationship = {key: 'nvidia-h800/RESTRICTED_BY/us-bis-2023-10-advanced-computing/seed-000', validFrom: date('2023-11-17'), status: 'REPORTED', note: 'seed: \'the H800 is now also controlled\'; H800s were \'compliant at time of purchase\'', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"As the H800 is now also controlled"},{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek\'s use of H800s (which were compliant at time of purchase) has come under scrutiny"}]', fingerprint: 'c3c211db369aac049ffcdf6eefa7402d8cc777653d84ee0de7e2e2003ce33d7a'};
 
-MATCH (source:Entity {id: 'nvidia-h200'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'nvidia-h200'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h200/RESTRICTED_BY/us-bis-2023-10-advanced-computing'}]->(target)
 SET relationship = {key: 'nvidia-h200/RESTRICTED_BY/us-bis-2023-10-advanced-computing', validFrom: date('2023-11-17'), status: 'REPORTED', note: 'per the seed; the H200 was announced after the rule', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"The BIS October 2023 rules classified H100/H200 GPUs as controlled items requiring a license for export to China"}]', fingerprint: 'c72bf02370e7d73361d619897e964f9dc06201af3f7b8f5104974d8c2329dd1d'};
 
-MATCH (source:Entity {id: 'deepseek'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
+MATCH (source:Entity {id: 'deepseek'})
+MATCH (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'deepseek/RESTRICTED_BY/us-bis-2023-10-advanced-computing'}]->(target)
 SET relationship = {key: 'deepseek/RESTRICTED_BY/us-bis-2023-10-advanced-computing', validFrom: date('2023-11-17'), status: 'REPORTED', note: 'as a PRC buyer, DeepSeek needs a license for controlled GPUs; \'subsequent 2024/2025 rules tightened further\'', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"Export controls touching DeepSeek"},{"document":"000_eac32558cbc5d9ab.txt","locator":"Export controls are the defining constraint on DeepSeek\'s hardware roadmap."},{"document":"003_67bdc8ecb5f52f54.txt","locator":"[[Export controls]] — constraint (GPU restrictions)"}]', fingerprint: 'c9d7b6f909269c46bb43addf619742b891bd2d07dc8302398c4b193ea4fe2221'};
 
-MATCH (source:Entity {id: 'nvidia-h100'}), (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
+MATCH (source:Entity {id: 'nvidia-h100'})
+MATCH (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2025-01-ai-diffusion'}]->(target)
 SET relationship = {key: 'nvidia-h100/RESTRICTED_BY/us-bis-2025-01-ai-diffusion', validFrom: date('2025-01-13'), validTo: date('2025-05-12'), status: 'REPORTED', note: '3A090.a IC under worldwide licensing and country caps; rule rescinded before its compliance date', sources: '[{"document":"90 FR 4544","locator":"Framework for Artificial Intelligence Diffusion (FR Doc 2025-00636), interim final rule effective 2025-01-13, published 2025-01-15"},{"document":"BIS announcement of 2025-05-13 rescinding the AI Diffusion rule (reported in Crowell & Moring client alert, 2025-05-19)","locator":"\'On May 13, 2025, the Department of Commerce\'s Bureau of Industry and Security (BIS) formally rescinded the Framework for Artificial Intelligence Diffusion interim final rule\'","url":"https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations"}]', fingerprint: '37ba78aea0a0ddd3b7f209760ddb4c41e04d703984363a607a900eaf7499ba68'};
 
-MATCH (source:Entity {id: 'nvidia-h200'}), (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
+MATCH (source:Entity {id: 'nvidia-h200'})
+MATCH (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h200/RESTRICTED_BY/us-bis-2025-01-ai-diffusion'}]->(target)
 SET relationship = {key: 'nvidia-h200/RESTRICTED_BY/us-bis-2025-01-ai-diffusion', validFrom: date('2025-01-13'), validTo: date('2025-05-12'), status: 'REPORTED', note: '3A090.a IC under worldwide licensing and country caps; rule rescinded before its compliance date', sources: '[{"document":"90 FR 4544","locator":"Framework for Artificial Intelligence Diffusion (FR Doc 2025-00636), interim final rule effective 2025-01-13, published 2025-01-15"},{"document":"BIS announcement of 2025-05-13 rescinding the AI Diffusion rule (reported in Crowell & Moring client alert, 2025-05-19)","locator":"\'On May 13, 2025, the Department of Commerce\'s Bureau of Industry and Security (BIS) formally rescinded the Framework for Artificial Intelligence Diffusion interim final rule\'","url":"https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations"}]', fingerprint: 'be2fb6bd4559844dc4d1894c55e8203b780a12d5bb3ab77d63fe8d8510ac367a'};
 
-MATCH (source:Entity {id: 'nvidia-h20'}), (target:Entity {id: 'us-bis-2025-04-h20-license'})
+MATCH (source:Entity {id: 'nvidia-h20'})
+MATCH (target:Entity {id: 'us-bis-2025-04-h20-license'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h20/RESTRICTED_BY/us-bis-2025-04-h20-license'}]->(target)
 SET relationship = {key: 'nvidia-h20/RESTRICTED_BY/us-bis-2025-04-h20-license', validFrom: date('2025-04-09'), status: 'CONFIRMED', sources: '[{"document":"NVIDIA Form 8-K, filed 2025-04-15 (Item 8.01)","locator":"\'On April 9, 2025, the U.S. government informed NVIDIA that the USG requires a license for export to China (including Hong Kong and Macau) and D:5 countries ... of the company\'s H20\'; on April 14, 2025 the USG said the requirement \'will be in effect for the indefinite future\'"}]', fingerprint: '0aa3139edafaeac6e5afaf753d9aa2b232e85edcbdd7c4146c8ecb9f44046fbf'};
 
-MATCH (source:Entity {id: 'huawei-ascend-910b'}), (target:Entity {id: 'us-bis-2025-05-ascend-guidance'})
+MATCH (source:Entity {id: 'huawei-ascend-910b'})
+MATCH (target:Entity {id: 'us-bis-2025-05-ascend-guidance'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei-ascend-910b/RESTRICTED_BY/us-bis-2025-05-ascend-guidance'}]->(target)
 SET relationship = {key: 'huawei-ascend-910b/RESTRICTED_BY/us-bis-2025-05-ascend-guidance', validFrom: date('2025-05-13'), status: 'CONFIRMED', note: 'named as presumptively subject to GP10', sources: '[{"document":"BIS, Guidance on Application of General Prohibition 10 (GP10) to People\'s Republic of China (PRC) Advanced-Computing Integrated Circuits (ICs), 2025-05-13","locator":"list of PRC 3A090 ICs presumptively subject to GP10: Huawei Ascend 910B, Huawei Ascend 910C, Huawei Ascend 910D"}]', fingerprint: 'db2637376c470e78f77598352499b5157f3cfdf0cea21da206562ae87d0700f0'};
 
-MATCH (source:Entity {id: 'huawei-ascend-910c'}), (target:Entity {id: 'us-bis-2025-05-ascend-guidance'})
+MATCH (source:Entity {id: 'huawei-ascend-910c'})
+MATCH (target:Entity {id: 'us-bis-2025-05-ascend-guidance'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei-ascend-910c/RESTRICTED_BY/us-bis-2025-05-ascend-guidance'}]->(target)
 SET relationship = {key: 'huawei-ascend-910c/RESTRICTED_BY/us-bis-2025-05-ascend-guidance', validFrom: date('2025-05-13'), status: 'CONFIRMED', note: 'named as presumptively subject to GP10', sources: '[{"document":"BIS, Guidance on Application of General Prohibition 10 (GP10) to People\'s Republic of China (PRC) Advanced-Computing Integrated Circuits (ICs), 2025-05-13","locator":"list of PRC 3A090 ICs presumptively subject to GP10: Huawei Ascend 910B, Huawei Ascend 910C, Huawei Ascend 910D"}]', fingerprint: '0808b9c8998f0c121f26cefff36bd44edaa756ae730fff1cab1009427f176869'};
 
-MATCH (source:Entity {id: 'samsung-electronics'}), (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
+MATCH (source:Entity {id: 'samsung-electronics'})
+MATCH (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'samsung-electronics/RESTRICTED_BY/us-bis-2024-12-fdp-hbm'}]->(target)
 SET relationship = {key: 'samsung-electronics/RESTRICTED_BY/us-bis-2024-12-fdp-hbm', validFrom: date('2024-12-02'), status: 'REPORTED', note: 'HBM exports to China controlled from Dec 2024 (only SK hynix, Samsung and Micron make HBM)', sources: '[{"document":"89 FR 96790","locator":"Foreign-Produced Direct Product Rule Additions, and Refinements to Controls for Advanced Computing and Semiconductor Manufacturing Items (FR Doc 2024-28270): \'adding new controls for certain high bandwidth memory\'; effective 2024-12-02","url":"https://www.federalregister.gov/documents/2024/12/05/2024-28270"},{"document":"Reuters report on Chinese firms stockpiling Samsung HBM ahead of US curbs, August 2024 (reprinted by Biznob)","locator":"\'Chinese IT giants Huawei, Baidu and startups are stockpiling Samsung Electronics HBM semiconductors in anticipation of U.S. export restrictions\'; \'Only SK Hynix, Samsung, and Micron Technology create HBM chips\'","url":"https://www.biznob.com/chinese-manufacturers-stockpile-high-end-samsung-chips-awaiting-us-regulations/"}]', fingerprint: '2707776bceac73d8314a4dfadddf6357d5183a1f4a2032e1e023b7d6c230e851'};
 
-MATCH (source:Entity {id: 'sk-hynix'}), (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
+MATCH (source:Entity {id: 'sk-hynix'})
+MATCH (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'sk-hynix/RESTRICTED_BY/us-bis-2024-12-fdp-hbm'}]->(target)
 SET relationship = {key: 'sk-hynix/RESTRICTED_BY/us-bis-2024-12-fdp-hbm', validFrom: date('2024-12-02'), status: 'REPORTED', note: 'HBM exports to China controlled from Dec 2024 (only SK hynix, Samsung and Micron make HBM)', sources: '[{"document":"89 FR 96790","locator":"Foreign-Produced Direct Product Rule Additions, and Refinements to Controls for Advanced Computing and Semiconductor Manufacturing Items (FR Doc 2024-28270): \'adding new controls for certain high bandwidth memory\'; effective 2024-12-02","url":"https://www.federalregister.gov/documents/2024/12/05/2024-28270"},{"document":"Reuters report on Chinese firms stockpiling Samsung HBM ahead of US curbs, August 2024 (reprinted by Biznob)","locator":"\'Chinese IT giants Huawei, Baidu and startups are stockpiling Samsung Electronics HBM semiconductors in anticipation of U.S. export restrictions\'; \'Only SK Hynix, Samsung, and Micron Technology create HBM chips\'","url":"https://www.biznob.com/chinese-manufacturers-stockpile-high-end-samsung-chips-awaiting-us-regulations/"}]', fingerprint: '9be1b331233fbd24b2921ee1d162fae79f52500d2416281fb2a735377d3a6111'};
 
-MATCH (source:Entity {id: 'micron'}), (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
+MATCH (source:Entity {id: 'micron'})
+MATCH (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'micron/RESTRICTED_BY/us-bis-2024-12-fdp-hbm'}]->(target)
 SET relationship = {key: 'micron/RESTRICTED_BY/us-bis-2024-12-fdp-hbm', validFrom: date('2024-12-02'), status: 'REPORTED', note: 'HBM exports to China controlled from Dec 2024 (only SK hynix, Samsung and Micron make HBM)', sources: '[{"document":"89 FR 96790","locator":"Foreign-Produced Direct Product Rule Additions, and Refinements to Controls for Advanced Computing and Semiconductor Manufacturing Items (FR Doc 2024-28270): \'adding new controls for certain high bandwidth memory\'; effective 2024-12-02","url":"https://www.federalregister.gov/documents/2024/12/05/2024-28270"},{"document":"Reuters report on Chinese firms stockpiling Samsung HBM ahead of US curbs, August 2024 (reprinted by Biznob)","locator":"\'Chinese IT giants Huawei, Baidu and startups are stockpiling Samsung Electronics HBM semiconductors in anticipation of U.S. export restrictions\'; \'Only SK Hynix, Samsung, and Micron Technology create HBM chips\'","url":"https://www.biznob.com/chinese-manufacturers-stockpile-high-end-samsung-chips-awaiting-us-regulations/"}]', fingerprint: '2281aa3bc8b07e222fbd4947de712ca41102125dccb7d81da7045340d07257c6'};
 
-MATCH (source:Entity {id: 'huawei-ascend-910c'}), (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
+MATCH (source:Entity {id: 'huawei-ascend-910c'})
+MATCH (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei-ascend-910c/RESTRICTED_BY/us-bis-2024-12-fdp-hbm'}]->(target)
 SET relationship = {key: 'huawei-ascend-910c/RESTRICTED_BY/us-bis-2024-12-fdp-hbm', validFrom: date('2024-12-02'), status: 'REPORTED', note: 'HBM supply for Ascend packages cut off; Huawei reportedly relies on HBM stockpiled before the rule', sources: '[{"document":"89 FR 96790","locator":"Foreign-Produced Direct Product Rule Additions, and Refinements to Controls for Advanced Computing and Semiconductor Manufacturing Items (FR Doc 2024-28270): \'adding new controls for certain high bandwidth memory\'; effective 2024-12-02","url":"https://www.federalregister.gov/documents/2024/12/05/2024-28270"},{"document":"Tom\'s Hardware (2025) quoting CSIS","locator":"\'the U.S. plan to restrict all advanced HBM sales to China ... did not go into effect until December of that year, giving Huawei ample time to legally acquire HBM chips as part of a stockpiling strategy\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"},{"document":"Bloomberg News report on a TechInsights teardown of the Ascend 910C, October 2025 (reported by SamMobile, 2025-10-03)","locator":"TechInsights found TSMC-made dies and older HBM2E memory from Samsung and SK hynix in samples of the Ascend 910C; SK hynix said it \'ceased all transactions with Huawei\' after 2020","url":"https://www.sammobile.com/news/samsung-memory-found-inside-huaweis-secretive-new-ai-chip"}]', fingerprint: 'ea461e0cc60d45c3602765dc1a7b247d71b8dffc8a57e71ffe41c5c0e426d791'};
 
-MATCH (source:Entity {id: 'huawei-ascend-910b'}), (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
+MATCH (source:Entity {id: 'huawei-ascend-910b'})
+MATCH (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei-ascend-910b/RESTRICTED_BY/us-bis-2024-12-fdp-hbm'}]->(target)
 SET relationship = {key: 'huawei-ascend-910b/RESTRICTED_BY/us-bis-2024-12-fdp-hbm', validFrom: date('2024-12-02'), status: 'REPORTED', note: 'HBM supply for Ascend packages cut off; Huawei reportedly stockpiled HBM before the rule', sources: '[{"document":"89 FR 96790","locator":"Foreign-Produced Direct Product Rule Additions, and Refinements to Controls for Advanced Computing and Semiconductor Manufacturing Items (FR Doc 2024-28270): \'adding new controls for certain high bandwidth memory\'; effective 2024-12-02","url":"https://www.federalregister.gov/documents/2024/12/05/2024-28270"},{"document":"Tom\'s Hardware (2025) quoting CSIS","locator":"\'the U.S. plan to restrict all advanced HBM sales to China ... did not go into effect until December of that year, giving Huawei ample time to legally acquire HBM chips as part of a stockpiling strategy\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: '2e10e4fbacbafce99cdc2eb830de09e192ebceeae2a604d0e64e2376c5657af6'};
 
-MATCH (source:Entity {id: 'nvidia-a100'}), (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
+MATCH (source:Entity {id: 'nvidia-a100'})
+MATCH (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2025-01-ai-diffusion'}]->(target)
 SET relationship = {key: 'nvidia-a100/RESTRICTED_BY/us-bis-2025-01-ai-diffusion', validFrom: date('2025-01-13'), validTo: date('2025-05-12'), status: 'REPORTED', note: '3A090.a IC under worldwide licensing and country caps; rule rescinded before its compliance date', sources: '[{"document":"90 FR 4544","locator":"Framework for Artificial Intelligence Diffusion (FR Doc 2025-00636), interim final rule effective 2025-01-13, published 2025-01-15"},{"document":"BIS announcement of 2025-05-13 rescinding the AI Diffusion rule (reported in Crowell & Moring client alert, 2025-05-19)","locator":"\'On May 13, 2025, the Department of Commerce\'s Bureau of Industry and Security (BIS) formally rescinded the Framework for Artificial Intelligence Diffusion interim final rule\'","url":"https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations"}]', fingerprint: '9ef93c0dd6f0ad6dc229e9de0144b593bab482c30bbb21fcae4fce5cbd88042d'};
 
-MATCH (source:Entity {id: 'nvidia-a800'}), (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
+MATCH (source:Entity {id: 'nvidia-a800'})
+MATCH (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-a800/RESTRICTED_BY/us-bis-2025-01-ai-diffusion'}]->(target)
 SET relationship = {key: 'nvidia-a800/RESTRICTED_BY/us-bis-2025-01-ai-diffusion', validFrom: date('2025-01-13'), validTo: date('2025-05-12'), status: 'REPORTED', note: '3A090.a IC under worldwide licensing and country caps; rule rescinded before its compliance date', sources: '[{"document":"90 FR 4544","locator":"Framework for Artificial Intelligence Diffusion (FR Doc 2025-00636), interim final rule effective 2025-01-13, published 2025-01-15"},{"document":"BIS announcement of 2025-05-13 rescinding the AI Diffusion rule (reported in Crowell & Moring client alert, 2025-05-19)","locator":"\'On May 13, 2025, the Department of Commerce\'s Bureau of Industry and Security (BIS) formally rescinded the Framework for Artificial Intelligence Diffusion interim final rule\'","url":"https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations"}]', fingerprint: '9f9c57439f121207b4955a7de6a89aeb966513a5060d28ecf621eb190aa9bb0e'};
 
-MATCH (source:Entity {id: 'nvidia-h800'}), (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
+MATCH (source:Entity {id: 'nvidia-h800'})
+MATCH (target:Entity {id: 'us-bis-2025-01-ai-diffusion'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia-h800/RESTRICTED_BY/us-bis-2025-01-ai-diffusion'}]->(target)
 SET relationship = {key: 'nvidia-h800/RESTRICTED_BY/us-bis-2025-01-ai-diffusion', validFrom: date('2025-01-13'), validTo: date('2025-05-12'), status: 'REPORTED', note: '3A090.a IC under worldwide licensing and country caps; rule rescinded before its compliance date', sources: '[{"document":"90 FR 4544","locator":"Framework for Artificial Intelligence Diffusion (FR Doc 2025-00636), interim final rule effective 2025-01-13, published 2025-01-15"},{"document":"BIS announcement of 2025-05-13 rescinding the AI Diffusion rule (reported in Crowell & Moring client alert, 2025-05-19)","locator":"\'On May 13, 2025, the Department of Commerce\'s Bureau of Industry and Security (BIS) formally rescinded the Framework for Artificial Intelligence Diffusion interim final rule\'","url":"https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations"}]', fingerprint: 'af7417c3191bae5fee40e10a97582155a7cc62491e86702183de237bc05e9853'};
 
-MATCH (source:Entity {id: 'tsmc'}), (target:Entity {id: 'us-bis-2020-05-huawei-fdp'})
-MERGE (source)-[relationship:RESTRICTED_BY {key: 'tsmc/RESTRICTED_BY/us-bis-2020-05-huawei-fdp'}]->(target)
-SET relationship = {key: 'tsmc/RESTRICTED_BY/us-bis-2020-05-huawei-fdp', validFrom: date('2020-05-15'), status: 'REPORTED', note: 'TSMC has not supplied Huawei since mid-September 2020, after the FDP rule\'s 120-day wind-down', sources: '[{"document":"85 FR 29849","locator":"Interim final rule amending the foreign-produced direct product rule for Huawei (footnote 1 entities), effective 2020-05-15, published 2020-05-19"},{"document":"Reuters (via Prothom Alo), 2024-10-27","locator":"\'TSMC ... said earlier this week it had not supplied Huawei since mid-September 2020\'","url":"https://en.prothomalo.com/science-technology/mphae5ir4q"}]', fingerprint: '19de7bdf4f7f73a014b6baeee3e1514478c94a0db27ed15d87594c64a6eff0dd'};
-
-MATCH (source:Entity {id: 'huawei'}), (target:Entity {id: 'us-bis-2025-05-ascend-guidance'})
+MATCH (source:Entity {id: 'huawei'})
+MATCH (target:Entity {id: 'us-bis-2025-05-ascend-guidance'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei/RESTRICTED_BY/us-bis-2025-05-ascend-guidance'}]->(target)
 SET relationship = {key: 'huawei/RESTRICTED_BY/us-bis-2025-05-ascend-guidance', validFrom: date('2025-05-13'), status: 'REPORTED', note: 'guidance warns industry against using, selling or financing Huawei\'s Ascend 910B/910C/910D chips without authorization', sources: '[{"document":"BIS, Guidance on Application of General Prohibition 10 (GP10) to People\'s Republic of China (PRC) Advanced-Computing Integrated Circuits (ICs), 2025-05-13","locator":"list of PRC 3A090 ICs presumptively subject to GP10: Huawei Ascend 910B, Huawei Ascend 910C, Huawei Ascend 910D"},{"document":"BIS announcement of 2025-05-13 rescinding the AI Diffusion rule (reported in Crowell & Moring client alert, 2025-05-19)","locator":"\'On May 13, 2025, the Department of Commerce\'s Bureau of Industry and Security (BIS) formally rescinded the Framework for Artificial Intelligence Diffusion interim final rule\'","url":"https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations"}]', fingerprint: '9ebce39e4cffe4503140a49f7229ea6d24a29be32228f6ff478ab948abfe6f78'};
 
-MATCH (source:Entity {id: 'huawei'}), (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
+MATCH (source:Entity {id: 'huawei'})
+MATCH (target:Entity {id: 'us-bis-2024-12-fdp-hbm'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'huawei/RESTRICTED_BY/us-bis-2024-12-fdp-hbm'}]->(target)
 SET relationship = {key: 'huawei/RESTRICTED_BY/us-bis-2024-12-fdp-hbm', validFrom: date('2024-12-02'), status: 'REPORTED', note: 'country-wide HBM controls cut Huawei\'s new HBM supply; it reportedly stockpiled HBM beforehand', sources: '[{"document":"89 FR 96790","locator":"Foreign-Produced Direct Product Rule Additions, and Refinements to Controls for Advanced Computing and Semiconductor Manufacturing Items (FR Doc 2024-28270): \'adding new controls for certain high bandwidth memory\'; effective 2024-12-02","url":"https://www.federalregister.gov/documents/2024/12/05/2024-28270"},{"document":"Tom\'s Hardware (2025) quoting CSIS","locator":"\'the U.S. plan to restrict all advanced HBM sales to China ... did not go into effect until December of that year, giving Huawei ample time to legally acquire HBM chips as part of a stockpiling strategy\'","url":"https://www.tomshardware.com/tech-industry/artificial-intelligence/huawei-reportedly-acquired-two-million-ascend-910-ai-chips-from-tsmc-last-year-through-shell-companies"}]', fingerprint: 'f229ac8b798fa05982443ffd5e3bf47520b52bba3defee4f9bf39e9036455436'};
 
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'us-bis-2022-08-nvidia-is-informed'})
-MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia/RESTRICTED_BY/us-bis-2022-08-nvidia-is-informed'}]->(target)
-SET relationship = {key: 'nvidia/RESTRICTED_BY/us-bis-2022-08-nvidia-is-informed', validFrom: date('2022-08-26'), status: 'CONFIRMED', note: 'addressee of the is-informed notice (A100, H100)', sources: '[{"document":"NVIDIA Form 8-K, filed 2022-08-31","locator":"\'On August 26, 2022, the U.S. government ... imposed a new license requirement, effective immediately, for any future export to China (including Hong Kong) and Russia of the Company\'s A100 and forthcoming H100 integrated circuits\'"}]', fingerprint: '44820d0d3cbb3dab353b62e44329500037ca98fe7e20b3e935b73861aa62cc81'};
-
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'us-bis-2022-10-advanced-computing'})
-MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia/RESTRICTED_BY/us-bis-2022-10-advanced-computing'}]->(target)
-SET relationship = {key: 'nvidia/RESTRICTED_BY/us-bis-2022-10-advanced-computing', validFrom: date('2022-10-07'), status: 'REPORTED', note: 'its A100/H100 exports to China need a license', sources: '[{"document":"87 FR 62186","locator":"Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use; Entity List Modification (FR Doc 2022-21658), published 2022-10-13, effective 2022-10-07","url":"https://www.federalregister.gov/documents/2022/10/13/2022-21658"},{"document":"NVIDIA Form 8-K, filed 2022-08-31","locator":"\'On August 26, 2022, the U.S. government ... imposed a new license requirement, effective immediately, for any future export to China (including Hong Kong) and Russia of the Company\'s A100 and forthcoming H100 integrated circuits\'"}]', fingerprint: '8d30a94bfa9574d8d3e12a91a7eab6c3f5c3f437a9743fa4596cc2a4024f59e7'};
-
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'us-bis-2023-10-advanced-computing'})
-MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia/RESTRICTED_BY/us-bis-2023-10-advanced-computing'}]->(target)
-SET relationship = {key: 'nvidia/RESTRICTED_BY/us-bis-2023-10-advanced-computing', validFrom: date('2023-11-17'), status: 'CONFIRMED', note: 'licensing requirements on A100, A800, H100, H800, L40, L40S, RTX 4090', sources: '[{"document":"NVIDIA Form 8-K, filed 2023-10-17","locator":"Interim Final Rule imposes additional licensing requirements \'including but not limited to the A100, A800, H100, H800, L40, L40S, and RTX 4090\'","url":"https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt"}]', fingerprint: '7fc1949fb68c3a42a14cc3493d6642dead6a3135a9ecd4a456bf7dc0b86e3cb6'};
-
-MATCH (source:Entity {id: 'nvidia'}), (target:Entity {id: 'us-bis-2025-04-h20-license'})
-MERGE (source)-[relationship:RESTRICTED_BY {key: 'nvidia/RESTRICTED_BY/us-bis-2025-04-h20-license'}]->(target)
-SET relationship = {key: 'nvidia/RESTRICTED_BY/us-bis-2025-04-h20-license', validFrom: date('2025-04-09'), status: 'CONFIRMED', note: 'addressee of the H20 license requirement; ~US$5.5B of H20 charges expected', sources: '[{"document":"NVIDIA Form 8-K, filed 2025-04-15 (Item 8.01)","locator":"\'On April 9, 2025, the U.S. government informed NVIDIA that the USG requires a license for export to China (including Hong Kong and Macau) and D:5 countries ... of the company\'s H20\'; on April 14, 2025 the USG said the requirement \'will be in effect for the indefinite future\'"}]', fingerprint: 'c5e11652a01ccb09d25ddf50e8ef52b002839450ef59fdd341533d7145041e1e'};
-
-MATCH (source:Entity {id: 'tencent'}), (target:Entity {id: 'us-bis-2025-04-h20-license'})
+MATCH (source:Entity {id: 'tencent'})
+MATCH (target:Entity {id: 'us-bis-2025-04-h20-license'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'tencent/RESTRICTED_BY/us-bis-2025-04-h20-license'}]->(target)
 SET relationship = {key: 'tencent/RESTRICTED_BY/us-bis-2025-04-h20-license', validFrom: date('2025-04-09'), status: 'REPORTED', note: 'H20 buyer; exports of the H20 to China require a license', sources: '[{"document":"Reuters, \'Nvidia faces $5.5 billion charge as US restricts chip sales to China\', 2025-04-15","locator":"\'Chinese companies including Tencent, Alibaba and TikTok-parent ByteDance had been ramping up orders for H20 chips\'"},{"document":"NVIDIA Form 8-K, filed 2025-04-15 (Item 8.01)","locator":"\'On April 9, 2025, the U.S. government informed NVIDIA that the USG requires a license for export to China (including Hong Kong and Macau) and D:5 countries ... of the company\'s H20\'; on April 14, 2025 the USG said the requirement \'will be in effect for the indefinite future\'"}]', fingerprint: '7599a8318f4e050ccb0905ef3e73ac455c9ba3daa2955627252b413e6571821e'};
 
-MATCH (source:Entity {id: 'alibaba'}), (target:Entity {id: 'us-bis-2025-04-h20-license'})
+MATCH (source:Entity {id: 'alibaba'})
+MATCH (target:Entity {id: 'us-bis-2025-04-h20-license'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'alibaba/RESTRICTED_BY/us-bis-2025-04-h20-license'}]->(target)
 SET relationship = {key: 'alibaba/RESTRICTED_BY/us-bis-2025-04-h20-license', validFrom: date('2025-04-09'), status: 'REPORTED', note: 'H20 buyer; exports of the H20 to China require a license', sources: '[{"document":"Reuters, \'Nvidia faces $5.5 billion charge as US restricts chip sales to China\', 2025-04-15","locator":"\'Chinese companies including Tencent, Alibaba and TikTok-parent ByteDance had been ramping up orders for H20 chips\'"},{"document":"NVIDIA Form 8-K, filed 2025-04-15 (Item 8.01)","locator":"\'On April 9, 2025, the U.S. government informed NVIDIA that the USG requires a license for export to China (including Hong Kong and Macau) and D:5 countries ... of the company\'s H20\'; on April 14, 2025 the USG said the requirement \'will be in effect for the indefinite future\'"}]', fingerprint: '5a114541fecbd3dab828914e1f9629df8a1178eebc073d815a0bc9c8f93ac7bc'};
 
-MATCH (source:Entity {id: 'bytedance'}), (target:Entity {id: 'us-bis-2025-04-h20-license'})
+MATCH (source:Entity {id: 'bytedance'})
+MATCH (target:Entity {id: 'us-bis-2025-04-h20-license'})
 MERGE (source)-[relationship:RESTRICTED_BY {key: 'bytedance/RESTRICTED_BY/us-bis-2025-04-h20-license'}]->(target)
 SET relationship = {key: 'bytedance/RESTRICTED_BY/us-bis-2025-04-h20-license', validFrom: date('2025-04-09'), status: 'REPORTED', note: 'H20 buyer; exports of the H20 to China require a license', sources: '[{"document":"Reuters, \'Nvidia faces $5.5 billion charge as US restricts chip sales to China\', 2025-04-15","locator":"\'Chinese companies including Tencent, Alibaba and TikTok-parent ByteDance had been ramping up orders for H20 chips\'"},{"document":"NVIDIA Form 8-K, filed 2025-04-15 (Item 8.01)","locator":"\'On April 9, 2025, the U.S. government informed NVIDIA that the USG requires a license for export to China (including Hong Kong and Macau) and D:5 countries ... of the company\'s H20\'; on April 14, 2025 the USG said the requirement \'will be in effect for the indefinite future\'"}]', fingerprint: '0f0393c559ab028491038c56ae7da7b7741c75ed29bc560b570ed843d742cad6'};
 
-MATCH (source:Entity {id: 'huawei'}), (target:Entity {id: 'nvidia'})
+MATCH (source:Entity {id: 'huawei'})
+MATCH (target:Entity {id: 'nvidia'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'huawei/COMPETES_WITH/nvidia'}]->(target)
 SET relationship = {key: 'huawei/COMPETES_WITH/nvidia', status: 'REPORTED', note: 'NVIDIA lists Huawei as a competitor in its annual filing', sources: '[{"document":"CNBC (via NBC San Diego), \'Nvidia says it will record $5.5 billion quarterly charge tied to H20 processors exported to China\', 2025-04-15","locator":"\'for the second straight year, Nvidia listed Huawei as a competitor in its annual filing\'","url":"https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/"},{"document":"000_eac32558cbc5d9ab.txt","locator":"despite their lower software maturity and interconnect bandwidth compared to NVIDIA\'s offerings"}]', fingerprint: '425f17a8238773f0737562bf7d467d1a591116ac22ddac034fa4244d5655b316'};
 
-MATCH (source:Entity {id: 'google'}), (target:Entity {id: 'openai'})
+MATCH (source:Entity {id: 'google'})
+MATCH (target:Entity {id: 'openai'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'google/COMPETES_WITH/openai'}]->(target)
 SET relationship = {key: 'google/COMPETES_WITH/openai', status: 'REPORTED', note: 'Gemini 3 overtook OpenAI on LiveBench in Nov 2025', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Top 3 | Google Gemini 3 (overtook OpenAI Nov 2025)"}]', fingerprint: '443d226bef45a0e69c01d3ec0ba7884cf3aac8f14a9ffde36f7e18cc312d8d29'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'gpt-4'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'gpt-4'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek-r1/COMPETES_WITH/gpt-4'}]->(target)
 SET relationship = {key: 'deepseek-r1/COMPETES_WITH/gpt-4', status: 'REPORTED', note: 'lower cost per token than GPT-4', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Efficiency | Lower cost/token than GPT-4"}]', fingerprint: '7178e9f0b9212f94e2239943b5d02b764ecd65027efea80ac5834630dd4b874e'};
 
-MATCH (source:Entity {id: 'deepseek-r1'}), (target:Entity {id: 'claude'})
+MATCH (source:Entity {id: 'deepseek-r1'})
+MATCH (target:Entity {id: 'claude'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek-r1/COMPETES_WITH/claude'}]->(target)
 SET relationship = {key: 'deepseek-r1/COMPETES_WITH/claude', status: 'REPORTED', note: 'Claude-3.5-Sonnet is an evaluation baseline in the R1 paper', sources: '[{"document":"DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning (arXiv:2501.12948)","locator":"evaluation baselines: Claude-3.5-Sonnet-1022, GPT-4o-0513, OpenAI-o1-mini and OpenAI-o1-1217","url":"https://arxiv.org/abs/2501.12948"}]', fingerprint: '75e660f9c055a35c36107c4fcac98f6cbe955a77d46a04d57690d0db17428bf9'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'claude'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'claude'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek-v3/COMPETES_WITH/claude'}]->(target)
 SET relationship = {key: 'deepseek-v3/COMPETES_WITH/claude', status: 'REPORTED', note: 'Claude-3.5-Sonnet is a closed-model baseline in the V3 report', sources: '[{"document":"DeepSeek-V3 Technical Report (arXiv:2412.19437)","locator":"compared with open models Qwen2.5 72B and LLaMA-3.1 405B and closed models GPT-4o-0513 and Claude-3.5-Sonnet-1022","url":"https://arxiv.org/abs/2412.19437"}]', fingerprint: 'a67596dd79fde1e03f758e8208728cc477a3081b396fa92c571c42eef4e0b450'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'llama'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'llama'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek-v3/COMPETES_WITH/llama'}]->(target)
 SET relationship = {key: 'deepseek-v3/COMPETES_WITH/llama', status: 'REPORTED', note: 'LLaMA-3.1 405B is an open-model baseline in the V3 report', sources: '[{"document":"DeepSeek-V3 Technical Report (arXiv:2412.19437)","locator":"compared with open models Qwen2.5 72B and LLaMA-3.1 405B and closed models GPT-4o-0513 and Claude-3.5-Sonnet-1022","url":"https://arxiv.org/abs/2412.19437"}]', fingerprint: '2135eb1ad4dd01afb3e95b700caf2be74f3e20197656c22cdee6aab3f61035d6'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'qwen'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'qwen'})
 MERGE (source)-[relationship:COMPETES_WITH {key: 'deepseek-v3/COMPETES_WITH/qwen'}]->(target)
 SET relationship = {key: 'deepseek-v3/COMPETES_WITH/qwen', status: 'REPORTED', note: 'Qwen2.5 72B is an open-model baseline in the V3 report', sources: '[{"document":"DeepSeek-V3 Technical Report (arXiv:2412.19437)","locator":"compared with open models Qwen2.5 72B and LLaMA-3.1 405B and closed models GPT-4o-0513 and Claude-3.5-Sonnet-1022","url":"https://arxiv.org/abs/2412.19437"}]', fingerprint: '6d7907d76a6ca87afb051f5178012068acb47c2a6f9d0d9bb198865525924bd7'};
 
-MATCH (source:Entity {id: 'sk-hynix'}), (target:Entity {id: 'nvidia'})
+MATCH (source:Entity {id: 'sk-hynix'})
+MATCH (target:Entity {id: 'nvidia'})
 MERGE (source)-[relationship:SUPPLIES {key: 'sk-hynix/SUPPLIES/nvidia'}]->(target)
 SET relationship = {key: 'sk-hynix/SUPPLIES/nvidia', validFrom: date('2022-06-09'), status: 'CONFIRMED', note: 'HBM3 (first batch supplied to NVIDIA)', sources: '[{"document":"SK hynix announcement of HBM3 mass production, 2022-06-09 (The Korea Herald)","locator":"\'started mass production of HBM3 ... with the first batch being supplied to US chip giant Nvidia\' ... \'plans to adopt the new chip for its own H100\'","url":"http://www.koreaherald.com/view.php?ud=20220609000425"}]', fingerprint: 'e1fc574d06dd420093eaec8008e09b6d59b78226ed31efac01f20c4e72e1e90b'};
 
-MATCH (source:Entity {id: 'micron'}), (target:Entity {id: 'nvidia'})
+MATCH (source:Entity {id: 'micron'})
+MATCH (target:Entity {id: 'nvidia'})
 MERGE (source)-[relationship:SUPPLIES {key: 'micron/SUPPLIES/nvidia'}]->(target)
 SET relationship = {key: 'micron/SUPPLIES/nvidia', validFrom: date('2024-02-26'), status: 'CONFIRMED', note: 'HBM3E for the H200', sources: '[{"document":"Micron announcement of HBM3E volume production, 2024-02-26 (reported by eeNews Europe)","locator":"\'Micron said its 8-high 24Gbyte HBM3E DRAMs will ship with NVIDIA H200 Tensor Core GPUs in 2Q24\'","url":"https://www.eenewseurope.com/en/micron-has-also-sold-out-of-hbm-drams-for-2024/"}]', fingerprint: '501d7910ce6b8f812c41159b4e2d1e7ca028884c248abafd5803fbaef2bfbc77'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'huawei-cloud'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'huawei-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-v3/AVAILABLE_ON/huawei-cloud'}]->(target)
 SET relationship = {key: 'deepseek-v3/AVAILABLE_ON/huawei-cloud', validFrom: date('2025-02-01'), status: 'REPORTED', note: '\'DeepSeek\'s models\' made accessible (Reuters does not itemise which models)', sources: '[{"document":"Reuters, \'Chinese chip makers, cloud providers rush to embrace homegrown DeepSeek\', 2025-02-03","locator":"\'On Saturday, Huawei Technologies ... said it was working with AI infrastructure start-up SiliconFlow to make DeepSeek\'s models available to customers on its Ascend cloud service\' ... \'Alibaba, Baidu and Tencent\'s cloud arms have also said they have made DeepSeek\'s models accessible via their services\'"}]', fingerprint: '6dd23c2c1580dc306bc1cd415c13afeb288c1f94e8ca167b455f5600800b4ff5'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'alibaba-cloud'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'alibaba-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-v3/AVAILABLE_ON/alibaba-cloud'}]->(target)
 SET relationship = {key: 'deepseek-v3/AVAILABLE_ON/alibaba-cloud', validFrom: date('2025-02-03'), status: 'REPORTED', note: '\'DeepSeek\'s models\' made accessible (Reuters does not itemise which models)', sources: '[{"document":"Reuters, \'Chinese chip makers, cloud providers rush to embrace homegrown DeepSeek\', 2025-02-03","locator":"\'On Saturday, Huawei Technologies ... said it was working with AI infrastructure start-up SiliconFlow to make DeepSeek\'s models available to customers on its Ascend cloud service\' ... \'Alibaba, Baidu and Tencent\'s cloud arms have also said they have made DeepSeek\'s models accessible via their services\'"}]', fingerprint: '31be6c2182bbbcaee419cf05f6ac613fd45efad2d7bac80801939d9d7df53e81'};
 
-MATCH (source:Entity {id: 'deepseek-v3'}), (target:Entity {id: 'tencent-cloud'})
+MATCH (source:Entity {id: 'deepseek-v3'})
+MATCH (target:Entity {id: 'tencent-cloud'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'deepseek-v3/AVAILABLE_ON/tencent-cloud'}]->(target)
 SET relationship = {key: 'deepseek-v3/AVAILABLE_ON/tencent-cloud', validFrom: date('2025-02-03'), status: 'REPORTED', note: '\'DeepSeek\'s models\' made accessible (Reuters does not itemise which models)', sources: '[{"document":"Reuters, \'Chinese chip makers, cloud providers rush to embrace homegrown DeepSeek\', 2025-02-03","locator":"\'On Saturday, Huawei Technologies ... said it was working with AI infrastructure start-up SiliconFlow to make DeepSeek\'s models available to customers on its Ascend cloud service\' ... \'Alibaba, Baidu and Tencent\'s cloud arms have also said they have made DeepSeek\'s models accessible via their services\'"}]', fingerprint: '09d839dd65ca0ba4b46aa3c5da72d27b7232d846d56e5b815487cf639e18b522'};
 
-MATCH (source:Entity {id: 'llama'}), (target:Entity {id: 'microsoft-azure'})
+MATCH (source:Entity {id: 'llama'})
+MATCH (target:Entity {id: 'microsoft-azure'})
 MERGE (source)-[relationship:AVAILABLE_ON {key: 'llama/AVAILABLE_ON/microsoft-azure'}]->(target)
 SET relationship = {key: 'llama/AVAILABLE_ON/microsoft-azure', status: 'REPORTED', note: 'Meta\'s Llama in the Azure AI Foundry catalog', sources: '[{"document":"WindowsNews.ai, \'Microsoft integrates DeepSeek\'s R1 AI into Azure AI Foundry\', 2025","locator":"\'Microsoft has also integrated competitive AI models such as Meta\'s Llama, Anthropic\'s Claude\'","url":"https://www.windowsnews.ai/article/microsoft-integrates-deepseek-s-r1-ai-into-azure-ai-foundry-a-bold-move-amid-innovation-and-controversy.350790"}]', fingerprint: 'a16f1e363903b480ef462cc7aac257190176d5e24219314fab096cd9fb552d27'};

@@ -1,35 +1,56 @@
 #!/usr/bin/env bash
 # The one test command (README "Test"; CI runs it through .ci/run).
-# Installs what it needs on a fresh machine, builds with warnings as errors, runs every test project,
-# and closes with one plain line: "N passed, N failed, N skipped".
+# Installs what it needs on a fresh machine (NuGet packages, the Cypher linter's npm packages), builds with
+# warnings as errors, runs every test project, lints every .cypher file with Neo4j's own parser, and closes
+# with one plain line summing every suite: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+passed=0; failed=0; skipped=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+finish() {
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+  [ "$failed" -eq 0 ]
+  exit $?
+}
+
+# Adds the counts of a line "name: N passed, N failed" found in the log.
+add_plain_counts() {
+  local line p f
+  line=$(grep -E "^$1: [0-9]+ passed, [0-9]+ failed" "$log" | tail -n 1)
+  p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
 echo "==> dotnet restore"
-dotnet restore SupplyGraph.sln || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+dotnet restore SupplyGraph.sln || { failed=$((failed + 1)); finish; }
 
 echo "==> dotnet build"
-dotnet build SupplyGraph.sln --no-restore -c Release -warnaserror || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+dotnet build SupplyGraph.sln --no-restore -c Release -warnaserror || { failed=$((failed + 1)); finish; }
 
 echo "==> dotnet test"
 dotnet test --solution SupplyGraph.sln --no-build -c Release 2>&1 | tee "$log"
 test_status=${PIPESTATUS[0]}
-
 # Microsoft.Testing.Platform closes with a summary of the whole run: "total: N", "failed: N", "succeeded: N", "skipped: N".
 summary=$(sed -n '/Test run summary/,$p' "$log")
 count() { echo "$summary" | sed -n "s/^ *$1: *\([0-9][0-9]*\).*/\1/p" | tail -n 1; }
-passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
-passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
-
-# Skips are listed with their reasons so a skipped suite is never mistaken for a passed one.
+p=$(count succeeded); f=$(count failed); s=$(count skipped)
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+if [ "$test_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
+  failed=$((failed + 1))   # the runner failed without counting a failed test (a crash, no tests found)
+fi
+# Skipped tests are listed with their reasons, so a skipped suite is never mistaken for a passed one.
 grep -E '^ *skipped ' "$log" | sed 's/^ */skip: /' || true
 
-if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  failed=1   # the runner failed without counting a test failure (a crash, no tests found)
+echo "==> Cypher lint (Neo4j's parser and semantic analysis, @neo4j-cypher/language-support)"
+if (cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error); then
+  node tools/cypher-lint/test/selftest.mjs > "$log" 2>&1; cat "$log"; add_plain_counts cypher-lint-selftest
+  node tools/cypher-lint/lint.mjs --schema cypher/lint/dbschema.json cypher > "$log" 2>&1; grep -v '^ok ' "$log"; add_plain_counts cypher-lint
+else
+  echo "npm ci failed in tools/cypher-lint"; failed=$((failed + 1))
 fi
 
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
-[ "$failed" -eq 0 ]
+finish

@@ -4,7 +4,8 @@
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'SUPPLIES'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:SUPPLIES {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -13,7 +14,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'FABRICATES'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:FABRICATES {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -22,7 +24,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'DESIGNS'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:DESIGNS {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -31,7 +34,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'OPERATES'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:OPERATES {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -40,7 +44,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'HOSTS'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:HOSTS {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -49,7 +54,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'DEVELOPS'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:DEVELOPS {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -58,7 +64,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'TRAINED_ON'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:TRAINED_ON {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -67,7 +74,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'BACKED_BY'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:BACKED_BY {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -76,7 +84,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'AVAILABLE_ON'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:AVAILABLE_ON {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -85,7 +94,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'RESTRICTED_BY'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:RESTRICTED_BY {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -94,7 +104,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'ISSUED_BY'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:ISSUED_BY {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -103,7 +114,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'SUBSIDIARY_OF'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
@@ -112,7 +124,8 @@ RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'COMPETES_WITH'
-MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+MATCH (source:Entity {id: row.from})
+MATCH (target:Entity {id: row.to})
 MERGE (source)-[relationship:COMPETES_WITH {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties

@@ -1,5 +1,6 @@
 // Exposure, the reverse of export controls: every entity a regulation in force touches. Its subjects, all that
-// depends on them downstream, and the owners (DEVELOPS, DESIGNS) of anything exposed.
+// depends on them downstream (ending at the platforms that serve an exposed model), and the owners
+// (DEVELOPS, DESIGNS) of anything exposed.
 // A dependency step follows each type's documented upstream end (see supply-chain.cypher).
 // The service reads the paths from each exposed entity to the regulation, shortest first.
 //
@@ -16,6 +17,7 @@ MATCH walk = (subject)((here)-[step:SUPPLIES|FABRICATES|DESIGNS|OPERATES|HOSTS|D
       AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
   ){0,17}(exposed)
 WHERE length(walk) + 1 <= $maxHops + 1
+  AND none(served IN relationships(walk)[0..-1] WHERE type(served) = 'AVAILABLE_ON')
 OPTIONAL MATCH ownership = (owner)-[owns:DEVELOPS|DESIGNS]->(exposed)
   WHERE (owns.validFrom IS NULL OR owns.validFrom <= $asOf) AND (owns.validTo IS NULL OR $asOf <= owns.validTo)
 RETURN regulation, restriction, walk, ownership;

@@ -7,7 +7,8 @@
 // :param asOf => date('2025-06-01')
 // :param maxHops => 8
 
-MATCH (source:Entity {id: $from}), (target:Entity {id: $to})
+MATCH (source:Entity {id: $from})
+MATCH (target:Entity {id: $to})
 MATCH route = allShortestPaths((source)-[*..17]-(target))
 WHERE all(step IN relationships(route) WHERE ($types IS NULL OR type(step) IN $types)
         AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo))

@@ -16,13 +16,23 @@ namespace SupplyGraph.Store.Neo4j;
 /// domain's <see cref="GraphQuestions"/> reads the answer from it, so both stores answer alike by construction.
 /// Imports run the generated upserts in one explicit write transaction per dataset.
 /// </summary>
-public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null) : ISupplyGraphStore
+public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null) : ISupplyGraphStore, IDisposable
 {
     private const int SuggestionCandidates = 50;
     private const int SearchCandidates = 5000;
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     public string Description => $"neo4j ({options.Connection.Uri}, database {options.Connection.Database})";
+
+    /// <summary>A store with its own long-lived Query API client (pooled connections), disposed with the store.</summary>
+    public static Neo4jGraphStore Connect(Neo4jStoreOptions options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Connection.Validate();
+        return new Neo4jGraphStore(QueryApiClient.Create(options.Connection), options, clock);
+    }
+
+    public void Dispose() => (runner as IDisposable)?.Dispose();
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

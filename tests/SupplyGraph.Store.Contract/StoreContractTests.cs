@@ -200,8 +200,8 @@ public abstract class StoreContractTests(IStoreUnderTest target)
         var store = await StoreWith(SampleChain.Build());
         var dayBefore = SampleChain.Rule2023Effective.AddDays(-1);
 
-        var before = await store.ExportControlsAsync(new ExportControlsQuestion("cloud-a", TraversalOptions.Create(asOf: dayBefore)), Token);
-        var on = await store.ExportControlsAsync(new ExportControlsQuestion("cloud-a", TraversalOptions.Create(asOf: SampleChain.Rule2023Effective)), Token);
+        var before = await store.ExportControlsAsync(new ExportControlsQuestion("lab", TraversalOptions.Create(asOf: dayBefore)), Token);
+        var on = await store.ExportControlsAsync(new ExportControlsQuestion("lab", TraversalOptions.Create(asOf: SampleChain.Rule2023Effective)), Token);
 
         before.Hits.Should().BeEmpty();
         on.Hits.Select(hit => hit.Regulation.Id).Should().Equal("rule-2023");

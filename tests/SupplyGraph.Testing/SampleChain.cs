@@ -7,7 +7,8 @@ namespace SupplyGraph.Testing;
 /// <summary>
 /// A small chain shaped like the real one, with the traps the questions must get right:
 /// a designer's other chip (restricted by another rule) that the lab does not use, a platform that also
-/// serves an unrelated model, dated relationships and a rule that is not yet in force before its date.
+/// serves an unrelated model, the lab's own cloud serving a model trained on that other chip,
+/// dated relationships and a rule that is not yet in force before its date.
 /// </summary>
 public static class SampleChain
 {
@@ -32,6 +33,7 @@ public static class SampleChain
         .Chip("chip-y", "design-co")
         .Model("model-1", "lab")
         .Model("other-model", "other-lab")
+        .Model("served-model", "other-lab")
         .Regulation("rule-2022", Rule2022Effective)
         .Regulation("rule-2023", Rule2023Effective)
         .Link("sand-co", Supplies, "fab-co")
@@ -50,6 +52,9 @@ public static class SampleChain
         .Link("model-1", AvailableOn, "cloud-b", validFrom: ModelTrained)
         .Link("other-lab", Develops, "other-model")
         .Link("other-model", AvailableOn, "platform")
+        .Link("other-lab", Develops, "served-model")
+        .Link("served-model", TrainedOn, "chip-y")
+        .Link("served-model", AvailableOn, "cloud-a")
         .Link("chip-x", RestrictedBy, "rule-2023", validFrom: Rule2023Effective)
         .Link("chip-y", RestrictedBy, "rule-2022", validFrom: Rule2022Effective)
         .Link("rule-2022", IssuedBy, "regulator")

@@ -15,6 +15,11 @@ public static class FlatEnvironmentVariables
         ["SUPPLYGRAPH_DATA_DIR"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.DataDirectory)}",
         ["SUPPLYGRAPH_STORE"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Store)}",
         ["SUPPLYGRAPH_SEED_ON_EMPTY_STORE"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.SeedOnEmptyStore)}",
+        ["SUPPLYGRAPH_NEO4J_URI"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Uri)}",
+        ["SUPPLYGRAPH_NEO4J_USER"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.User)}",
+        ["SUPPLYGRAPH_NEO4J_PASSWORD"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Password)}",
+        ["SUPPLYGRAPH_NEO4J_TOKEN"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.BearerToken)}",
+        ["SUPPLYGRAPH_NEO4J_DATABASE"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Database)}",
     };
 
     /// <summary>The configuration keys and values set by the flat variables present in <paramref name="environment"/>.</summary>

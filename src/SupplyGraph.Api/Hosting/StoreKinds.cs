@@ -1,5 +1,7 @@
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Store.Embedded;
+using SupplyGraph.Store.Neo4j;
+using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Api.Hosting;
 
@@ -8,6 +10,7 @@ public static class StoreKinds
 {
     public const string Embedded = "embedded";
     public const string Memory = "memory";
+    public const string Neo4j = "neo4j";
 
     private static readonly Dictionary<string, Func<StoreContext, ISupplyGraphStore>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -15,6 +18,9 @@ public static class StoreKinds
             new EmbeddedStoreOptions { DatabasePath = Path.Combine(context.DataDirectory, EmbeddedStoreOptions.DefaultFileName) },
             context.Clock),
         [Memory] = context => new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true }, context.Clock),
+        [Neo4j] = context => Neo4jGraphStore.Connect(
+            new Neo4jStoreOptions { Connection = Neo4jConnection(context.Neo4j), ImportBatchSize = context.Neo4j.ImportBatchSize },
+            context.Clock),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
@@ -31,7 +37,22 @@ public static class StoreKinds
 
         return factory(context);
     }
+
+    /// <summary>The Query API connection the neo4j store uses, from the SupplyGraph:Neo4j settings.</summary>
+    public static Neo4jConnectionOptions Neo4jConnection(Neo4jSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new Neo4jConnectionOptions
+        {
+            Uri = new Uri(settings.Uri ?? throw new InvalidOperationException("SupplyGraph:Neo4j:Uri is not set.")),
+            Database = settings.Database,
+            User = settings.User,
+            Password = settings.Password,
+            BearerToken = settings.BearerToken,
+            RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
+        };
+    }
 }
 
-/// <summary>What a store factory may need: the resolved data directory and the clock.</summary>
-public sealed record StoreContext(string DataDirectory, TimeProvider Clock);
+/// <summary>What a store factory may need: the resolved data directory, the clock and the Neo4j settings.</summary>
+public sealed record StoreContext(string DataDirectory, TimeProvider Clock, Neo4jSettings Neo4j);

@@ -17,4 +17,27 @@ public sealed class SupplyGraphOptions
 
     /// <summary>Import the seed dataset when the store starts empty.</summary>
     public bool SeedOnEmptyStore { get; set; } = true;
+
+    /// <summary>The Neo4j server, when <see cref="Store"/> is <c>neo4j</c>.</summary>
+    public Neo4jSettings Neo4j { get; set; } = new();
+}
+
+/// <summary>The <c>SupplyGraph:Neo4j</c> section: where the Query API is and who we are.</summary>
+public sealed class Neo4jSettings
+{
+    /// <summary>The HTTP(S) base address of the server's Query API, e.g. http://localhost:7474.</summary>
+    public string? Uri { get; set; }
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>A bearer token (Aura, SSO) instead of a user and password.</summary>
+    public string? BearerToken { get; set; }
+
+    public string Database { get; set; } = "neo4j";
+
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    public int ImportBatchSize { get; set; } = 1000;
 }

@@ -16,6 +16,11 @@ public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOp
                 + $"Supported stores: {string.Join(", ", StoreKinds.Names)}.");
         }
 
+        if (string.Equals(options.Store?.Trim(), StoreKinds.Neo4j, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.AddRange(Neo4jFailures(options.Neo4j));
+        }
+
         if (options.Port is < 1 or > 65535)
         {
             failures.Add($"SupplyGraph:Port (SUPPLYGRAPH_PORT) must be between 1 and 65535; got {options.Port}.");
@@ -32,5 +37,29 @@ public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOp
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> Neo4jFailures(Neo4jSettings neo4j)
+    {
+        if (string.IsNullOrWhiteSpace(neo4j.Uri))
+        {
+            yield return "SupplyGraph:Neo4j:Uri (SUPPLYGRAPH_NEO4J_URI) is required for the neo4j store: the HTTP address of the Query API, e.g. http://localhost:7474.";
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            StoreKinds.Neo4jConnection(neo4j).Validate();
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or UriFormatException)
+        {
+            problem = exception.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return $"SupplyGraph:Neo4j (SUPPLYGRAPH_NEO4J_*): {problem}";
+        }
     }
 }

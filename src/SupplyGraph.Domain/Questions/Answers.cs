@@ -20,6 +20,24 @@ public sealed record Exploration(long Relationships, int Entities, int Depth, IR
 public sealed record GraphPath(IReadOnlyList<Entity> Entities, IReadOnlyList<Relationship> Relationships)
 {
     public int Length => Relationships.Count;
+
+    /// <summary>The path as Cypher draws it, each relationship in its own direction:
+    /// <c>(deepseek)-[:DEVELOPS]-&gt;(deepseek-v3)&lt;-[:HOSTS]-(huawei-cloud)</c>.</summary>
+    public string Summary
+    {
+        get
+        {
+            var text = new System.Text.StringBuilder($"({Entities[0].Id})");
+            for (var i = 0; i < Relationships.Count; i++)
+            {
+                var forward = Relationships[i].From.Id == Entities[i].Id;
+                var type = Relationships[i].Type.Name();
+                text.Append(forward ? $"-[:{type}]->" : $"<-[:{type}]-").Append('(').Append(Entities[i + 1].Id).Append(')');
+            }
+
+            return text.ToString();
+        }
+    }
 }
 
 public sealed record StageGroup(SupplyChainStage Stage, IReadOnlyList<Entity> Entities);

@@ -87,7 +87,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var upstream = new Walk(graph, question.Options.MaxHops);
         upstream.Run(focus, (node, sink) =>
         {
-            StepUpstream(node, day, sink);
+            StepUpstream(node, node == focus, day, sink);
             if (node == focus)
             {
                 StepToProducts(node, day, sink);
@@ -164,7 +164,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var walk = new Walk(graph, question.Options.MaxHops);
         walk.Run(focus, (node, sink) =>
         {
-            StepUpstream(node, day, sink);
+            StepUpstream(node, node == focus, day, sink);
             if (node == focus)
             {
                 StepToProducts(node, day, sink);
@@ -317,13 +317,14 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         return node;
     }
 
-    private void StepUpstream(int node, int day, Walk.StepSink sink)
+    /// <summary>What <paramref name="node"/> depends on. What a platform serves counts only for the focus itself.</summary>
+    private void StepUpstream(int node, bool isFocus, int day, Walk.StepSink sink)
     {
         foreach (var edge in graph.Outgoing(node))
         {
             sink.Examine();
             var info = RelationshipTypes.Info(graph.Type(edge));
-            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.To && graph.IsValidOn(edge, day))
+            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.To && (isFocus || info.Role != RelationshipRole.Serving) && graph.IsValidOn(edge, day))
             {
                 sink.Offer(edge, node, graph.To(edge));
             }
@@ -333,13 +334,14 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         {
             sink.Examine();
             var info = RelationshipTypes.Info(graph.Type(edge));
-            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.From && graph.IsValidOn(edge, day))
+            if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.From && (isFocus || info.Role != RelationshipRole.Serving) && graph.IsValidOn(edge, day))
             {
                 sink.Offer(edge, node, graph.From(edge));
             }
         }
     }
 
+    /// <summary>What depends on <paramref name="node"/>. A platform serving a model ends the walk: it is reached, not walked on from.</summary>
     private void StepDownstream(int node, int day, Walk.StepSink sink)
     {
         foreach (var edge in graph.Outgoing(node))
@@ -348,7 +350,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             var info = RelationshipTypes.Info(graph.Type(edge));
             if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.From && graph.IsValidOn(edge, day))
             {
-                sink.Offer(edge, node, graph.To(edge));
+                sink.Offer(edge, node, graph.To(edge), terminal: info.Role == RelationshipRole.Serving);
             }
         }
 
@@ -358,7 +360,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             var info = RelationshipTypes.Info(graph.Type(edge));
             if (info.IsDependency && info.UpstreamEnd == RelationshipEnd.To && graph.IsValidOn(edge, day))
             {
-                sink.Offer(edge, node, graph.From(edge));
+                sink.Offer(edge, node, graph.From(edge), terminal: info.Role == RelationshipRole.Serving);
             }
         }
     }

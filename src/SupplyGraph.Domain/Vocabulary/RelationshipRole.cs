@@ -9,6 +9,13 @@ public enum RelationshipRole
     /// <summary>A dependency in which the upstream end owns the downstream end (a lab's models, a designer's chips).</summary>
     Product,
 
+    /// <summary>
+    /// A dependency between a model and the platform that serves it (AVAILABLE_ON). A platform depends on what it
+    /// serves only as its own offering: walked upstream from the platform itself, never through it; walked
+    /// downstream, the walk ends at the platform.
+    /// </summary>
+    Serving,
+
     /// <summary>A regulation restricting its subject (RESTRICTED_BY).</summary>
     Control,
 

@@ -11,5 +11,5 @@ public sealed record RelationshipTypeInfo(
     string Meaning)
 {
     /// <summary>True when the questions walk this type as a dependency.</summary>
-    public bool IsDependency => Role is RelationshipRole.Supply or RelationshipRole.Product;
+    public bool IsDependency => Role is RelationshipRole.Supply or RelationshipRole.Product or RelationshipRole.Serving;
 }

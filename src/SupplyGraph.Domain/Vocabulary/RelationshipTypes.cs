@@ -23,7 +23,7 @@ public static class RelationshipTypes
             "the model was trained on the chip"),
         new(RelationshipType.BackedBy, "BACKED_BY", [EntityKind.Actor], [EntityKind.Actor], Supply, RelationshipEnd.To,
             "the actor is funded or owned by the investor"),
-        new(RelationshipType.AvailableOn, "AVAILABLE_ON", [EntityKind.Model], [EntityKind.Actor], Supply, RelationshipEnd.From,
+        new(RelationshipType.AvailableOn, "AVAILABLE_ON", [EntityKind.Model], [EntityKind.Actor], Serving, RelationshipEnd.From,
             "the model is served or distributed on the platform"),
         new(RelationshipType.RestrictedBy, "RESTRICTED_BY", [EntityKind.Actor, EntityKind.Chip, EntityKind.Model], [EntityKind.Regulation], Control, null,
             "the subject is restricted by the regulation"),

@@ -13,6 +13,8 @@ namespace SupplyGraph.Store.Neo4j.Cypher;
 /// </summary>
 public static class GeneratedCypher
 {
+    private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     private const string Header = "// Generated from the vocabulary in src/SupplyGraph.Domain by GeneratedCypher; do not edit by hand.\n";
 
     public static string UpsertEntities()
@@ -51,7 +53,8 @@ public static class GeneratedCypher
 
                 UNWIND $rows AS row
                 WITH row WHERE row.type = '{{info.Name}}'
-                MATCH (source:Entity {id: row.from}), (target:Entity {id: row.to})
+                MATCH (source:Entity {id: row.from})
+                MATCH (target:Entity {id: row.to})
                 MERGE (source)-[relationship:{{info.Name}} {key: row.key}]->(target)
                 WITH relationship, row, relationship.fingerprint AS before
                 SET relationship = row.properties
@@ -84,12 +87,28 @@ public static class GeneratedCypher
             var row = GraphProperties.RelationshipRow(relationship);
             var properties = (Dictionary<string, object?>)row["properties"]!;
             text.Append('\n')
-                .Append(CultureInfo.InvariantCulture, $"MATCH (source:Entity {{id: {Literal(relationship.From)}}}), (target:Entity {{id: {Literal(relationship.To)}}})\n")
+                .Append(CultureInfo.InvariantCulture, $"MATCH (source:Entity {{id: {Literal(relationship.From)}}})\nMATCH (target:Entity {{id: {Literal(relationship.To)}}})\n")
                 .Append(CultureInfo.InvariantCulture, $"MERGE (source)-[relationship:{relationship.Type.Name()} {{key: {Literal(relationship.Key)}}}]->(target)\n")
                 .Append(CultureInfo.InvariantCulture, $"SET relationship = {Literal(properties)};\n");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// What Cypher lint checks every .cypher file against (cypher/lint/dbschema.json): our labels, relationship
+    /// types and property keys, and the parameters the files take, each with an example value.
+    /// </summary>
+    public static string LintSchema()
+    {
+        var schema = new
+        {
+            labels = Enum.GetValues<EntityKind>().Select(kind => kind.ToString()).Prepend("Entity").ToList(),
+            relationshipTypes = RelationshipTypes.All.Select(info => info.Name).ToList(),
+            propertyKeys = GraphProperties.PropertyKeys,
+            parameters = CypherParameters.Examples,
+        };
+        return System.Text.Json.JsonSerializer.Serialize(schema, IndentedJson) + "\n";
     }
 
     private static string Literal(object? value) => value switch

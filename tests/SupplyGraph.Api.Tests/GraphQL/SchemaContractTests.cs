@@ -31,7 +31,7 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
         "issuerId: String! jurisdiction: String! announced: Date effective: Date! rescinded: Date citation: String! summary: String! }",
         "type Source { document: String! locator: String! url: String }",
         "type Relationship { id: ID! type: RelationshipType! from: Entity! to: Entity! validFrom: Date validTo: Date status: RelationshipStatus! sources: [Source!]! note: String }",
-        "type Path { entities: [Entity!]! relationships: [Relationship!]! length: Int! }",
+        "type Path { entities: [Entity!]! relationships: [Relationship!]! length: Int! summary: String! }",
         "type Exploration { relationships: Long! entities: Int! depth: Int! cutBy: [TraversalLimit!]! }",
         "type SupplyChain { focus: Entity! asOf: Date! stages: [Stage!]! relationships: [Relationship!]! partial: Boolean! explored: Exploration! }",
         "type Stage { stage: SupplyChainStage! entities: [Entity!]! }",

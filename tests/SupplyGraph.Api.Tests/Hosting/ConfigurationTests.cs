@@ -51,17 +51,38 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public async Task Unsupported_store_fails_start_up_listing_the_supported_stores()
+    public void Unsupported_store_fails_validation_listing_the_supported_stores()
     {
         // arrange
-        await using var factory = new SupplyGraphApiFactory(settings: new Dictionary<string, string?> { ["SupplyGraph:Store"] = "neo4j" });
+        var options = new SupplyGraphOptions { Store = "cassandra" };
 
         // act
-        var start = () => factory.CreateClient();
+        var result = new SupplyGraphOptionsValidator().Validate(null, options);
 
         // assert
-        start.Should().Throw<Exception>()
-            .Which.ToString().Should().Contain("Supported stores: embedded, memory");
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().Contain("\"cassandra\"").And.Contain("Supported stores: embedded, memory, neo4j");
+    }
+
+    [Theory]
+    [InlineData(null, "SUPPLYGRAPH_NEO4J_URI")]
+    [InlineData("bolt://localhost:7687", "7474")]
+    public void The_neo4j_store_needs_the_http_address_of_the_query_api(string? uri, string expectedHint)
+    {
+        var options = new SupplyGraphOptions { Store = "neo4j", Neo4j = new Neo4jSettings { Uri = uri, User = "neo4j", Password = "secret" } };
+
+        var result = new SupplyGraphOptionsValidator().Validate(null, options);
+
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().Contain(expectedHint);
+    }
+
+    [Fact]
+    public void A_valid_neo4j_configuration_passes()
+    {
+        var options = new SupplyGraphOptions { Store = "neo4j", Neo4j = new Neo4jSettings { Uri = "http://localhost:7474", User = "neo4j", Password = "secret" } };
+
+        new SupplyGraphOptionsValidator().Validate(null, options).Succeeded.Should().BeTrue();
     }
 
     [Fact]

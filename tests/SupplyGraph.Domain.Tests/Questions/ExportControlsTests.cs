@@ -32,6 +32,16 @@ public sealed class ExportControlsTests
     }
 
     [Fact]
+    public void What_a_cloud_serves_touches_the_cloud_but_not_the_labs_it_hosts()
+    {
+        var cloud = questions.ExportControls(new ExportControlsQuestion("cloud-a", TraversalOptions.Default));
+        var lab = questions.ExportControls(new ExportControlsQuestion("lab", TraversalOptions.Default));
+
+        cloud.Hits.Select(hit => hit.Regulation.Id).Should().BeEquivalentTo("rule-2022", "rule-2023");
+        lab.Hits.Select(hit => hit.Regulation.Id).Should().Equal("rule-2023");
+    }
+
+    [Fact]
     public void A_designer_is_touched_by_the_rules_on_its_own_chips()
     {
         var answer = questions.ExportControls(new ExportControlsQuestion("design-co", TraversalOptions.Default));
@@ -44,8 +54,8 @@ public sealed class ExportControlsTests
     {
         var dayBefore = SampleChain.Rule2023Effective.AddDays(-1);
 
-        var before = questions.ExportControls(new ExportControlsQuestion("cloud-a", TraversalOptions.Create(asOf: dayBefore)));
-        var on = questions.ExportControls(new ExportControlsQuestion("cloud-a", TraversalOptions.Create(asOf: SampleChain.Rule2023Effective)));
+        var before = questions.ExportControls(new ExportControlsQuestion("lab", TraversalOptions.Create(asOf: dayBefore)));
+        var on = questions.ExportControls(new ExportControlsQuestion("lab", TraversalOptions.Create(asOf: SampleChain.Rule2023Effective)));
 
         before.Hits.Should().BeEmpty();
         on.Hits.Select(hit => hit.Regulation.Id).Should().Equal("rule-2023");

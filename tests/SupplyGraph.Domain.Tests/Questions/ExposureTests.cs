@@ -38,7 +38,16 @@ public sealed class ExposureTests
     {
         var answer = questions.Exposure(new ExposureQuestion("rule-2022", TraversalOptions.Default));
 
-        answer.Exposed.Select(exposed => exposed.Entity.Id).Should().BeEquivalentTo("chip-y", "design-co");
+        answer.Exposed.Select(exposed => exposed.Entity.Id).Should().BeEquivalentTo(
+            "chip-y", "design-co", "served-model", "other-lab", "cloud-a");
+    }
+
+    [Fact]
+    public void The_walk_ends_at_a_platform_serving_an_exposed_model()
+    {
+        var answer = questions.Exposure(new ExposureQuestion("rule-2022", TraversalOptions.Default));
+
+        answer.Exposed.Select(exposed => exposed.Entity.Id).Should().NotContain("lab", "the lab is hosted by cloud-a, but depends on it for compute, not for what it serves");
     }
 
     [Fact]

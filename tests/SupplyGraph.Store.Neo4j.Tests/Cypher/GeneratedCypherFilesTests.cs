@@ -11,7 +11,7 @@ namespace SupplyGraph.Store.Neo4j.Tests.Cypher;
 /// </summary>
 public sealed class GeneratedCypherFilesTests
 {
-    public static TheoryData<string> GeneratedFiles => ["import/upsert-entities.cypher", "import/upsert-relationships.cypher", "seed.cypher"];
+    public static TheoryData<string> GeneratedFiles => ["import/upsert-entities.cypher", "import/upsert-relationships.cypher", "seed.cypher", "lint/dbschema.json"];
 
     [Theory]
     [MemberData(nameof(GeneratedFiles))]
@@ -59,6 +59,7 @@ public sealed class GeneratedCypherFilesTests
         "import/upsert-entities.cypher" => GeneratedCypher.UpsertEntities(),
         "import/upsert-relationships.cypher" => GeneratedCypher.UpsertRelationships(),
         "seed.cypher" => GeneratedCypher.Seed(SeedDataset.Load()),
+        "lint/dbschema.json" => GeneratedCypher.LintSchema(),
         _ => throw new ArgumentOutOfRangeException(nameof(file)),
     };
 }

@@ -12,6 +12,9 @@ public sealed class PathType : ObjectGraphType<GraphPath>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityInterface>>>>("entities").Resolve(context => context.Source.Entities);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Resolve(context => context.Source.Relationships);
         Field<NonNullGraphType<IntGraphType>>("length").Resolve(context => context.Source.Length);
+        Field<NonNullGraphType<StringGraphType>>("summary")
+            .Description("The path as Cypher draws it, each relationship in its own direction: (deepseek)-[:DEVELOPS]->(deepseek-v3)<-[:HOSTS]-(huawei-cloud).")
+            .Resolve(context => context.Source.Summary);
     }
 }
 

@@ -1,0 +1,21 @@
+namespace SupplyGraph.Store.Neo4j.Cypher;
+
+/// <summary>Every parameter the .cypher files take, with an example value (Cypher lint checks against these).</summary>
+public static class CypherParameters
+{
+    public static IReadOnlyDictionary<string, object?> Examples { get; } = new SortedDictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["id"] = "deepseek",
+        ["ref"] = "DeepSeek AI",
+        ["text"] = "deepseek",
+        ["kinds"] = new[] { "Actor", "Model" },
+        ["limit"] = 50,
+        ["fuzzyQuery"] = "deepsek~",
+        ["asOf"] = "2025-06-01",
+        ["maxHops"] = 8,
+        ["from"] = "hugging-face",
+        ["to"] = "asml",
+        ["types"] = new[] { "TRAINED_ON" },
+        ["rows"] = Array.Empty<object>(),
+    };
+}
