@@ -1,6 +1,7 @@
 // Generated from the vocabulary in src/SupplyGraph.Domain by GeneratedCypher; do not edit by hand.
 // Upserts relationships by key, one statement per type. $rows: [{key, type, from, to, properties}].
-// Returns how many rows were added and how many changed; the rest were unchanged.
+// Returns how many rows were added, how many changed, and how many were written at all: a row whose
+// ends are not in the graph is not written, and the service then fails the import.
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'SUPPLIES'
@@ -10,7 +11,8 @@ MERGE (source)-[relationship:SUPPLIES {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'FABRICATES'
@@ -20,7 +22,8 @@ MERGE (source)-[relationship:FABRICATES {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'DESIGNS'
@@ -30,7 +33,8 @@ MERGE (source)-[relationship:DESIGNS {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'OPERATES'
@@ -40,7 +44,8 @@ MERGE (source)-[relationship:OPERATES {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'HOSTS'
@@ -50,7 +55,8 @@ MERGE (source)-[relationship:HOSTS {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'DEVELOPS'
@@ -60,7 +66,8 @@ MERGE (source)-[relationship:DEVELOPS {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'TRAINED_ON'
@@ -70,7 +77,8 @@ MERGE (source)-[relationship:TRAINED_ON {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'BACKED_BY'
@@ -80,7 +88,8 @@ MERGE (source)-[relationship:BACKED_BY {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'AVAILABLE_ON'
@@ -90,7 +99,8 @@ MERGE (source)-[relationship:AVAILABLE_ON {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'RESTRICTED_BY'
@@ -100,7 +110,8 @@ MERGE (source)-[relationship:RESTRICTED_BY {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'ISSUED_BY'
@@ -110,7 +121,8 @@ MERGE (source)-[relationship:ISSUED_BY {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'SUBSIDIARY_OF'
@@ -120,7 +132,8 @@ MERGE (source)-[relationship:SUBSIDIARY_OF {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;
 
 UNWIND $rows AS row
 WITH row WHERE row.type = 'COMPETES_WITH'
@@ -130,4 +143,5 @@ MERGE (source)-[relationship:COMPETES_WITH {key: row.key}]->(target)
 WITH relationship, row, relationship.fingerprint AS before
 SET relationship = row.properties
 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+       count(*) AS written;

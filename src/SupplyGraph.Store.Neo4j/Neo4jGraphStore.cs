@@ -55,6 +55,14 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
         var entities = await UpsertAsync(transaction, CypherScripts.UpsertEntities, dataset.Entities.Select(GraphProperties.EntityRow), cancellationToken);
         var relationships = await UpsertAsync(transaction, CypherScripts.UpsertRelationships, dataset.Relationships.Select(GraphProperties.RelationshipRow), cancellationToken);
+        if (relationships.Written < dataset.Relationships.Count)
+        {
+            // Disposing the uncommitted transaction rolls everything back.
+            var missing = dataset.Relationships.Count - relationships.Written;
+            throw new InvalidOperationException(
+                $"Import of {dataset.Name} rolled back: {missing} relationship(s) refer to entities that are neither in the dataset nor in the graph.");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new ImportSummary(
             dataset.Name,
@@ -154,22 +162,25 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Neighbourhood.FromResult(result, alwaysIncluded);
     }
 
-    private async Task<(long Added, long Updated)> UpsertAsync(ICypherTransaction transaction, CypherScript script, IEnumerable<Dictionary<string, object?>> rows, CancellationToken cancellationToken)
+    private async Task<(long Added, long Updated, long Written)> UpsertAsync(ICypherTransaction transaction, CypherScript script, IEnumerable<Dictionary<string, object?>> rows, CancellationToken cancellationToken)
     {
         long added = 0;
         long updated = 0;
+        long written = 0;
         foreach (var batch in rows.Chunk(Math.Max(1, options.ImportBatchSize)))
         {
             var parameters = new Dictionary<string, object?> { ["rows"] = batch.ToList() };
             foreach (var statement in script.Statements)
             {
                 var result = await transaction.RunAsync(statement, parameters, cancellationToken: cancellationToken);
-                added += result.Rows[0].Get<long>("added");
-                updated += result.Rows[0].Get<long>("updated");
+                var row = result.Rows[0];
+                added += row.Get<long>("added");
+                updated += row.Get<long>("updated");
+                written += row.Fields.Contains("written") ? row.Get<long>("written") : row.Get<long>("added") + row.Get<long>("updated");
             }
         }
 
-        return (added, updated);
+        return (added, updated, written);
     }
 
     [GeneratedRegex("[\\p{L}\\p{N}]+")]

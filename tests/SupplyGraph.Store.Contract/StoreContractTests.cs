@@ -148,7 +148,7 @@ public abstract class StoreContractTests(IStoreUnderTest target)
     public async Task Importing_the_same_dataset_twice_changes_nothing()
     {
         // arrange
-        var store = await target.EmptyStoreAsync(Token);
+        var store = await EmptyStore();
         var dataset = SampleChain.Build();
         var first = await store.ImportAsync(dataset, Token);
 
@@ -160,6 +160,27 @@ public abstract class StoreContractTests(IStoreUnderTest target)
         first.Relationships.Added.Should().Be(dataset.Relationships.Count);
         second.ChangedAnything.Should().BeFalse();
         (await store.GetStatisticsAsync(Token)).Should().Be(new StoreStatistics(dataset.Entities.Count, dataset.Relationships.Count));
+    }
+
+    [Fact]
+    public async Task An_import_that_fails_stores_none_of_its_file()
+    {
+        // arrange: a dataset built in code (past the validator) whose last relationship points at nothing
+        var store = await StoreWith(SampleChain.Build());
+        var before = await store.GetStatisticsAsync(Token);
+        var broken = new DatasetBuilder("broken")
+            .Actor("new-supplier", ActorCategory.Equipment)
+            .Link("new-supplier", RelationshipType.Supplies, "fab-co")
+            .Link("new-supplier", RelationshipType.Supplies, "nowhere")
+            .Build();
+
+        // act
+        var act = () => store.ImportAsync(broken, Token);
+
+        // assert
+        await act.Should().ThrowAsync<Exception>();
+        (await store.GetStatisticsAsync(Token)).Should().Be(before);
+        (await store.SearchAsync(SearchQuestion.Create("new-supplier"), Token)).Should().BeEmpty();
     }
 
     [Fact]
@@ -229,10 +250,15 @@ public abstract class StoreContractTests(IStoreUnderTest target)
 
     private async Task<ISupplyGraphStore> StoreWith(Dataset dataset)
     {
-        Assert.SkipWhen(target.SkipReason is not null, target.SkipReason ?? string.Empty);
-        var store = await target.EmptyStoreAsync(Token);
+        var store = await EmptyStore();
         await store.ImportAsync(dataset, Token);
         return store;
+    }
+
+    private Task<ISupplyGraphStore> EmptyStore()
+    {
+        Assert.SkipWhen(target.SkipReason is not null, target.SkipReason ?? string.Empty);
+        return target.EmptyStoreAsync(Token);
     }
 
     private static string Text(GraphPath path) => string.Join(" > ", path.Entities.Select(entity => entity.Id));

@@ -26,4 +26,7 @@ public static class CypherScripts
     public static CypherScript Paths { get; } = CypherScript.Load("paths");
 
     public static CypherScript EntityProfile { get; } = CypherScript.Load("entity-profile");
+
+    /// <summary>Deletes everything: for test servers only.</summary>
+    public static CypherScript ClearDatabase { get; } = CypherScript.Load("clear-database");
 }

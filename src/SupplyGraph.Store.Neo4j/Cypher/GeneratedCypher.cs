@@ -46,7 +46,8 @@ public static class GeneratedCypher
     {
         var text = new StringBuilder(Header);
         text.Append("// Upserts relationships by key, one statement per type. $rows: [{key, type, from, to, properties}].\n");
-        text.Append("// Returns how many rows were added and how many changed; the rest were unchanged.\n");
+        text.Append("// Returns how many rows were added, how many changed, and how many were written at all: a row whose\n");
+        text.Append("// ends are not in the graph is not written, and the service then fails the import.\n");
         foreach (var info in RelationshipTypes.All)
         {
             text.Append(CultureInfo.InvariantCulture, $$"""
@@ -59,7 +60,8 @@ public static class GeneratedCypher
                 WITH relationship, row, relationship.fingerprint AS before
                 SET relationship = row.properties
                 RETURN count(CASE WHEN before IS NULL THEN 1 END) AS added,
-                       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated;
+                       count(CASE WHEN before IS NOT NULL AND before <> row.properties.fingerprint THEN 1 END) AS updated,
+                       count(*) AS written;
 
                 """);
         }

@@ -1,0 +1,213 @@
+using System.Text.RegularExpressions;
+using SupplyGraph.Domain.Stores;
+using SupplyGraph.Store.Contract;
+using SupplyGraph.Store.Neo4j.Cypher;
+using SupplyGraph.Store.Neo4j.QueryApi;
+
+namespace SupplyGraph.Store.Neo4j.Tests.Contract;
+
+/// <summary>
+/// A stand-in for a Neo4j server, so the Neo4j store's own code (property mapping, upsert counting, transactions,
+/// turning results into answers) runs through the contract suite where no server exists. It carries out the
+/// generated upserts (by id and key, with fingerprints) and answers every question file with the whole graph,
+/// a superset of what the real Cypher returns. It does NOT check the question Cypher: that runs only against a
+/// real server (<see cref="Neo4jStoreContractTests"/>) and, here, through Cypher lint.
+/// </summary>
+internal sealed partial class InMemoryQueryServer : ICypherRunner
+{
+    private readonly Dictionary<string, Dictionary<string, object?>> nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Type, string From, string To, Dictionary<string, object?> Properties)> relationships = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+
+    public int StatementsRun { get; private set; }
+
+    public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lock (gate)
+        {
+            StatementsRun++;
+            if (CypherScripts.Schema.Statements.Contains(statement))
+            {
+                return Task.FromResult(CypherResult.Empty);
+            }
+
+            if (statement == CypherScripts.ClearDatabase.Statement)
+            {
+                nodes.Clear();
+                relationships.Clear();
+                return Task.FromResult(CypherResult.Empty);
+            }
+
+            if (statement == CypherScripts.Statistics.Statement)
+            {
+                return Task.FromResult(Result(["entities", "relationships"], [(long)nodes.Count, (long)relationships.Count]));
+            }
+
+            if (options.AccessMode != AccessMode.Read)
+            {
+                throw new InvalidOperationException($"The stand-in server does not run this write outside a transaction:\n{statement}");
+            }
+
+            return Task.FromResult(Result(["graph"], [WholeGraph()]));
+        }
+    }
+
+    public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ICypherTransaction>(new Transaction(this, accessMode));
+
+    private List<object?> WholeGraph()
+    {
+        var graph = new List<object?>();
+        graph.AddRange(nodes.Select(pair => new CypherNode(NodeElementId(pair.Key), ["Entity", (string)pair.Value["kind"]!], Returned(pair.Value))));
+        graph.AddRange(relationships.Select(pair => new CypherRelationship(
+            $"5:memory:{pair.Key}", pair.Value.Type, NodeElementId(pair.Value.From), NodeElementId(pair.Value.To), Returned(pair.Value.Properties))));
+        return graph;
+    }
+
+    /// <summary>Values as the Query API client hands them back: lists as object lists.</summary>
+    private static Dictionary<string, object?> Returned(Dictionary<string, object?> properties) =>
+        properties.ToDictionary(pair => pair.Key, pair => pair.Value is System.Collections.IList list ? list.Cast<object?>().ToList() : pair.Value);
+
+    private static string NodeElementId(string id) => $"4:memory:{id}";
+
+    private static CypherResult Result(string[] fields, object?[] values) => new()
+    {
+        Fields = fields,
+        Rows = [new CypherRow(fields, fields.Select((field, index) => (field, index)).ToDictionary(pair => pair.field, pair => pair.index), values)],
+    };
+
+    [GeneratedRegex("row\\.kind = '(?<kind>\\w+)'")]
+    private static partial Regex EntityUpsertKind();
+
+    [GeneratedRegex("row\\.type = '(?<type>\\w+)'")]
+    private static partial Regex RelationshipUpsertType();
+
+    /// <summary>Stages upserts and applies them on commit, so a rolled-back import leaves nothing.</summary>
+    private sealed class Transaction(InMemoryQueryServer server, AccessMode accessMode) : ICypherTransaction
+    {
+        private readonly List<Action> staged = [];
+        private readonly HashSet<string> stagedNodes = new(StringComparer.Ordinal);
+        private readonly HashSet<string> stagedRelationships = new(StringComparer.Ordinal);
+        private bool finished;
+
+        public AccessMode AccessMode => accessMode;
+
+        public string? Id => "memory";
+
+        public DateTimeOffset? Expires => null;
+
+        public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters = null, bool includeCounters = false, CancellationToken cancellationToken = default)
+        {
+            var rows = ((IEnumerable<object?>)parameters!["rows"]!).Cast<Dictionary<string, object?>>().ToList();
+            long added = 0;
+            long updated = 0;
+            long written = 0;
+            lock (server.gate)
+            {
+                if (EntityUpsertKind().Match(statement) is { Success: true } entityMatch)
+                {
+                    foreach (var row in rows.Where(row => (string)row["kind"]! == entityMatch.Groups["kind"].Value))
+                    {
+                        var id = (string)row["id"]!;
+                        var properties = (Dictionary<string, object?>)row["properties"]!;
+                        Count(server.nodes.GetValueOrDefault(id)?["fingerprint"], stagedNodes.Contains(id), properties["fingerprint"]);
+                        stagedNodes.Add(id);
+                        staged.Add(() => server.nodes[id] = properties);
+                    }
+                }
+                else if (RelationshipUpsertType().Match(statement) is { Success: true } typeMatch)
+                {
+                    foreach (var row in rows.Where(row => (string)row["type"]! == typeMatch.Groups["type"].Value))
+                    {
+                        // MATCH finds no row when an end is missing: nothing is written for it.
+                        if (!HasNode((string)row["from"]!) || !HasNode((string)row["to"]!))
+                        {
+                            continue;
+                        }
+
+                        written++;
+                        var key = (string)row["key"]!;
+                        var properties = (Dictionary<string, object?>)row["properties"]!;
+                        Count(server.relationships.TryGetValue(key, out var existing) ? existing.Properties["fingerprint"] : null, stagedRelationships.Contains(key), properties["fingerprint"]);
+                        stagedRelationships.Add(key);
+                        staged.Add(() => server.relationships[key] = ((string)row["type"]!, (string)row["from"]!, (string)row["to"]!, properties));
+                    }
+                }
+                else
+                {
+                    throw new InvalidOperationException($"The stand-in server does not run this statement in a transaction:\n{statement}");
+                }
+            }
+
+            return Task.FromResult(Result(["added", "updated", "written"], [added, updated, written]));
+
+            bool HasNode(string id) => server.nodes.ContainsKey(id) || stagedNodes.Contains(id);
+
+            void Count(object? before, bool stagedAlready, object? after)
+            {
+                if (before is null && !stagedAlready)
+                {
+                    added++;
+                }
+                else if (!Equals(before, after))
+                {
+                    updated++;
+                }
+            }
+        }
+
+        public Task<IReadOnlyList<string>> CommitAsync(CancellationToken cancellationToken = default)
+        {
+            lock (server.gate)
+            {
+                staged.ForEach(apply => apply());
+            }
+
+            finished = true;
+            return Task.FromResult<IReadOnlyList<string>>(["memory:bookmark"]);
+        }
+
+        public Task<CypherResult> CommitAsync(string finalStatement, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The Neo4j store never commits with a final statement.");
+
+        public Task RollbackAsync(CancellationToken cancellationToken = default)
+        {
+            staged.Clear();
+            finished = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!finished)
+            {
+                staged.Clear();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>A Neo4j store per test over its own <see cref="InMemoryQueryServer"/>.</summary>
+public sealed class InMemoryQueryServerFixture : IStoreUnderTest
+{
+    public string? SkipReason => null;
+
+    public async Task<ISupplyGraphStore> EmptyStoreAsync(CancellationToken cancellationToken)
+    {
+        var store = new Neo4jGraphStore(
+            new InMemoryQueryServer(),
+            new Neo4jStoreOptions { Connection = new Neo4jConnectionOptions { Uri = new Uri("http://stand-in:7474") }, ImportBatchSize = 50 });
+        await store.InitializeAsync(cancellationToken);
+        return store;
+    }
+}
+
+/// <summary>
+/// The store contract on the Neo4j store's own code, with an in-memory stand-in for the server: mapping, import
+/// counting, transactions and answer assembly. The Cypher of the questions is not run here (see the class above).
+/// </summary>
+public sealed class Neo4jStoreOverStandInServerTests(InMemoryQueryServerFixture server)
+    : StoreContractTests(server), IClassFixture<InMemoryQueryServerFixture>;
