@@ -53,4 +53,7 @@ else
   echo "npm ci failed in tools/cypher-lint"; failed=$((failed + 1))
 fi
 
+echo "==> docker-compose.yml and the Dockerfile (validated; no Docker engine is needed)"
+bash scripts/validate-compose.sh > "$log" 2>&1; cat "$log"; add_plain_counts compose
+
 finish

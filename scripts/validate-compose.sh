@@ -7,7 +7,7 @@
 # Prints one line per check ("ok ..." / "FAIL ...") and closes with "compose: N passed, N failed"; exits 0 only if
 # every check passed. Building the image and starting the containers need an engine and are not done here.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 compose_file=docker-compose.yml
 dockerfile=src/SupplyGraph.Api/Dockerfile
@@ -19,6 +19,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 ok() { echo "ok $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+# Prints its arguments, at most the first five and a count of the others.
+some() { if [ "$#" -le 5 ]; then echo "$*"; else echo "${*:1:5} (+$(($# - 5)) more)"; fi; }
 # Prints a file's last lines indented, as the detail of a failure.
 detail() { tail -n "${2:-5}" "$1" | sed 's/^/    /'; }
 finish() {
@@ -151,7 +153,7 @@ pattern_regex() {
           out+='[^/]*'
         fi ;;
       '?') out+='[^/]' ;;
-      '.' | '+' | '(' | ')' | '|' | '^' | '$' | '{' | '}' | '\') out+="\\$c" ;;
+      '.' | '+' | '(' | ')' | '|' | '^' | '$' | '{' | '}' | \\) out+="\\$c" ;;
       *) out+="$c" ;;
     esac
     i=$((i + 1))
@@ -266,16 +268,16 @@ if [ -f "$api_project" ] && [ "${#copy_sources[@]}" -gt 0 ]; then
       # shellcheck disable=SC2206
       files=($pattern)
       shopt -u globstar nullglob
-      bad=""
+      bad=()
       for file in "${files[@]}"; do
-        if ! copied "$file"; then bad="$bad $file(not copied)"; elif is_ignored "$file"; then bad="$bad $file(.dockerignore)"; fi
+        if ! copied "$file"; then bad+=("$file(not copied)"); elif is_ignored "$file"; then bad+=("$file(.dockerignore)"); fi
       done
       if [ "${#files[@]}" -eq 0 ]; then
         fail "embedded resources $pattern of $(basename "$project"): no file matches"
-      elif [ -z "$bad" ]; then
+      elif [ "${#bad[@]}" -eq 0 ]; then
         ok "embedded resources $pattern of $(basename "$project"): ${#files[@]} file(s) copied into the build"
       else
-        fail "embedded resources $pattern of $(basename "$project"): not in the build:$bad"
+        fail "embedded resources $pattern of $(basename "$project"): not in the build: $(some "${bad[@]}")"
       fi
     done < <(sed -n 's/.*<EmbeddedResource[^>]*Include="\([^"]*\)".*/\1/p' "$project")
   done
@@ -283,14 +285,14 @@ if [ -f "$api_project" ] && [ "${#copy_sources[@]}" -gt 0 ]; then
   # Every tracked source file under the copied folders reaches the build.
   if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     mapfile -t tracked < <(git ls-files -- "${copy_sources[@]}")
-    excluded=""
+    excluded=()
     for file in "${tracked[@]}"; do
-      if is_ignored "$file"; then excluded="$excluded $file"; fi
+      if is_ignored "$file"; then excluded+=("$file"); fi
     done
-    if [ -z "$excluded" ]; then
+    if [ "${#excluded[@]}" -eq 0 ]; then
       ok "build context: none of the ${#tracked[@]} tracked files under the COPY sources is excluded by .dockerignore"
     else
-      fail "build context: .dockerignore excludes tracked files the build copies:$excluded"
+      fail "build context: .dockerignore excludes tracked files the build copies: $(some "${excluded[@]}")"
     fi
   fi
 fi
@@ -299,6 +301,7 @@ if [ -f "$dockerfile" ]; then
   runtime=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' "$dockerfile" | awk 'toupper($1) == "FROM" { stage++ } stage >= 2')
   assembly=$(basename "$api_project" .csproj).dll
   problems=""
+  # shellcheck disable=SC2016 # $APP_UID is the Dockerfile's text, not a shell expansion
   grep -Eiq '^USER[[:space:]]+(\$APP_UID|\$\{APP_UID\}|app)[[:space:]]*$' <<<"$runtime" || problems="$problems [USER \$APP_UID]"
   grep -Eiq '^EXPOSE[[:space:]]+5080' <<<"$runtime" || problems="$problems [EXPOSE 5080]"
   grep -Eq 'SUPPLYGRAPH_BIND_ADDRESS=0\.0\.0\.0' <<<"$runtime" || problems="$problems [SUPPLYGRAPH_BIND_ADDRESS=0.0.0.0]"
