@@ -98,28 +98,28 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Questions(candidates).Search(question);
     }
 
-    public async Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
+    public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
-        var graph = await ReadGraphAsync(CypherScripts.SupplyChain, WalkParameters(focus, options), cancellationToken, focus);
-        return Questions(graph).SupplyChain(question with { Entity = focus.Id, Options = options });
+        return AnswerAsync(question.Entity, question.Options, CypherScripts.SupplyChain,
+            (questions, focus, options) => questions.SupplyChain(question with { Entity = focus.Id, Options = options }),
+            cancellationToken);
     }
 
-    public async Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
+    public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
-        var graph = await ReadGraphAsync(CypherScripts.ExportControls, WalkParameters(focus, options), cancellationToken, focus);
-        return Questions(graph).ExportControls(question with { Entity = focus.Id, Options = options });
+        return AnswerAsync(question.Entity, question.Options, CypherScripts.ExportControls,
+            (questions, focus, options) => questions.ExportControls(question with { Entity = focus.Id, Options = options }),
+            cancellationToken);
     }
 
-    public async Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken)
+    public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var (regulation, options) = await PrepareAsync(question.Regulation, question.Options, cancellationToken);
-        var graph = await ReadGraphAsync(CypherScripts.Exposure, WalkParameters(regulation, options), cancellationToken, regulation);
-        return Questions(graph).Exposure(question with { Regulation = regulation.Id, Options = options });
+        return AnswerAsync(question.Regulation, question.Options, CypherScripts.Exposure,
+            (questions, regulation, options) => questions.Exposure(question with { Regulation = regulation.Id, Options = options }),
+            cancellationToken);
     }
 
     public async Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken)
@@ -137,6 +137,19 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
                 from,
                 to);
         return Questions(graph).Paths(question with { From = from.Id, To = to.Id, Options = options });
+    }
+
+    /// <summary>Resolves the entity, runs the question's file around it, and lets the domain read the answer.</summary>
+    private async Task<TAnswer> AnswerAsync<TAnswer>(
+        string reference,
+        TraversalOptions options,
+        CypherScript script,
+        Func<GraphQuestions, Entity, TraversalOptions, TAnswer> answer,
+        CancellationToken cancellationToken)
+    {
+        var (entity, fixedOptions) = await PrepareAsync(reference, options, cancellationToken);
+        var graph = await ReadGraphAsync(script, WalkParameters(entity, fixedOptions), cancellationToken, entity);
+        return answer(Questions(graph), entity, fixedOptions);
     }
 
     private async Task<(Entity Entity, TraversalOptions Options)> PrepareAsync(string reference, TraversalOptions options, CancellationToken cancellationToken)

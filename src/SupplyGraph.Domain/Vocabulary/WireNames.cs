@@ -3,8 +3,9 @@ using System.Text;
 namespace SupplyGraph.Domain.Vocabulary;
 
 /// <summary>
-/// Enum spellings on the wire (dataset files, GraphQL): SCREAMING_SNAKE_CASE, e.g. <c>AI_LAB</c>.
-/// Entity kinds are the exception: they are Neo4j labels and keep their C# spelling.
+/// Enum spellings in dataset files and in Neo4j: SCREAMING_SNAKE_CASE, e.g. <c>AI_LAB</c>. Entity kinds are the
+/// exception: they are Neo4j labels and keep their C# spelling (<c>Actor</c>). GraphQL spells every enum value,
+/// entity kinds included, in SCREAMING_SNAKE_CASE (<c>ACTOR</c>).
 /// </summary>
 public static class WireNames
 {
