@@ -11,3 +11,6 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (entity:Entity) ON (entity.name);
 CREATE INDEX actor_category IF NOT EXISTS FOR (actor:Actor) ON (actor.category);
 CREATE INDEX regulation_effective IF NOT EXISTS FOR (regulation:Regulation) ON (regulation.effective);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (entity:Entity) ON EACH [entity.name, entity.aliasText, entity.id];
+
+// Wait until the indexes are online, so the first question after start-up can use them.
+CALL db.awaitIndexes(60);

@@ -121,6 +121,9 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(questions.Search(question));
 
+    public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(questions.Profile(question));
+
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(questions.SupplyChain(question));
 

@@ -98,6 +98,15 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Questions(candidates).Search(question);
     }
 
+    public async Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var entity = await ResolveAsync(question.Entity, cancellationToken);
+        var day = question.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var graph = await ReadGraphAsync(CypherScripts.EntityProfile, new() { ["id"] = entity.Id, ["asOf"] = day }, cancellationToken, entity);
+        return Questions(graph).Profile(new ProfileQuestion(entity.Id, day));
+    }
+
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -78,6 +78,35 @@ public abstract class StoreContractTests(IStoreUnderTest target)
     }
 
     [Fact]
+    public async Task The_profile_of_DeepSeek_shows_its_models_its_clouds_and_its_backer_with_evidence()
+    {
+        var store = await StoreWith(Seed);
+
+        var profile = await store.ProfileAsync(new ProfileQuestion("DeepSeek AI", new DateOnly(2025, 6, 1)), Token);
+
+        profile.Entity.Id.Should().Be("deepseek");
+        var links = profile.Relationships.Select(relationship => $"{relationship.From.Id} {relationship.Type.Name()} {relationship.To.Id}").ToList();
+        links.Should().Contain(["deepseek DEVELOPS deepseek-v3", "huawei-cloud HOSTS deepseek", "deepseek BACKED_BY high-flyer"]);
+        profile.Relationships.Should().OnlyContain(relationship => relationship.Record.Sources.Count > 0);
+    }
+
+    [Fact]
+    public async Task Every_profile_on_the_seed_matches_the_reference()
+    {
+        var store = await StoreWith(Seed);
+
+        foreach (var entity in Seed.Entities)
+        {
+            var question = new ProfileQuestion(entity.Id, new DateOnly(2023, 6, 1));
+            var expected = Reference.Profile(question);
+            var actual = await store.ProfileAsync(question, Token);
+
+            actual.Relationships.Select(relationship => relationship.Record.Key)
+                .Should().Equal(expected.Relationships.Select(relationship => relationship.Record.Key), entity.Id);
+        }
+    }
+
+    [Fact]
     public async Task Every_supply_chain_on_the_seed_matches_the_reference()
     {
         var store = await StoreWith(Seed);

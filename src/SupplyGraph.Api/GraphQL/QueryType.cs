@@ -40,6 +40,16 @@ public sealed class QueryType : ObjectGraphType
                 return await store.SearchAsync(question, context.CancellationToken);
             });
 
+        Field<NonNullGraphType<ProfileType>>("profile")
+            .Description("One entity with every relationship it takes part in on the day: what an entity page shows.")
+            .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)
+            .Argument<CalendarDateType>("asOf", AsOfHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = new ProfileQuestion(context.GetArgument<string>("entity"), context.GetArgument<DateOnly?>("asOf"));
+                return await store.ProfileAsync(question, context.CancellationToken);
+            });
+
         Field<NonNullGraphType<SupplyChainType>>("supplyChain")
             .Description("Silicon to deployment: everything upstream and downstream of an entity, in stages.")
             .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)

@@ -40,6 +40,8 @@ public sealed record GraphPath(IReadOnlyList<Entity> Entities, IReadOnlyList<Rel
     }
 }
 
+public sealed record EntityProfile(Entity Entity, DateOnly AsOf, IReadOnlyList<Relationship> Relationships);
+
 public sealed record StageGroup(SupplyChainStage Stage, IReadOnlyList<Entity> Entities);
 
 public sealed record SupplyChainAnswer(

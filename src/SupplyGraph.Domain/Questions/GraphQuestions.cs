@@ -78,6 +78,35 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             .Select(pair => pair.Entity)];
     }
 
+    /// <summary>The entity and every relationship it takes part in, valid on the day, to or from anything in force.</summary>
+    public EntityProfile Profile(ProfileQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var node = Node(question.Entity);
+        var date = question.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var relationships = new List<Relationship>();
+        foreach (var edge in graph.Outgoing(node))
+        {
+            if (graph.IsValidOn(edge, date.DayNumber) && IsInForceIfRegulation(graph.To(edge), date))
+            {
+                relationships.Add(graph.Relationship(edge));
+            }
+        }
+
+        foreach (var edge in graph.Incoming(node))
+        {
+            if (graph.IsValidOn(edge, date.DayNumber) && IsInForceIfRegulation(graph.From(edge), date))
+            {
+                relationships.Add(graph.Relationship(edge));
+            }
+        }
+
+        return new EntityProfile(
+            graph.Node(node),
+            date,
+            [.. relationships.OrderBy(relationship => relationship.Type).ThenBy(relationship => relationship.Record.Key, StringComparer.Ordinal)]);
+    }
+
     public SupplyChainAnswer SupplyChain(SupplyChainQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);

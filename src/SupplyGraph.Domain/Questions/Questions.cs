@@ -42,6 +42,9 @@ public sealed record TraversalOptions
     public DateOnly Day(TimeProvider clock) => AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
+/// <summary>One entity with every relationship it takes part in on the day: what an entity page shows.</summary>
+public sealed record ProfileQuestion(string Entity, DateOnly? AsOf);
+
 /// <summary>"Silicon to deployment": everything upstream and downstream of an entity, in stages.</summary>
 public sealed record SupplyChainQuestion(string Entity, TraversalOptions Options);
 

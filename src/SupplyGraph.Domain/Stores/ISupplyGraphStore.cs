@@ -25,6 +25,8 @@ public interface ISupplyGraphStore
 
     Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken);
 
+    Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken);
+
     Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken);
 
     Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken);

@@ -17,6 +17,7 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
         type Query {
           entity(ref: String!): Entity
           search(text: String!, kinds: [EntityKind!], first: Int): [Entity!]!
+          profile(entity: String!, asOf: Date): Profile!
           supplyChain(entity: String!, asOf: Date, maxHops: Int): SupplyChain!
           exportControls(entity: String!, asOf: Date, maxHops: Int, maxPaths: Int): ExportControls!
           exposure(regulation: String!, asOf: Date, maxHops: Int, maxPaths: Int): Exposure!

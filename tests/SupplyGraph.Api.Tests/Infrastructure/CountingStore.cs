@@ -45,6 +45,12 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
         return await inner.SearchAsync(question, cancellationToken);
     }
 
+    public async Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken)
+    {
+        await CountAsync(nameof(ProfileAsync), cancellationToken);
+        return await inner.ProfileAsync(question, cancellationToken);
+    }
+
     public async Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
     {
         await CountAsync(nameof(SupplyChainAsync), cancellationToken);

@@ -41,6 +41,18 @@ public sealed class StageType : ObjectGraphType<StageGroup>
     }
 }
 
+public sealed class ProfileType : ObjectGraphType<EntityProfile>
+{
+    public ProfileType()
+    {
+        Name = "Profile";
+        Description = "One entity with every relationship it takes part in on the day, each with its evidence.";
+        Field<NonNullGraphType<EntityInterface>>("entity").Resolve(context => context.Source.Entity);
+        Field<NonNullGraphType<CalendarDateType>>("asOf").Resolve(context => context.Source.AsOf);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Resolve(context => context.Source.Relationships);
+    }
+}
+
 public sealed class SupplyChainType : ObjectGraphType<SupplyChainAnswer>
 {
     public SupplyChainType()
