@@ -18,6 +18,6 @@ MATCH walk = (subject)((here)-[step:SUPPLIES|FABRICATES|DESIGNS|OPERATES|HOSTS|D
   ){0,17}(exposed)
 WHERE length(walk) + 1 <= $maxHops + 1
   AND none(served IN relationships(walk)[0..-1] WHERE type(served) = 'AVAILABLE_ON')
-OPTIONAL MATCH ownership = (owner)-[owns:DEVELOPS|DESIGNS]->(exposed)
+OPTIONAL MATCH ownership = (owner)-[owns:DESIGNS|DEVELOPS]->(exposed)
   WHERE (owns.validFrom IS NULL OR owns.validFrom <= $asOf) AND (owns.validTo IS NULL OR $asOf <= owns.validTo)
 RETURN regulation, restriction, walk, ownership;

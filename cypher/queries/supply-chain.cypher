@@ -13,19 +13,19 @@
 // :param maxHops => 8
 
 MATCH (focus:Entity {id: $id})
-OPTIONAL MATCH (focus)-[owns:DEVELOPS|DESIGNS]->(product)
+OPTIONAL MATCH (focus)-[owns:DESIGNS|DEVELOPS]->(product)
   WHERE (owns.validFrom IS NULL OR owns.validFrom <= $asOf) AND (owns.validTo IS NULL OR $asOf <= owns.validTo)
 WITH focus, collect(product) AS products
 OPTIONAL MATCH (focus)<-[serves:AVAILABLE_ON]-(served)
   WHERE (serves.validFrom IS NULL OR serves.validFrom <= $asOf) AND (serves.validTo IS NULL OR $asOf <= serves.validTo)
-WITH focus, products, collect(served) AS servedModels
+WITH focus, products, collect(serves) AS serving, collect(served) AS servedModels
 UNWIND [focus] + products + servedModels AS start
 MATCH walk = (start)((here)-[step:SUPPLIES|FABRICATES|DESIGNS|OPERATES|HOSTS|DEVELOPS|TRAINED_ON|BACKED_BY]-(next)
     WHERE (startNode(step) = next) = (type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
       AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
   ){0,17}(upstream)
 WHERE length(walk) + CASE WHEN start = focus THEN 0 ELSE 1 END <= $maxHops + 1
-RETURN focus, walk
+RETURN focus, serving, walk
 UNION
 MATCH (focus:Entity {id: $id})
 MATCH walk = (focus)((here)-[step:SUPPLIES|FABRICATES|DESIGNS|OPERATES|HOSTS|DEVELOPS|TRAINED_ON|BACKED_BY|AVAILABLE_ON]-(next)
@@ -33,6 +33,6 @@ MATCH walk = (focus)((here)-[step:SUPPLIES|FABRICATES|DESIGNS|OPERATES|HOSTS|DEV
       AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
   ){0,17}(downstream)
 WHERE length(walk) <= $maxHops + 1
-  AND none(stop IN nodes(walk)[1..-1] WHERE stop.category = 'DEPLOYMENT_PLATFORM')
+  AND none(stop IN nodes(walk)[1..-1] WHERE coalesce(stop.category, '') = 'DEPLOYMENT_PLATFORM')
   AND none(served IN relationships(walk)[0..-1] WHERE type(served) = 'AVAILABLE_ON')
-RETURN focus, walk;
+RETURN focus, [] AS serving, walk;

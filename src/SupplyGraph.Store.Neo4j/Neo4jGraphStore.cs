@@ -19,6 +19,7 @@ namespace SupplyGraph.Store.Neo4j;
 public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null) : ISupplyGraphStore, IDisposable
 {
     private const int SuggestionCandidates = 50;
+    private const int MaxFuzzyTerms = 8;
     private const int SearchCandidates = 5000;
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
@@ -73,17 +74,28 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var matches = await ReadGraphAsync(CypherScripts.Resolve, new() { ["ref"] = reference }, cancellationToken);
+        var matches = await ReadGraphAsync(CypherScripts.Resolve, new() { ["ref"] = reference, ["key"] = GraphIndex.NameKey(reference) }, cancellationToken);
         if (matches.NodeCount > 0)
         {
             return Questions(matches).Resolve(reference);
         }
 
-        // Nothing by id, name or alias: let the domain pick suggestions among fuzzy full-text candidates.
-        var terms = SearchTerms().Matches(reference).Select(match => match.Value + "~").ToList();
-        var candidates = terms.Count == 0
-            ? GraphIndex.Empty
-            : await ReadGraphAsync(CypherScripts.Suggest, new() { ["fuzzyQuery"] = string.Join(' ', terms), ["limit"] = (long)SuggestionCandidates }, cancellationToken);
+        // Nothing by id, name or alias: let the domain pick suggestions among fuzzy full-text candidates. Terms are
+        // letters and digits only, lower-cased (so "AND" is no Lucene operator) and few (Lucene caps clauses).
+        var terms = SearchTerms().Matches(reference).Select(match => match.Value.ToLowerInvariant() + "~").Take(MaxFuzzyTerms).ToList();
+        var candidates = GraphIndex.Empty;
+        if (terms.Count > 0)
+        {
+            try
+            {
+                candidates = await ReadGraphAsync(CypherScripts.Suggest, new() { ["fuzzyQuery"] = string.Join(' ', terms), ["limit"] = (long)SuggestionCandidates }, cancellationToken);
+            }
+            catch (Neo4jException exception) when (exception.Code.StartsWith("Neo.ClientError", StringComparison.Ordinal))
+            {
+                // Suggestions are a courtesy: an unparsable fuzzy query still answers "not found", without them.
+            }
+        }
+
         return Questions(candidates).Resolve(reference);
     }
 
@@ -93,7 +105,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         var kinds = question.Kinds is { Count: > 0 } selected ? selected.Select(kind => kind.ToString()).ToList() : null;
         var candidates = await ReadGraphAsync(
             CypherScripts.Search,
-            new() { ["text"] = question.Text, ["kinds"] = kinds, ["limit"] = (long)SearchCandidates },
+            new() { ["key"] = GraphIndex.NameKey(question.Text), ["kinds"] = kinds, ["limit"] = (long)SearchCandidates },
             cancellationToken);
         return Questions(candidates).Search(question);
     }

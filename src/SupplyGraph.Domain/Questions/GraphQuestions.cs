@@ -281,13 +281,12 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var day = date.DayNumber;
         var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
         var walk = new Walk(graph, question.Options.MaxHops);
-        var stopAfter = int.MaxValue;
         walk.Run(from, (node, sink) =>
         {
-            // All shortest paths: once the target is reached, finish that level and go no deeper.
+            // All shortest paths: once the target is reached, finish that level and go no deeper
+            // (nor report the hop limit as cutting anything: these are the shortest paths).
             if (walk.HasReached(to) && walk.DepthOf(to) <= walk.DepthOf(node))
             {
-                stopAfter = walk.DepthOf(to);
                 return;
             }
 
@@ -322,13 +321,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             limits.Add(TraversalLimit.MaxPaths);
         }
 
-        // Reaching the target means the hop limit cut nothing that matters: these are the shortest paths.
         var explored = walk.Exploration([.. limits]);
-        if (paths.Count > 0 && stopAfter != int.MaxValue)
-        {
-            explored = explored with { CutBy = [.. explored.CutBy.Where(limit => limit != TraversalLimit.MaxHops)] };
-        }
-
         return new PathAnswer(
             graph.Node(from),
             graph.Node(to),
@@ -399,6 +392,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
     {
         foreach (var edge in graph.Outgoing(node))
         {
+            sink.Examine();
             if (RelationshipTypes.Info(graph.Type(edge)).Role == RelationshipRole.Product && graph.IsValidOn(edge, day))
             {
                 sink.Offer(edge, node, graph.To(edge));
@@ -411,6 +405,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
     {
         foreach (var edge in graph.Incoming(node))
         {
+            sink.Examine();
             if (RelationshipTypes.Info(graph.Type(edge)).Role == RelationshipRole.Product && graph.IsValidOn(edge, day))
             {
                 sink.Offer(edge, node, graph.From(edge), terminal: true);
@@ -423,6 +418,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var date = DateOnly.FromDayNumber(day);
         foreach (var edge in graph.Outgoing(node))
         {
+            sink.Examine();
             if (graph.Type(edge) == RelationshipType.RestrictedBy
                 && graph.IsValidOn(edge, day)
                 && graph.Node(graph.To(edge)) is Regulation regulation
@@ -480,7 +476,13 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
 
     private List<string> Suggest(string reference)
     {
+        const int LongestNameWorthSuggestingFor = 200;
         var needle = GraphIndex.NameKey(reference);
+        if (needle.Length is 0 or > LongestNameWorthSuggestingFor)
+        {
+            return [];
+        }
+
         var scored = new List<(int Score, string Name)>();
         foreach (var entity in graph.Entities)
         {

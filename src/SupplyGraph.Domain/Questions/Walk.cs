@@ -125,7 +125,7 @@ internal sealed class Walk
 
         void Backtrack(int node, int remaining, bool isLast, List<List<Step>> routes)
         {
-            if (routes.Count >= RoutesPerLengthBudget)
+            if (routes.Count >= RoutesPerLengthBudget || examined > QueryLimits.ExplorationBudget)
             {
                 cutBy.Add(TraversalLimit.ExplorationBudget);
                 return;

@@ -7,7 +7,7 @@ public static class CypherParameters
     {
         ["id"] = "deepseek",
         ["ref"] = "DeepSeek AI",
-        ["text"] = "deepseek",
+        ["key"] = "DEEPSEEK AI",
         ["kinds"] = new[] { "Actor", "Model" },
         ["limit"] = 50,
         ["fuzzyQuery"] = "deepsek~",

@@ -28,6 +28,8 @@ public static class GraphProperties
         "key", "validFrom", "validTo", "status", "note",
     ];
 
+    private static readonly HashSet<string> DatasetFieldKeys = [.. PropertyKeys];
+
     public static Dictionary<string, object?> EntityRow(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -112,7 +114,8 @@ public static class GraphProperties
             writer.WriteStartObject();
             foreach (var (key, value) in properties)
             {
-                if (key is "aliasText" or "nameKeys" or "fingerprint")
+                // Our own helper keys, and anything someone added by hand in Neo4j Browser, are not dataset fields.
+                if (key is "aliasText" or "nameKeys" or "fingerprint" || !DatasetFieldKeys.Contains(key))
                 {
                     continue;
                 }

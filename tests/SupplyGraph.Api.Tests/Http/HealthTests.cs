@@ -23,3 +23,25 @@ public sealed class HealthTests(SmallGraphHost host)
         body.GetProperty("relationships").GetInt64().Should().Be(SmallGraph.Dataset.Relationships.Count);
     }
 }
+
+public sealed class HealthWhenTheStoreFailsTests
+{
+    [Fact]
+    public async Task A_store_that_does_not_answer_makes_health_503_with_the_reason()
+    {
+        // arrange
+        var store = new UnreachableStore();
+        var loggers = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
+        // act
+        var result = await SupplyGraph.Api.Http.HealthEndpoint.GetAsync(store, loggers, TestContext.Current.CancellationToken);
+
+        // assert
+        var json = result.Should().BeAssignableTo<Microsoft.AspNetCore.Http.IStatusCodeHttpResult>().Subject;
+        json.StatusCode.Should().Be(503);
+        var value = result.Should().BeAssignableTo<Microsoft.AspNetCore.Http.IValueHttpResult>().Subject.Value
+            .Should().BeOfType<SupplyGraph.Api.Http.HealthResponse>().Subject;
+        value.Status.Should().Be("unavailable");
+        value.Error.Should().Contain("connection refused");
+    }
+}
