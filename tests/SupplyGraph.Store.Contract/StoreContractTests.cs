@@ -174,6 +174,21 @@ public abstract class StoreContractTests(IStoreUnderTest target)
     }
 
     [Fact]
+    public async Task A_path_longer_than_the_hop_limit_is_an_empty_partial_answer()
+    {
+        var store = await StoreWith(Seed);
+
+        var cut = await store.PathsAsync(new PathsQuestion("hugging-face", "asml", null, TraversalOptions.Create(maxHops: 2)), Token);
+        var whole = await store.PathsAsync(new PathsQuestion("hugging-face", "asml", null, TraversalOptions.Default), Token);
+
+        cut.Paths.Should().BeEmpty();
+        cut.Partial.Should().BeTrue();
+        cut.Explored.CutBy.Should().Equal(TraversalLimit.MaxHops);
+        whole.Paths.Should().NotBeEmpty();
+        whole.Partial.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Importing_the_same_dataset_twice_changes_nothing()
     {
         // arrange

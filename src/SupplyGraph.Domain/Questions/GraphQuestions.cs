@@ -272,6 +272,11 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         return new ExposureAnswer(regulation, date, inForce, ordered, explored);
     }
 
+    /// <remarks>
+    /// The search goes to the hard cap (<see cref="QueryLimits.MaxMaxHops"/> + 1) whatever <c>maxHops</c> is, so that
+    /// <c>partial</c> means one thing in every store: a shortest path exists, but it is longer than <c>maxHops</c>.
+    /// A regulation not in force on the day is not on any path, not even at an end.
+    /// </remarks>
     public PathAnswer Paths(PathsQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -280,48 +285,62 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
         var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
-        var walk = new Walk(graph, question.Options.MaxHops);
-        walk.Run(from, (node, sink) =>
+        var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1);
+        var endsInForce = IsInForceIfRegulation(from, date) && IsInForceIfRegulation(to, date);
+        if (endsInForce)
         {
-            // All shortest paths: once the target is reached, finish that level and go no deeper
-            // (nor report the hop limit as cutting anything: these are the shortest paths).
-            if (walk.HasReached(to) && walk.DepthOf(to) <= walk.DepthOf(node))
+            walk.Run(from, (node, sink) =>
             {
-                return;
-            }
-
-            foreach (var edge in graph.Outgoing(node))
-            {
-                OfferEither(edge, graph.To(edge));
-            }
-
-            foreach (var edge in graph.Incoming(node))
-            {
-                OfferEither(edge, graph.From(edge));
-            }
-
-            void OfferEither(int edge, int neighbour)
-            {
-                sink.Examine();
-                if ((allowed is null || allowed.Contains(graph.Type(edge)))
-                    && graph.IsValidOn(edge, day)
-                    && IsInForceIfRegulation(neighbour, date))
+                // All shortest paths: once the target is reached, finish that level and go no deeper.
+                if (walk.HasReached(to) && walk.DepthOf(to) <= walk.DepthOf(node))
                 {
-                    sink.Offer(edge, node, neighbour);
+                    return;
                 }
-            }
-        });
 
-        var found = from == to ? [[]] : walk.PathsTo(to, from, question.Options.MaxPaths);
+                foreach (var edge in graph.Outgoing(node))
+                {
+                    OfferEither(edge, graph.To(edge));
+                }
+
+                foreach (var edge in graph.Incoming(node))
+                {
+                    OfferEither(edge, graph.From(edge));
+                }
+
+                void OfferEither(int edge, int neighbour)
+                {
+                    sink.Examine();
+                    if ((allowed is null || allowed.Contains(graph.Type(edge)))
+                        && graph.IsValidOn(edge, day)
+                        && IsInForceIfRegulation(neighbour, date))
+                    {
+                        sink.Offer(edge, node, neighbour);
+                    }
+                }
+            });
+        }
+
+        var reachedWithinLimit = walk.HasReached(to) && walk.DepthOf(to) <= question.Options.MaxHops;
+        List<List<Walk.Step>> found = !endsInForce ? [] : from == to ? [[]] : reachedWithinLimit ? walk.PathsTo(to, from, question.Options.MaxPaths) : [];
         var shortest = found.Count > 0 ? found.Min(steps => steps.Count) : 0;
         var paths = found.Where(steps => steps.Count == shortest).ToList();
         var limits = new List<TraversalLimit>();
+        if (endsInForce && from != to && walk.HasReached(to) && !reachedWithinLimit)
+        {
+            limits.Add(TraversalLimit.MaxHops);
+        }
+
         if (paths.Count > question.Options.MaxPaths)
         {
             limits.Add(TraversalLimit.MaxPaths);
         }
 
-        var explored = walk.Exploration([.. limits]);
+        if (walk.CutBy.Contains(TraversalLimit.ExplorationBudget))
+        {
+            limits.Add(TraversalLimit.ExplorationBudget);
+        }
+
+        var explored = new Exploration(walk.Examined, walk.Reached.Count, walk.Deepest, limits);
         return new PathAnswer(
             graph.Node(from),
             graph.Node(to),

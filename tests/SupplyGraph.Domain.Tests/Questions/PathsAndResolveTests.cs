@@ -39,6 +39,34 @@ public sealed class PathsAndResolveTests
         answer.Partial.Should().BeTrue();
     }
 
+    [Fact]
+    public void Two_entities_with_no_path_between_them_give_an_empty_answer_that_is_not_partial()
+    {
+        // arrange: two separate chains
+        var dataset = new Testing.DatasetBuilder("islands")
+            .Actor("a", ActorCategory.Foundry).Chip("a-chip").Link("a", RelationshipType.Fabricates, "a-chip")
+            .Actor("b", ActorCategory.Foundry).Chip("b-chip").Link("b", RelationshipType.Fabricates, "b-chip")
+            .Build();
+        var islands = new GraphQuestions(Graph.GraphIndex.Build(dataset.Entities, dataset.Relationships), TimeProvider.System);
+
+        // act
+        var answer = islands.Paths(new PathsQuestion("a", "b-chip", null, TraversalOptions.Create(maxHops: 1)));
+
+        // assert
+        answer.Paths.Should().BeEmpty();
+        answer.Partial.Should().BeFalse("no path exists at any length, so no limit cut one");
+    }
+
+    [Fact]
+    public void A_regulation_not_yet_in_force_is_on_no_path_even_at_an_end()
+    {
+        var before = questions.Paths(new PathsQuestion("chip-x", "rule-2023", null, TraversalOptions.Create(asOf: Testing.SampleChain.Rule2023Effective.AddDays(-1))));
+        var on = questions.Paths(new PathsQuestion("chip-x", "rule-2023", null, TraversalOptions.Create(asOf: Testing.SampleChain.Rule2023Effective)));
+
+        before.Paths.Should().BeEmpty();
+        on.Paths.Should().ContainSingle().Which.Length.Should().Be(1);
+    }
+
     [Theory]
     [InlineData("lab")]
     [InlineData("LAB")]
