@@ -125,16 +125,16 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         Task.FromResult(questions.Profile(question));
 
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.SupplyChain(question));
+        Task.FromResult(questions.SupplyChain(question, cancellationToken));
 
     public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.ExportControls(question));
+        Task.FromResult(questions.ExportControls(question, cancellationToken));
 
     public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.Exposure(question));
+        Task.FromResult(questions.Exposure(question, cancellationToken));
 
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.Paths(question));
+        Task.FromResult(questions.Paths(question, cancellationToken));
 
     public void Dispose()
     {

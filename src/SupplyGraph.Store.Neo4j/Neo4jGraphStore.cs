@@ -123,7 +123,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     {
         ArgumentNullException.ThrowIfNull(question);
         return AnswerAsync(question.Entity, question.Options, CypherScripts.SupplyChain,
-            (questions, focus, options) => questions.SupplyChain(question with { Entity = focus.Id, Options = options }),
+            (questions, focus, options) => questions.SupplyChain(question with { Entity = focus.Id, Options = options }, cancellationToken),
             cancellationToken);
     }
 
@@ -131,7 +131,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     {
         ArgumentNullException.ThrowIfNull(question);
         return AnswerAsync(question.Entity, question.Options, CypherScripts.ExportControls,
-            (questions, focus, options) => questions.ExportControls(question with { Entity = focus.Id, Options = options }),
+            (questions, focus, options) => questions.ExportControls(question with { Entity = focus.Id, Options = options }, cancellationToken),
             cancellationToken);
     }
 
@@ -139,7 +139,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     {
         ArgumentNullException.ThrowIfNull(question);
         return AnswerAsync(question.Regulation, question.Options, CypherScripts.Exposure,
-            (questions, regulation, options) => questions.Exposure(question with { Regulation = regulation.Id, Options = options }),
+            (questions, regulation, options) => questions.Exposure(question with { Regulation = regulation.Id, Options = options }, cancellationToken),
             cancellationToken);
     }
 
@@ -157,7 +157,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
                 cancellationToken,
                 from,
                 to);
-        return Questions(graph).Paths(question with { From = from.Id, To = to.Id, Options = options });
+        return Questions(graph).Paths(question with { From = from.Id, To = to.Id, Options = options }, cancellationToken);
     }
 
     /// <summary>Resolves the entity, runs the question's file around it, and lets the domain read the answer.</summary>

@@ -107,13 +107,13 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             [.. relationships.OrderBy(relationship => relationship.Type).ThenBy(relationship => relationship.Record.Key, StringComparer.Ordinal)]);
     }
 
-    public SupplyChainAnswer SupplyChain(SupplyChainQuestion question)
+    public SupplyChainAnswer SupplyChain(SupplyChainQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         var focus = Node(question.Entity);
         var day = question.Options.Day(clock).DayNumber;
 
-        var upstream = new Walk(graph, question.Options.MaxHops);
+        var upstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
         upstream.Run(focus, (node, sink) =>
         {
             StepUpstream(node, node == focus, day, sink);
@@ -123,7 +123,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             }
         });
 
-        var downstream = new Walk(graph, question.Options.MaxHops);
+        var downstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
         downstream.Run(focus, (node, sink) =>
         {
             // Deployment is where the chain ends: what a platform serves besides the focus's models is not the focus's chain.
@@ -185,12 +185,12 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         }
     }
 
-    public ExportControlsAnswer ExportControls(ExportControlsQuestion question)
+    public ExportControlsAnswer ExportControls(ExportControlsQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         var focus = Node(question.Entity);
         var day = question.Options.Day(clock).DayNumber;
-        var walk = new Walk(graph, question.Options.MaxHops);
+        var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
         walk.Run(focus, (node, sink) =>
         {
             StepUpstream(node, node == focus, day, sink);
@@ -224,7 +224,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         return new ExportControlsAnswer(graph.Node(focus), DateOnly.FromDayNumber(day), hits, explored);
     }
 
-    public ExposureAnswer Exposure(ExposureQuestion question)
+    public ExposureAnswer Exposure(ExposureQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         var start = Node(question.Regulation);
@@ -235,7 +235,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
 
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
-        var walk = new Walk(graph, question.Options.MaxHops);
+        var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
         var inForce = regulation.IsInForce(date);
         if (inForce)
         {
@@ -277,7 +277,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
     /// <c>partial</c> means one thing in every store: a shortest path exists, but it is longer than <c>maxHops</c>.
     /// A regulation not in force on the day is not on any path, not even at an end.
     /// </remarks>
-    public PathAnswer Paths(PathsQuestion question)
+    public PathAnswer Paths(PathsQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         var from = Node(question.From);
@@ -285,7 +285,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
         var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
-        var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1);
+        var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1, cancellationToken);
         var endsInForce = IsInForceIfRegulation(from, date) && IsInForceIfRegulation(to, date);
         if (endsInForce)
         {

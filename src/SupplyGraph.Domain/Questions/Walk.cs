@@ -20,10 +20,13 @@ internal sealed class Walk
     private long examined;
     private int deepest;
 
-    public Walk(GraphIndex graph, int maxHops)
+    private readonly CancellationToken cancellationToken;
+
+    public Walk(GraphIndex graph, int maxHops, CancellationToken cancellationToken = default)
     {
         this.graph = graph;
         this.maxHops = maxHops;
+        this.cancellationToken = cancellationToken;
     }
 
     /// <summary>Offers the steps out of a node: call <see cref="StepSink.Offer"/> for each relationship to follow.</summary>
@@ -62,6 +65,7 @@ internal sealed class Walk
         var sink = new StepSink(this);
         for (var level = 0; frontier.Count > 0; level++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (level == maxHops)
             {
                 // The horizon: anything new one step further means the hop limit cut the answer.
@@ -151,7 +155,11 @@ internal sealed class Walk
             var tried = new HashSet<int>();
             foreach (var candidate in steps)
             {
-                examined++;
+                if (++examined % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (!tried.Add(candidate.From)
                     || onTrail.Contains(candidate.From)
                     || depth[candidate.From] > remaining - 1

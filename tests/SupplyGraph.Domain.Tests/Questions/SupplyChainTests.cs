@@ -96,6 +96,17 @@ public sealed class SupplyChainTests
         Ids(answer, SupplyChainStage.Chips).Should().Equal(["chip-x"], "the focus stays in its own stage, and the designer's other chip is not in this chain");
     }
 
+    [Fact]
+    public void A_cancelled_question_stops()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        var act = () => questions.SupplyChain(new SupplyChainQuestion("lab", TraversalOptions.Default), cancellation.Token);
+
+        act.Should().Throw<OperationCanceledException>();
+    }
+
     private static IEnumerable<string> Ids(SupplyChainAnswer answer, SupplyChainStage stage) =>
         answer.Stages.Where(group => group.Stage == stage).SelectMany(group => group.Entities).Select(entity => entity.Id);
 }
