@@ -22,3 +22,26 @@ public sealed class InternalErrorTests
         response.Text.Should().NotContain("hunter2").And.NotContain("InvalidOperationException").And.NotContain(" at ");
     }
 }
+
+public sealed class StoreErrorTests
+{
+    [Fact]
+    public async Task A_neo4j_error_surfaces_with_its_code_and_message()
+    {
+        // arrange
+        await using var factory = new SupplyGraphApiFactory();
+        using var client = factory.CreateClient();
+        factory.Store.BeforeQuestion = (_, _) => throw new SupplyGraph.Store.Neo4j.QueryApi.Neo4jException(
+            "Neo.TransientError.General.DatabaseUnavailable", "The database is not currently available to serve your request.", System.Net.HttpStatusCode.BadRequest);
+
+        // act
+        var response = await client.PostGraphQLAsync("{ exportControls(entity: \"anything\") { partial } }");
+
+        // assert
+        var error = response.SingleError();
+        error.Code().Should().Be("STORE_ERROR");
+        error.Extension("storeCode").Should().Be("Neo.TransientError.General.DatabaseUnavailable");
+        error.GetProperty("message").GetString().Should().Contain("not currently available");
+        response.Status.Should().Be(System.Net.HttpStatusCode.OK, "a field error with data is 200 under graphql-response+json");
+    }
+}

@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string BadRequest = "BAD_REQUEST";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string StoreError = "STORE_ERROR";
 }
 
 /// <summary>The names of the other keys of <c>errors[].extensions</c>.</summary>
@@ -21,4 +22,6 @@ public static class ErrorExtensionKeys
     public const string Reference = "reference";
     public const string Suggestions = "suggestions";
     public const string Candidates = "candidates";
+    public const string StoreCode = "storeCode";
+    public const string Retryable = "retryable";
 }

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using SupplyGraph.Api.GraphQL.Types;
 using SupplyGraph.Domain.Questions;
+using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Api.GraphQL.Errors;
 
@@ -45,6 +46,12 @@ public sealed class SupplyGraphErrorInfoProvider : IErrorInfoProvider
                 extensions[ErrorExtensionKeys.Code] = ErrorCodes.InvalidArgument;
                 extensions[ErrorExtensionKeys.Argument] = invalid.Argument;
                 return invalid.Message;
+            case Neo4jException neo4j:
+                // The store's own error, with Neo4j's status code, so an operator can act on it (not a bare 500).
+                extensions[ErrorExtensionKeys.Code] = ErrorCodes.StoreError;
+                extensions[ErrorExtensionKeys.StoreCode] = neo4j.Code;
+                extensions[ErrorExtensionKeys.Retryable] = neo4j.IsRetryable;
+                return $"The Neo4j store answered {neo4j.Code}: {neo4j.Message}";
         }
 
         switch (error)
