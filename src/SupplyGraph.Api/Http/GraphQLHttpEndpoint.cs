@@ -64,6 +64,18 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        if (document is not null && RootFieldCount.Of(document, graphQLRequest.OperationName) is var questions and > RootFieldCount.MaxPerRequest)
+        {
+            // A request error, like a validation error: 400 under graphql-response+json, 200 under application/json.
+            await WriteProblemAsync(
+                context,
+                mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+                mediaType,
+                $"This request asks {questions} root fields; at most {RootFieldCount.MaxPerRequest} are answered per request (each one walks the graph). Split it into several requests.",
+                ErrorCodes.QueryTooLarge);
+            return;
+        }
+
         ExecutionResult result;
         try
         {
@@ -112,10 +124,10 @@ public sealed class GraphQLHttpEndpoint(
         }
     }
 
-    private Task WriteProblemAsync(HttpContext context, int status, string mediaType, string message)
+    private Task WriteProblemAsync(HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
         var result = new ExecutionResult { Executed = false };
-        result.AddError(new ExecutionError(message) { Code = ErrorCodes.BadRequest });
+        result.AddError(new ExecutionError(message) { Code = code });
         return WriteAsync(context, status, mediaType, result);
     }
 

@@ -309,3 +309,45 @@ public sealed class GraphQLOverHttpTests(SmallGraphHost host)
         response.SingleError().Code().Should().Be("NOT_FOUND");
     }
 }
+
+[Collection(SmallGraphCollection.Name)]
+public sealed class RootFieldLimitTests(SmallGraphHost host)
+{
+    [Fact]
+    public async Task Twenty_aliased_questions_are_answered()
+    {
+        var response = await host.Client.PostGraphQLAsync(Aliased(20));
+
+        response.Status.Should().Be(System.Net.HttpStatusCode.OK);
+        response.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task More_root_fields_than_the_limit_are_refused_before_any_runs()
+    {
+        // arrange
+        host.Factory.Store.Reset();
+
+        // act
+        var response = await host.Client.PostGraphQLAsync(Aliased(21));
+
+        // assert
+        response.Status.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        response.SingleError().Code().Should().Be("QUERY_TOO_LARGE");
+        response.HasData.Should().BeFalse();
+        host.Factory.Store.TotalQuestions.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Root_fields_inside_fragments_count_too()
+    {
+        var fragment = "fragment Many on Query { " + string.Concat(Enumerable.Range(0, 21).Select(i => $"q{i}: relationshipTypes {{ type }} ")) + "}";
+
+        var response = await host.Client.PostGraphQLAsync("{ ...Many } " + fragment);
+
+        response.SingleError().Code().Should().Be("QUERY_TOO_LARGE");
+    }
+
+    private static string Aliased(int count) =>
+        "{ " + string.Concat(Enumerable.Range(0, count).Select(i => $"q{i}: search(text: \"a\") {{ id }} ")) + "}";
+}

@@ -9,6 +9,7 @@ public static class ErrorCodes
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string BadRequest = "BAD_REQUEST";
+    public const string QueryTooLarge = "QUERY_TOO_LARGE";
     public const string InternalError = "INTERNAL_ERROR";
     public const string StoreError = "STORE_ERROR";
 }
