@@ -54,8 +54,16 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     {
         ArgumentNullException.ThrowIfNull(dataset);
         await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
-        var entities = await UpsertAsync(transaction, CypherScripts.UpsertEntities, dataset.Entities.Select(GraphProperties.EntityRow), cancellationToken);
-        var relationships = await UpsertAsync(transaction, CypherScripts.UpsertRelationships, dataset.Relationships.Select(GraphProperties.RelationshipRow), cancellationToken);
+        var entities = await UpsertAsync(
+            transaction,
+            GeneratedCypher.EntityUpsertsByKind(CypherScripts.UpsertEntities),
+            dataset.Entities.GroupBy(entity => entity.Kind.ToString(), GraphProperties.EntityRow),
+            cancellationToken);
+        var relationships = await UpsertAsync(
+            transaction,
+            GeneratedCypher.RelationshipUpsertsByType(CypherScripts.UpsertRelationships),
+            dataset.Relationships.GroupBy(relationship => relationship.Type.Name(), GraphProperties.RelationshipRow),
+            cancellationToken);
         if (relationships.Written < dataset.Relationships.Count)
         {
             // Disposing the uncommitted transaction rolls everything back.
@@ -196,21 +204,26 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Neighbourhood.FromResult(result, alwaysIncluded);
     }
 
-    private async Task<(long Added, long Updated, long Written)> UpsertAsync(ICypherTransaction transaction, CypherScript script, IEnumerable<Dictionary<string, object?>> rows, CancellationToken cancellationToken)
+    /// <summary>Runs each group of rows (one kind or type) through its own statement only, in batches.</summary>
+    private async Task<(long Added, long Updated, long Written)> UpsertAsync(
+        ICypherTransaction transaction,
+        IReadOnlyDictionary<string, string> statementFor,
+        IEnumerable<IGrouping<string, Dictionary<string, object?>>> groups,
+        CancellationToken cancellationToken)
     {
         long added = 0;
         long updated = 0;
         long written = 0;
-        foreach (var batch in rows.Chunk(Math.Max(1, options.ImportBatchSize)))
+        foreach (var group in groups)
         {
-            var parameters = new Dictionary<string, object?> { ["rows"] = batch.ToList() };
-            foreach (var statement in script.Statements)
+            foreach (var batch in group.Chunk(Math.Max(1, options.ImportBatchSize)))
             {
-                var result = await transaction.RunAsync(statement, parameters, cancellationToken: cancellationToken);
+                var parameters = new Dictionary<string, object?> { ["rows"] = batch.ToList() };
+                var result = await transaction.RunAsync(statementFor[group.Key], parameters, cancellationToken: cancellationToken);
                 var row = result.Rows[0];
                 added += row.Get<long>("added");
                 updated += row.Get<long>("updated");
-                written += row.Fields.Contains("written") ? row.Get<long>("written") : row.Get<long>("added") + row.Get<long>("updated");
+                written += row.Fields.Contains("written") ? row.Get<long>("written") : batch.Length;
             }
         }
 

@@ -69,6 +69,36 @@ public static class GeneratedCypher
         return text.ToString();
     }
 
+    /// <summary>The statement of <paramref name="script"/> for each entity kind, in the order <see cref="UpsertEntities"/> writes them.</summary>
+    public static IReadOnlyDictionary<string, string> EntityUpsertsByKind(CypherScript script) =>
+        ByName(script, [.. Enum.GetValues<EntityKind>().Select(kind => kind.ToString())], "row.kind");
+
+    /// <summary>The statement of <paramref name="script"/> for each relationship type, in the order <see cref="UpsertRelationships"/> writes them.</summary>
+    public static IReadOnlyDictionary<string, string> RelationshipUpsertsByType(CypherScript script) =>
+        ByName(script, [.. RelationshipTypes.All.Select(info => info.Name)], "row.type");
+
+    private static Dictionary<string, string> ByName(CypherScript script, IReadOnlyList<string> names, string field)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        if (script.Statements.Count != names.Count)
+        {
+            throw new InvalidOperationException($"{script.Name}.cypher holds {script.Statements.Count} statements, not one per {field} ({names.Count}); regenerate it.");
+        }
+
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!script.Statements[i].Contains($"{field} = '{names[i]}'", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Statement {i + 1} of {script.Name}.cypher is not the one for {field} = '{names[i]}'; regenerate it.");
+            }
+
+            byName[names[i]] = script.Statements[i];
+        }
+
+        return byName;
+    }
+
     /// <summary>The seed dataset as idempotent MERGE statements an analyst can paste into Neo4j Browser.</summary>
     public static string Seed(Dataset dataset)
     {
