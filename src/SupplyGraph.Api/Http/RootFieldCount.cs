@@ -13,11 +13,7 @@ public static class RootFieldCount
     /// <summary>The count for the operation <paramref name="operationName"/> selects; 0 when none is selected.</summary>
     public static int Of(GraphQLDocument document, string? operationName)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = string.IsNullOrEmpty(operationName)
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(candidate => candidate.Name?.StringValue == operationName);
+        var operation = OperationTypes.SelectedOperation(document, operationName);
         if (operation is null)
         {
             return 0;
