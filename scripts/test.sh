@@ -53,6 +53,13 @@ else
   echo "npm ci failed in tools/cypher-lint"; failed=$((failed + 1))
 fi
 
+echo "==> the benchmark harness's HTTP load tool (autocannon; its self-test against a local stand-in server)"
+if (cd benchmarks/load && npm ci --no-audit --no-fund --loglevel=error); then
+  node benchmarks/load/test/selftest.mjs > "$log" 2>&1; cat "$log"; add_plain_counts http-load-selftest
+else
+  echo "npm ci failed in benchmarks/load"; failed=$((failed + 1))
+fi
+
 echo "==> docker-compose.yml and the Dockerfile (validated; no Docker engine is needed)"
 bash scripts/validate-compose.sh > "$log" 2>&1; cat "$log"; add_plain_counts compose
 

@@ -10,4 +10,10 @@ public sealed record EmbeddedStoreOptions
 
     /// <summary>Keep everything in memory (tests): nothing survives the store.</summary>
     public bool InMemory { get; init; }
+
+    /// <summary>
+    /// Rebuild the in-memory index after an import that changed something (the default, so questions see the
+    /// import at once). Tools that only write, and the benchmark timing an import alone, turn it off.
+    /// </summary>
+    public bool RefreshIndexAfterImport { get; init; } = true;
 }

@@ -9,6 +9,9 @@ public static class DatasetJson
 {
     private static readonly JsonWriterOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The options <see cref="EntityToJson"/> writes with, for callers that write UTF-8 straight into their own buffer.</summary>
+    public static JsonWriterOptions CompactOptions => Compact;
+
     public static string EntityToJson(Entity entity)
     {
         using var buffer = new MemoryStream();

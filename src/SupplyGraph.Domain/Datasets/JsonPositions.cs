@@ -3,24 +3,29 @@ using System.Text.Json;
 namespace SupplyGraph.Domain.Datasets;
 
 /// <summary>
-/// Finds the line and column of JSON paths such as <c>$.relationships[3].to</c> in a document.
-/// Only run when a file has errors, so valid files pay nothing for it.
+/// Finds where JSON paths such as <c>$.relationships[3].to</c> start in a document or in one element of it.
+/// Only run for errors, so valid data pays nothing for it.
 /// </summary>
 internal static class JsonPositions
 {
-    public static Dictionary<string, (int Line, int Column)> Locate(ReadOnlySpan<byte> utf8, IReadOnlySet<string> wanted)
+    /// <summary>
+    /// Byte offsets (in <paramref name="utf8"/>) of the values at the wanted paths; <paramref name="rootPath"/> names the
+    /// value <paramref name="utf8"/> holds ("$" for a document, "$.entities[3]" for one element). A path that occurs
+    /// more than once (a repeated member name) gets the last occurrence read: with <paramref name="readToEnd"/>, the
+    /// last one (the one whose value was checked); without, reading stops once every path was found.
+    /// </summary>
+    public static Dictionary<string, int> Locate(ReadOnlySpan<byte> utf8, string rootPath, IReadOnlySet<string> wanted, bool readToEnd = false)
     {
-        var found = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var path = new List<string>();
         var arrayIndex = new Stack<int>();
         var containerIsArray = new Stack<bool>();
         string? pendingProperty = null;
-        var lineStarts = LineStarts(utf8);
 
         try
         {
-            while (reader.Read() && found.Count < wanted.Count)
+            while (reader.Read() && (readToEnd || found.Count < wanted.Count))
             {
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
@@ -48,7 +53,7 @@ internal static class JsonPositions
                 string segment;
                 if (containerIsArray.Count == 0)
                 {
-                    segment = "$";
+                    segment = rootPath;
                 }
                 else if (containerIsArray.Peek())
                 {
@@ -64,7 +69,7 @@ internal static class JsonPositions
                 var current = string.Concat(path) + segment;
                 if (wanted.Contains(current))
                 {
-                    found[current] = Position(lineStarts, (int)reader.TokenStartIndex);
+                    found[current] = (int)reader.TokenStartIndex;
                 }
 
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -86,24 +91,49 @@ internal static class JsonPositions
         return found;
     }
 
-    private static List<int> LineStarts(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The offset of the path, or of its nearest enclosing value that has one (a missing field has no position of its
+    /// own), or null.
+    /// </summary>
+    public static int? Nearest(string path, Dictionary<string, int> offsets)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < utf8.Length; i++)
+        for (var current = path; current.Length > 0; current = Parent(current))
         {
-            if (utf8[i] == (byte)'\n')
+            if (offsets.TryGetValue(current, out var offset))
             {
-                starts.Add(i + 1);
+                return offset;
             }
         }
 
-        return starts;
+        return null;
     }
 
-    private static (int Line, int Column) Position(List<int> lineStarts, int offset)
+    /// <summary>
+    /// The path and every path enclosing it up to <paramref name="rootPath"/>, as <see cref="Locate"/> wants them for
+    /// <see cref="Nearest"/>. (Paths outside the located value would keep it reading to the end for nothing.)
+    /// </summary>
+    public static void AddWithParents(HashSet<string> wanted, string path, string rootPath)
     {
-        var index = lineStarts.BinarySearch(offset);
-        var line = index >= 0 ? index : ~index - 1;
-        return (line + 1, offset - lineStarts[line] + 1);
+        for (var current = path; current.Length >= rootPath.Length; current = Parent(current))
+        {
+            if (!wanted.Add(current))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Line and column (from 1, the column in bytes) of an offset in a document held whole.</summary>
+    public static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8, int offset)
+    {
+        var before = utf8[..offset];
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        return (before.Count((byte)'\n') + 1, offset - lastNewline);
+    }
+
+    private static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut > 0 ? path[..cut] : string.Empty;
     }
 }

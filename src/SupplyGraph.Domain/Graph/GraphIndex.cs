@@ -5,99 +5,140 @@ namespace SupplyGraph.Domain.Graph;
 /// <summary>
 /// An immutable adjacency index over entities and relationships (compressed sparse rows: one offsets array
 /// and one edge array per direction), sized for millions of relationships. Nodes and edges are addressed by
-/// dense integers; the questions walk it without allocating per edge.
+/// dense integers; the questions walk it without allocating per edge. Relationships are held column by column
+/// (ends, type, dates, status, a shared source list) and become <see cref="RelationshipRecord"/>s only when an
+/// answer shows them, so a large graph costs tens of bytes per relationship rather than a few hundred.
+/// Made by <see cref="GraphIndexBuilder"/>.
 /// </summary>
 public sealed class GraphIndex
 {
-    private const int OpenStart = int.MinValue;
-    private const int OpenEnd = int.MaxValue;
+    internal const int OpenStart = int.MinValue;
+    internal const int OpenEnd = int.MaxValue;
+    private const int ParallelBuildThreshold = 100_000;
 
     private readonly Entity[] nodes;
+    private readonly EntityKind[] nodeKinds;
     private readonly Dictionary<string, int> nodeById;
-    private readonly RelationshipRecord[] edges;
     private readonly int[] edgeFrom;
     private readonly int[] edgeTo;
     private readonly RelationshipType[] edgeType;
+    private readonly RelationshipStatus[] edgeStatus;
     private readonly int[] edgeValidFrom;
     private readonly int[] edgeValidTo;
+    private readonly int[] edgeSources;
+    private readonly IReadOnlyList<Source>[] sourceLists;
+    private readonly Dictionary<int, string> explicitKeys;
+    private readonly Dictionary<int, string> notes;
     private readonly int[] outStart;
     private readonly int[] outEdges;
     private readonly int[] inStart;
     private readonly int[] inEdges;
-    private readonly Dictionary<string, int[]> nodesByName;
+    private readonly NameIndex names;
 
-    private GraphIndex(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships)
+    internal GraphIndex(
+        Entity[] nodes,
+        Dictionary<string, int> nodeById,
+        EdgeColumns edges,
+        IReadOnlyList<Source>[] sourceLists)
     {
-        nodes = [.. entities];
-        var ids = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Length; i++)
+        this.nodes = nodes;
+        nodeKinds = [.. nodes.Select(node => node.Kind)];
+        this.nodeById = nodeById;
+        edgeFrom = edges.From;
+        edgeTo = edges.To;
+        edgeType = edges.Type;
+        edgeStatus = edges.Status;
+        edgeValidFrom = edges.ValidFrom;
+        edgeValidTo = edges.ValidTo;
+        edgeSources = edges.Sources;
+        explicitKeys = edges.ExplicitKeys;
+        notes = edges.Notes;
+        this.sourceLists = sourceLists;
+        EdgeCount = edges.Count;
+        (int[] Start, int[] Edges) outgoing = ([], []), incoming = ([], []);
+        NameIndex? byName = null;
+        Action[] parts =
+        [
+            () => outgoing = Adjacency(nodes.Length, edgeFrom, EdgeCount),
+            () => incoming = Adjacency(nodes.Length, edgeTo, EdgeCount),
+            () => byName = NameIndex.Build(nodes),
+        ];
+
+        // A store's whole graph is built at start: its three parts are independent, so use every core.
+        if (EdgeCount + nodes.Length >= ParallelBuildThreshold)
         {
-            ids[nodes[i].Id] = i;
+            Parallel.Invoke(parts);
+        }
+        else
+        {
+            Array.ForEach(parts, part => part());
         }
 
-        nodeById = ids;
-        edges = [.. relationships];
-        edgeFrom = new int[edges.Length];
-        edgeTo = new int[edges.Length];
-        edgeType = new RelationshipType[edges.Length];
-        edgeValidFrom = new int[edges.Length];
-        edgeValidTo = new int[edges.Length];
-        var outDegree = new int[nodes.Length + 1];
-        var inDegree = new int[nodes.Length + 1];
-        for (var e = 0; e < edges.Length; e++)
-        {
-            var record = edges[e];
-            if (!ids.TryGetValue(record.From, out var from) || !ids.TryGetValue(record.To, out var to))
-            {
-                throw new InvalidOperationException($"Relationship {record.Key} refers to an entity that is not in the graph.");
-            }
-
-            edgeFrom[e] = from;
-            edgeTo[e] = to;
-            edgeType[e] = record.Type;
-            edgeValidFrom[e] = record.ValidFrom?.DayNumber ?? OpenStart;
-            edgeValidTo[e] = record.ValidTo?.DayNumber ?? OpenEnd;
-            outDegree[from + 1]++;
-            inDegree[to + 1]++;
-        }
-
-        outStart = PrefixSum(outDegree);
-        inStart = PrefixSum(inDegree);
-        outEdges = new int[edges.Length];
-        inEdges = new int[edges.Length];
-        var outFill = (int[])outStart.Clone();
-        var inFill = (int[])inStart.Clone();
-        for (var e = 0; e < edges.Length; e++)
-        {
-            outEdges[outFill[edgeFrom[e]]++] = e;
-            inEdges[inFill[edgeTo[e]]++] = e;
-        }
-
-        nodesByName = BuildNameIndex(nodes);
+        (outStart, outEdges) = outgoing;
+        (inStart, inEdges) = incoming;
+        names = byName!;
     }
 
     public int NodeCount => nodes.Length;
 
-    public int EdgeCount => edges.Length;
+    public int EdgeCount { get; }
 
     public IReadOnlyList<Entity> Entities => nodes;
 
-    public static GraphIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships) =>
-        new(entities, relationships);
+    public static GraphIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(relationships);
+        var builder = new GraphIndexBuilder(entities.Count, relationships.Count);
+        foreach (var entity in entities)
+        {
+            builder.AddNode(entity);
+        }
 
-    public static GraphIndex Empty { get; } = new([], []);
+        foreach (var relationship in relationships)
+        {
+            builder.AddEdge(relationship);
+        }
+
+        return builder.Build();
+    }
+
+    public static GraphIndex Empty { get; } = new GraphIndexBuilder().Build();
 
     public Entity Node(int node) => nodes[node];
 
+    /// <summary>The node's kind, without touching its entity (walks ask this of every neighbour).</summary>
+    public EntityKind Kind(int node) => nodeKinds[node];
+
     public bool TryGetNode(string id, out int node) => nodeById.TryGetValue(id, out node);
 
-    public RelationshipRecord Edge(int edge) => edges[edge];
+    /// <summary>The relationship as stored (made on demand; edges are held column by column).</summary>
+    public RelationshipRecord Edge(int edge) => new()
+    {
+        Key = Key(edge),
+        Type = edgeType[edge],
+        From = nodes[edgeFrom[edge]].Id,
+        To = nodes[edgeTo[edge]].Id,
+        ValidFrom = edgeValidFrom[edge] == OpenStart ? null : DateOnly.FromDayNumber(edgeValidFrom[edge]),
+        ValidTo = edgeValidTo[edge] == OpenEnd ? null : DateOnly.FromDayNumber(edgeValidTo[edge]),
+        Status = edgeStatus[edge],
+        Note = notes.GetValueOrDefault(edge),
+        Sources = sourceLists[edgeSources[edge]],
+    };
 
     public int From(int edge) => edgeFrom[edge];
 
     public int To(int edge) => edgeTo[edge];
 
     public RelationshipType Type(int edge) => edgeType[edge];
+
+    public RelationshipStatus Status(int edge) => edgeStatus[edge];
+
+    /// <summary>The relationship's key: its explicit id, or <c>{from}/{TYPE}/{to}</c>.</summary>
+    public string Key(int edge) =>
+        explicitKeys.TryGetValue(edge, out var key)
+            ? key
+            : RelationshipRecord.DefaultKey(nodes[edgeFrom[edge]].Id, edgeType[edge], nodes[edgeTo[edge]].Id);
 
     public ReadOnlySpan<int> Outgoing(int node) => outEdges.AsSpan(outStart[node], outStart[node + 1] - outStart[node]);
 
@@ -106,53 +147,140 @@ public sealed class GraphIndex
     /// <summary>True when the relationship held on the day (<see cref="DateOnly.DayNumber"/>).</summary>
     public bool IsValidOn(int edge, int dayNumber) => edgeValidFrom[edge] <= dayNumber && dayNumber <= edgeValidTo[edge];
 
-    /// <summary>Nodes whose id, name or alias equals <paramref name="text"/>, ignoring case.</summary>
-    public ReadOnlySpan<int> NodesNamed(string text) =>
-        nodesByName.TryGetValue(NameKey(text), out var found) ? found : [];
+    /// <summary>Nodes whose id, name or alias equals <paramref name="text"/>, ignoring case and surrounding spaces.</summary>
+    public ReadOnlySpan<int> NodesNamed(string text) => names.Find(text);
 
     /// <summary>The relationship as an answer shows it, both ends resolved.</summary>
-    public Relationship Relationship(int edge) => new(edges[edge], nodes[edgeFrom[edge]], nodes[edgeTo[edge]]);
+    public Relationship Relationship(int edge) => new(Edge(edge), nodes[edgeFrom[edge]], nodes[edgeTo[edge]]);
 
-    public static string NameKey(string text) => text.Trim().ToUpperInvariant();
-
-    private static int[] PrefixSum(int[] counts)
+    public static string NameKey(string text)
     {
-        for (var i = 1; i < counts.Length; i++)
-        {
-            counts[i] += counts[i - 1];
-        }
-
-        return counts;
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToUpperInvariant();
     }
 
-    private static Dictionary<string, int[]> BuildNameIndex(Entity[] nodes)
+    private static (int[] Start, int[] Edges) Adjacency(int nodeCount, int[] endOf, int edgeCount)
     {
-        var byName = new Dictionary<string, List<int>>(nodes.Length * 2, StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Length; i++)
+        var start = new int[nodeCount + 1];
+        for (var e = 0; e < edgeCount; e++)
         {
-            var entity = nodes[i];
-            Add(entity.Id, i);
-            Add(entity.Name, i);
-            foreach (var alias in entity.Aliases)
+            start[endOf[e] + 1]++;
+        }
+
+        for (var i = 1; i < start.Length; i++)
+        {
+            start[i] += start[i - 1];
+        }
+
+        var edges = new int[edgeCount];
+        var fill = (int[])start.Clone();
+        for (var e = 0; e < edgeCount; e++)
+        {
+            edges[fill[endOf[e]]++] = e;
+        }
+
+        return (start, edges);
+    }
+
+    /// <summary>
+    /// Id, name and aliases to nodes, compared as <see cref="NameKey"/> compares them but without making a key
+    /// string per name: one node per name in the common case, an array only for names several nodes share.
+    /// </summary>
+    private sealed class NameIndex
+    {
+        private readonly Dictionary<string, int> single;
+        private readonly Dictionary<string, int[]> shared;
+
+        private NameIndex(Dictionary<string, int> single, Dictionary<string, int[]> shared)
+        {
+            this.single = single;
+            this.shared = shared;
+        }
+
+        public static NameIndex Build(Entity[] nodes)
+        {
+            var single = new Dictionary<string, int>(nodes.Length * 2, NameKeyComparer.Instance);
+            var shared = new Dictionary<string, List<int>>(NameKeyComparer.Instance);
+            for (var node = 0; node < nodes.Length; node++)
             {
-                Add(alias, i);
+                var entity = nodes[node];
+                Add(entity.Id, node);
+                Add(entity.Name, node);
+                foreach (var alias in entity.Aliases)
+                {
+                    Add(alias, node);
+                }
+            }
+
+            return new NameIndex(single, shared.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), NameKeyComparer.Instance));
+
+            void Add(string name, int node)
+            {
+                if (shared.TryGetValue(name, out var several))
+                {
+                    if (!several.Contains(node))
+                    {
+                        several.Add(node);
+                    }
+                }
+                else if (!single.TryAdd(name, node) && single[name] != node)
+                {
+                    shared[name] = [single[name], node];
+                    single.Remove(name);
+                }
             }
         }
 
-        return byName.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
-
-        void Add(string name, int node)
+        public ReadOnlySpan<int> Find(string text)
         {
-            var key = NameKey(name);
-            if (!byName.TryGetValue(key, out var list))
+            if (single.TryGetValue(text, out var node))
             {
-                byName[key] = list = new List<int>(1);
+                return new[] { node };
             }
 
-            if (!list.Contains(node))
+            return shared.TryGetValue(text, out var nodes) ? nodes : [];
+        }
+    }
+
+    /// <summary>Equality of <see cref="NameKey"/>s (trimmed, upper-cased invariantly) computed on the spans themselves.</summary>
+    private sealed class NameKeyComparer : IEqualityComparer<string>
+    {
+        public static readonly NameKeyComparer Instance = new();
+
+        public bool Equals(string? x, string? y)
+        {
+            if (x is null || y is null)
             {
-                list.Add(node);
+                return x is null && y is null;
             }
+
+            var left = x.AsSpan().Trim();
+            var right = y.AsSpan().Trim();
+            if (left.Length != right.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < left.Length; i++)
+            {
+                if (left[i] != right[i] && char.ToUpperInvariant(left[i]) != char.ToUpperInvariant(right[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(string obj)
+        {
+            var hash = default(HashCode);
+            foreach (var character in obj.AsSpan().Trim())
+            {
+                hash.Add(char.ToUpperInvariant(character));
+            }
+
+            return hash.ToHashCode();
         }
     }
 }

@@ -113,7 +113,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var focus = Node(question.Entity);
         var day = question.Options.Day(clock).DayNumber;
 
-        var upstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var upstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
         upstream.Run(focus, (node, sink) =>
         {
             StepUpstream(node, node == focus, day, sink);
@@ -123,7 +123,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             }
         });
 
-        var downstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var downstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
         downstream.Run(focus, (node, sink) =>
         {
             // Deployment is where the chain ends: what a platform serves besides the focus's models is not the focus's chain.
@@ -190,7 +190,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(question);
         var focus = Node(question.Entity);
         var day = question.Options.Day(clock).DayNumber;
-        var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
         walk.Run(focus, (node, sink) =>
         {
             StepUpstream(node, node == focus, day, sink);
@@ -235,7 +235,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
 
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
-        var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
         var inForce = regulation.IsInForce(date);
         if (inForce)
         {
@@ -258,7 +258,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         {
             var found = walk.PathsTo(node, start, question.Options.MaxPaths);
             pathCapHit |= found.Count > question.Options.MaxPaths;
-            var paths = found.Take(question.Options.MaxPaths).Select(steps => Reversed(walk.ToPath(steps, start))).ToList();
+            var paths = found.Take(question.Options.MaxPaths).Select(steps => walk.ToPath(steps, start, reversed: true)).ToList();
             exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), paths)));
         }
 
@@ -285,7 +285,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
         var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
-        var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1, cancellationToken);
+        using var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1, cancellationToken);
         var endsInForce = IsInForceIfRegulation(from, date) && IsInForceIfRegulation(to, date);
         if (endsInForce)
         {
@@ -321,7 +321,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         }
 
         var reachedWithinLimit = walk.HasReached(to) && walk.DepthOf(to) <= question.Options.MaxHops;
-        List<List<Walk.Step>> found = !endsInForce ? [] : from == to ? [[]] : reachedWithinLimit ? walk.PathsTo(to, from, question.Options.MaxPaths) : [];
+        List<List<Walk.Step>> found = !endsInForce ? [] : from == to ? [[]] : reachedWithinLimit ? walk.PathsTo(to, from, question.Options.MaxPaths, shortestOnly: true) : [];
         var shortest = found.Count > 0 ? found.Min(steps => steps.Count) : 0;
         var paths = found.Where(steps => steps.Count == shortest).ToList();
         var limits = new List<TraversalLimit>();
@@ -460,11 +460,9 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         }
     }
 
+    // The kind is read from the index's own array: touching every neighbour's entity object costs a cache miss each.
     private bool IsInForceIfRegulation(int node, DateOnly date) =>
-        graph.Node(node) is not Regulation regulation || regulation.IsInForce(date);
-
-    private static GraphPath Reversed(GraphPath path) =>
-        new([.. path.Entities.Reverse()], [.. path.Relationships.Reverse()]);
+        graph.Kind(node) != EntityKind.Regulation || ((Regulation)graph.Node(node)).IsInForce(date);
 
     private static int? MatchRank(Entity entity, string needle)
     {

@@ -8,17 +8,36 @@ namespace SupplyGraph.Domain.Questions;
 /// so the evidence (paths) can be read back afterwards. What counts as a step is the question's business:
 /// it passes an <see cref="Expander"/>.
 /// </summary>
-internal sealed class Walk
+internal sealed class Walk : IDisposable
 {
+    private const int NoStep = -1;
+
+    /// <summary>Routes of one length a hit may list before the search stops looking (and says so).</summary>
+    private const int RoutesPerLengthBudget = 10_000;
+
+    /// <summary>
+    /// Looking for routes longer than the shortest can visit many dead ends; that search may examine at most this
+    /// many steps, or as many as the walk itself examined if that is more, before it stops (and says so).
+    /// The shortest routes are always all there: they follow the walk's own levels and never dead-end.
+    /// </summary>
+    private const int MinimumLongerRouteBudget = 100_000;
+
     private readonly GraphIndex graph;
     private readonly int maxHops;
-    private readonly Dictionary<int, int> depth = [];
-    private readonly Dictionary<int, List<Step>> stepsInto = [];
-    private readonly HashSet<int> expanded = [];
-    private readonly List<int> order = [];
+    private readonly WalkScratch scratch;
+    private readonly List<Step> steps;
+    private readonly List<int> nextStep;
+    private readonly List<int> order;
     private readonly HashSet<TraversalLimit> cutBy = [];
+    private readonly Dictionary<int, Step[]>[] bestStepsInto = [[], []];
     private long examined;
+    private long longerRouteSteps;
+
+    // Set when the first routes are asked for: proportional to the walk, not to the routes found so far.
+    private long? longerRouteBudget;
+    private readonly Dictionary<int, Relationship> shownRelationships = [];
     private int deepest;
+    private bool disposed;
 
     private readonly CancellationToken cancellationToken;
 
@@ -27,6 +46,10 @@ internal sealed class Walk
         this.graph = graph;
         this.maxHops = maxHops;
         this.cancellationToken = cancellationToken;
+        scratch = WalkScratch.Rent(graph);
+        steps = scratch.Steps;
+        nextStep = scratch.NextStep;
+        order = scratch.Order;
     }
 
     /// <summary>Offers the steps out of a node: call <see cref="StepSink.Offer"/> for each relationship to follow.</summary>
@@ -41,36 +64,50 @@ internal sealed class Walk
 
     public IReadOnlyCollection<TraversalLimit> CutBy => cutBy;
 
-    public bool HasReached(int node) => depth.ContainsKey(node);
+    public bool HasReached(int node) => scratch.Stamp[node] == scratch.Reached || scratch.Stamp[node] == scratch.ReachedAndExpanded;
 
-    public int DepthOf(int node) => depth[node];
+    public int DepthOf(int node) => HasReached(node) ? scratch.Depth[node] : throw new KeyNotFoundException($"node {node} was not reached");
 
     /// <summary>
     /// True when a shortest step into <paramref name="node"/> (from the level before it) followed a relationship of
     /// <paramref name="type"/>. Only those steps are all known before the node is walked on from, whatever the
     /// order in which a store lists neighbours.
     /// </summary>
-    public bool ReachedVia(int node, RelationshipType type) =>
-        stepsInto.TryGetValue(node, out var steps)
-        && steps.Exists(step => graph.Type(step.Edge) == type && depth[step.From] == depth[node] - 1);
+    public bool ReachedVia(int node, RelationshipType type)
+    {
+        if (!HasReached(node))
+        {
+            return false;
+        }
 
-    public IEnumerable<int> EdgesWalked() => stepsInto.Values.SelectMany(steps => steps).Select(step => step.Edge);
+        for (var index = scratch.FirstStep[node]; index != NoStep; index = nextStep[index])
+        {
+            var step = steps[index];
+            if (graph.Type(step.Edge) == type && scratch.Depth[step.From] == scratch.Depth[node] - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public IEnumerable<int> EdgesWalked() => steps.Select(step => step.Edge);
 
     public void Run(int start, Expander expand)
     {
-        depth[start] = 0;
-        order.Add(start);
-        var frontier = new List<int> { start };
-        expanded.Add(start);
+        Reach(start, 0);
+        MarkExpanded(start);
+        scratch.Frontier.Add(start);
         var sink = new StepSink(this);
-        for (var level = 0; frontier.Count > 0; level++)
+        for (var level = 0; scratch.Frontier.Count > 0; level++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (level == maxHops)
             {
                 // The horizon: anything new one step further means the hop limit cut the answer.
                 sink.Begin(level, probeOnly: true);
-                foreach (var node in frontier)
+                foreach (var node in scratch.Frontier)
                 {
                     expand(node, sink);
                     if (sink.FoundBeyondHorizon)
@@ -83,9 +120,8 @@ internal sealed class Walk
                 return;
             }
 
-            var next = new List<int>();
-            sink.Begin(level, probeOnly: false, next);
-            foreach (var node in frontier)
+            sink.Begin(level, probeOnly: false, scratch.NextFrontier);
+            foreach (var node in scratch.Frontier)
             {
                 if (examined > QueryLimits.ExplorationBudget)
                 {
@@ -96,8 +132,55 @@ internal sealed class Walk
                 expand(node, sink);
             }
 
-            frontier = next;
+            scratch.SwapFrontiers();
         }
+    }
+
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            scratch.Return(graph);
+        }
+    }
+
+    private void Reach(int node, int atDepth)
+    {
+        scratch.Stamp[node] = scratch.Reached;
+        scratch.Depth[node] = atDepth;
+        scratch.FirstStep[node] = NoStep;
+        scratch.LastStep[node] = NoStep;
+        order.Add(node);
+        deepest = Math.Max(deepest, atDepth);
+    }
+
+    private bool MarkExpanded(int node)
+    {
+        if (scratch.Stamp[node] == scratch.ReachedAndExpanded)
+        {
+            return false;
+        }
+
+        scratch.Stamp[node] = scratch.ReachedAndExpanded;
+        return true;
+    }
+
+    private void AddStep(Step step)
+    {
+        var index = steps.Count;
+        steps.Add(step);
+        nextStep.Add(NoStep);
+        if (scratch.LastStep[step.To] == NoStep)
+        {
+            scratch.FirstStep[step.To] = index;
+        }
+        else
+        {
+            nextStep[scratch.LastStep[step.To]] = index;
+        }
+
+        scratch.LastStep[step.To] = index;
     }
 
     /// <summary>
@@ -106,33 +189,46 @@ internal sealed class Walk
     /// not depend on how a store happens to list neighbours. Where two relationships join the same two entities
     /// (two claims about one fact), a route takes the better-established one. Returns one more than
     /// <paramref name="max"/> when there are more, so the caller can say the cap cut the list.
+    /// With <paramref name="shortestOnly"/>, longer routes are not looked for.
     /// </summary>
-    public List<List<Step>> PathsTo(int target, int start, int max)
+    public List<List<Step>> PathsTo(int target, int start, int max, bool shortestOnly = false)
     {
-        const int RoutesPerLengthBudget = 10_000;
         var found = new List<List<Step>>();
-        if (!depth.TryGetValue(target, out var shortest))
+        if (!HasReached(target))
         {
             return found;
         }
 
+        var shortest = DepthOf(target);
+        var longest = shortestOnly ? shortest : maxHops;
         var trail = new List<Step>();
         var onTrail = new HashSet<int> { target };
-        for (var length = shortest; length <= maxHops && found.Count <= max; length++)
+        longerRouteBudget ??= Math.Max(MinimumLongerRouteBudget, examined);
+        for (var length = shortest; length <= longest && found.Count <= max; length++)
         {
             var ofThisLength = new List<List<Step>>();
-            Backtrack(target, length, isLast: true, ofThisLength);
-            found.AddRange(ofThisLength.OrderBy(WeakestStatus).ThenBy(StatusSum).ThenBy(RouteText, StringComparer.Ordinal));
+            if (!Backtrack(target, length, isLast: true, ofThisLength, isShortest: length == shortest))
+            {
+                // An unfinished length would list whichever routes the search met first: keep none of it.
+                cutBy.Add(TraversalLimit.ExplorationBudget);
+                break;
+            }
+
+            if (ofThisLength.Count > 1)
+            {
+                ofThisLength.Sort(CompareRoutes);
+            }
+
+            found.AddRange(ofThisLength);
         }
 
         return found.Count > max ? found[..(max + 1)] : found;
 
-        void Backtrack(int node, int remaining, bool isLast, List<List<Step>> routes)
+        bool Backtrack(int node, int remaining, bool isLast, List<List<Step>> routes, bool isShortest)
         {
-            if (routes.Count >= RoutesPerLengthBudget || examined > QueryLimits.ExplorationBudget)
+            if (routes.Count >= RoutesPerLengthBudget)
             {
-                cutBy.Add(TraversalLimit.ExplorationBudget);
-                return;
+                return false;
             }
 
             if (remaining == 0)
@@ -144,75 +240,156 @@ internal sealed class Walk
                     routes.Add(path);
                 }
 
-                return;
+                return true;
             }
 
-            if (!stepsInto.TryGetValue(node, out var steps))
-            {
-                return;
-            }
-
-            var tried = new HashSet<int>();
-            foreach (var candidate in steps)
+            foreach (var step in BestStepsInto(node, isLast))
             {
                 if (++examined % 4096 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (!tried.Add(candidate.From)
-                    || onTrail.Contains(candidate.From)
-                    || depth[candidate.From] > remaining - 1
-                    || BestStepFrom(steps, candidate.From, isLast) is not { } step)
+                if (!isShortest && ++longerRouteSteps > longerRouteBudget.Value)
+                {
+                    return false;
+                }
+
+                if (onTrail.Contains(step.From) || scratch.Depth[step.From] > remaining - 1)
                 {
                     continue;
                 }
 
                 trail.Add(step);
                 onTrail.Add(step.From);
-                Backtrack(step.From, remaining - 1, isLast: false, routes);
+                var complete = Backtrack(step.From, remaining - 1, isLast: false, routes, isShortest);
                 onTrail.Remove(step.From);
                 trail.RemoveAt(trail.Count - 1);
+                if (!complete)
+                {
+                    return false;
+                }
             }
+
+            return true;
         }
     }
 
-    private Step? BestStepFrom(List<Step> steps, int from, bool isLast)
+    /// <summary>
+    /// The steps into a node, one per entity they come from: where several relationships join the same two
+    /// entities, the best established (then the smallest key). A terminal step may only end a route. Made once per node.
+    /// </summary>
+    private Step[] BestStepsInto(int node, bool isLast)
     {
-        Step? best = null;
-        foreach (var step in steps)
+        var cache = bestStepsInto[isLast ? 1 : 0];
+        if (cache.TryGetValue(node, out var best))
         {
-            if (step.From != from || (step.TerminalOnly && !isLast))
+            return best;
+        }
+
+        var byFrom = new Dictionary<int, Step>();
+        var fromOrder = new List<int>();
+        for (var index = scratch.FirstStep[node]; index != NoStep; index = nextStep[index])
+        {
+            var step = steps[index];
+            if (step.TerminalOnly && !isLast)
             {
                 continue;
             }
 
-            if (best is not { } current
-                || graph.Edge(step.Edge).Status < graph.Edge(current.Edge).Status
-                || (graph.Edge(step.Edge).Status == graph.Edge(current.Edge).Status
-                    && string.CompareOrdinal(graph.Edge(step.Edge).Key, graph.Edge(current.Edge).Key) < 0))
+            if (!byFrom.TryGetValue(step.From, out var current))
             {
-                best = step;
+                byFrom[step.From] = step;
+                fromOrder.Add(step.From);
+            }
+            else if (graph.Status(step.Edge) < graph.Status(current.Edge)
+                || (graph.Status(step.Edge) == graph.Status(current.Edge)
+                    && string.CompareOrdinal(graph.Key(step.Edge), graph.Key(current.Edge)) < 0))
+            {
+                byFrom[step.From] = step;
             }
         }
 
+        best = [.. fromOrder.Select(from => byFrom[from])];
+        cache[node] = best;
         return best;
     }
 
-    private RelationshipStatus WeakestStatus(List<Step> route) => route.Max(step => graph.Edge(step.Edge).Status);
-
-    private int StatusSum(List<Step> route) => route.Sum(step => (int)graph.Edge(step.Edge).Status);
-
-    private string RouteText(List<Step> route) => string.Join(">", route.Select(step => graph.Node(step.To).Id));
-
-    public GraphPath ToPath(List<Step> steps, int start)
+    /// <summary>Best established first (weakest status, then the sum of statuses), then by the route's ids as text.</summary>
+    private int CompareRoutes(List<Step> left, List<Step> right)
     {
-        var entities = new List<Entity>(steps.Count + 1) { graph.Node(start) };
-        var relationships = new List<Relationship>(steps.Count);
-        foreach (var step in steps)
+        var (leftWeakest, leftSum) = Statuses(left);
+        var (rightWeakest, rightSum) = Statuses(right);
+        var byStatus = leftWeakest != rightWeakest ? leftWeakest.CompareTo(rightWeakest) : leftSum.CompareTo(rightSum);
+        return byStatus != 0 ? byStatus : CompareRouteText(left, right);
+    }
+
+    private (RelationshipStatus Weakest, int Sum) Statuses(List<Step> route)
+    {
+        var weakest = RelationshipStatus.Confirmed;
+        var sum = 0;
+        foreach (var step in route)
         {
-            relationships.Add(graph.Relationship(step.Edge));
-            entities.Add(graph.Node(step.To));
+            var status = graph.Status(step.Edge);
+            weakest = status > weakest ? status : weakest;
+            sum += (int)status;
+        }
+
+        return (weakest, sum);
+    }
+
+    /// <summary>
+    /// Compares the routes as the ordinal comparison of their ids joined with "&gt;" would, without joining them:
+    /// character by character, the end of an id counting as the separator.
+    /// </summary>
+    private int CompareRouteText(List<Step> left, List<Step> right)
+    {
+        const char Separator = '>';
+        int leftStep = 0, leftChar = 0, rightStep = 0, rightChar = 0;
+        while (true)
+        {
+            var leftEnd = leftStep == left.Count;
+            var rightEnd = rightStep == right.Count;
+            if (leftEnd || rightEnd)
+            {
+                return leftEnd && rightEnd ? 0 : leftEnd ? -1 : 1;
+            }
+
+            var leftId = graph.Node(left[leftStep].To).Id;
+            var rightId = graph.Node(right[rightStep].To).Id;
+            var l = leftChar < leftId.Length ? leftId[leftChar] : Separator;
+            var r = rightChar < rightId.Length ? rightId[rightChar] : Separator;
+            if (l != r)
+            {
+                // The joined text has no separator after the last id: there the text simply ends.
+                var leftTextEnds = leftChar == leftId.Length && leftStep == left.Count - 1;
+                var rightTextEnds = rightChar == rightId.Length && rightStep == right.Count - 1;
+                return leftTextEnds ? -1 : rightTextEnds ? 1 : l.CompareTo(r);
+            }
+
+            (leftStep, leftChar) = leftChar == leftId.Length ? (leftStep + 1, 0) : (leftStep, leftChar + 1);
+            (rightStep, rightChar) = rightChar == rightId.Length ? (rightStep + 1, 0) : (rightStep, rightChar + 1);
+        }
+    }
+
+    /// <summary>The route as an answer shows it; <paramref name="reversed"/> lists it from its far end back to the start.</summary>
+    public GraphPath ToPath(List<Step> steps, int start, bool reversed = false)
+    {
+        var entities = new Entity[steps.Count + 1];
+        var relationships = new Relationship[steps.Count];
+        entities[reversed ? steps.Count : 0] = graph.Node(start);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+
+            // Routes share most of their relationships: make each one once per answer.
+            if (!shownRelationships.TryGetValue(step.Edge, out var relationship))
+            {
+                shownRelationships[step.Edge] = relationship = graph.Relationship(step.Edge);
+            }
+
+            relationships[reversed ? steps.Count - 1 - i : i] = relationship;
+            entities[reversed ? steps.Count - 1 - i : i + 1] = graph.Node(step.To);
         }
 
         return new GraphPath(entities, relationships);
@@ -249,28 +426,21 @@ internal sealed class Walk
         {
             if (probeOnly)
             {
-                FoundBeyondHorizon |= !walk.depth.ContainsKey(to);
+                FoundBeyondHorizon |= !walk.HasReached(to);
                 return;
             }
 
-            var reachedAt = level + 1;
-            if (!walk.depth.ContainsKey(to))
+            if (!walk.HasReached(to))
             {
-                walk.depth[to] = reachedAt;
-                walk.order.Add(to);
-                walk.deepest = Math.Max(walk.deepest, reachedAt);
+                walk.Reach(to, level + 1);
             }
 
-            if (!walk.stepsInto.TryGetValue(to, out var steps))
-            {
-                walk.stepsInto[to] = steps = new List<Step>(2);
-            }
-
-            steps.Add(new Step(edge, from, to, terminal));
-            if (!terminal && walk.expanded.Add(to))
+            walk.AddStep(new Step(edge, from, to, terminal));
+            if (!terminal && walk.MarkExpanded(to))
             {
                 next!.Add(to);
             }
         }
+
     }
 }

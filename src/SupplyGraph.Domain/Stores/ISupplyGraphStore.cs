@@ -21,6 +21,13 @@ public interface ISupplyGraphStore
     /// <summary>Imports a validated dataset in one transaction: all of it or none of it. Upserts by id.</summary>
     Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Imports a dataset file (format v1) from a stream: all of it or none of it. This default reads the file whole
+    /// and validates it first; a store that can write as it reads (the embedded store) streams instead.
+    /// </summary>
+    async Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
+        await ImportAsync(DatasetReader.Read(stream, fileName), cancellationToken);
+
     Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken);

@@ -47,7 +47,7 @@ public sealed class PathsAndResolveTests
             .Actor("a", ActorCategory.Foundry).Chip("a-chip").Link("a", RelationshipType.Fabricates, "a-chip")
             .Actor("b", ActorCategory.Foundry).Chip("b-chip").Link("b", RelationshipType.Fabricates, "b-chip")
             .Build();
-        var islands = new GraphQuestions(Graph.GraphIndex.Build(dataset.Entities, dataset.Relationships), TimeProvider.System);
+        var islands = new GraphQuestions(SupplyGraph.Domain.Graph.GraphIndex.Build(dataset.Entities, dataset.Relationships), TimeProvider.System);
 
         // act
         var answer = islands.Paths(new PathsQuestion("a", "b-chip", null, TraversalOptions.Create(maxHops: 1)));

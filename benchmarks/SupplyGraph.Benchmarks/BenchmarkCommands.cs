@@ -1,0 +1,85 @@
+using SupplyGraph.Benchmarks.Measurements;
+using SupplyGraph.Benchmarks.Reporting;
+using SupplyGraph.Benchmarks.Workloads;
+using SupplyGraph.Generator;
+
+namespace SupplyGraph.Benchmarks;
+
+/// <summary>The harness's verbs; benchmarks/run.sh calls them in order, each measurement in a process of its own.</summary>
+public static class BenchmarkCommands
+{
+    private const string Usage = """
+        usage: SupplyGraph.Benchmarks <verb> [size] [--quick]
+          generate S|M|L [PATH]   write the generated dataset (default benchmarks/data/SIZE.json)
+          import S|M|L            import it into an empty embedded store (kept for the verbs below)
+          coldstart S|M|L         start the host on that store three times
+          questions seed|S|M|L    in-process question timings with BenchmarkDotNet
+          http seed|S|M|L         the host under autocannon (benchmarks/load)
+          neo4j                   the same questions through Neo4j (needs SUPPLYGRAPH_NEO4J_URI)
+          report [COMMAND]        write benchmarks/RESULTS.md from benchmarks/results/*.json
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var quick = args.Contains("--quick");
+        var words = args.Where(arg => arg != "--quick").ToArray();
+        if (words.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var paths = BenchmarkPaths.Find();
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, press) =>
+        {
+            press.Cancel = true;
+            stop.Cancel();
+        };
+        try
+        {
+            switch (words[0])
+            {
+                case "generate" or "gen" when words.Length >= 2:
+                    var size = BenchmarkSize.Parse(words[1]);
+                    if (words.Length >= 3)
+                    {
+                        Console.WriteLine(SyntheticSupplyChain.Write(words[2], size.Generated!));
+                    }
+                    else
+                    {
+                        ImportMeasurement.EnsureDataset(paths, size);
+                    }
+
+                    return 0;
+                case "import" when words.Length == 2:
+                    await ImportMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), stop.Token);
+                    return 0;
+                case "coldstart" when words.Length == 2:
+                    await ColdStartMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), stop.Token);
+                    return 0;
+                case "questions" when words.Length == 2:
+                    await QuestionMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token);
+                    return 0;
+                case "http" when words.Length == 2:
+                    var http = await HttpMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token);
+                    return http.Runs.Any(run => run.Errors > 0) ? 1 : 0;
+                case "neo4j":
+                    Console.WriteLine(Neo4jMeasurement.Run(paths));
+                    return 0;
+                case "report":
+                    Console.WriteLine("wrote " + ResultsReport.Write(paths, words.Length > 1 ? string.Join(' ', words[1..]) : "bash benchmarks/run.sh"));
+                    return 0;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (ArgumentException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+    }
+}

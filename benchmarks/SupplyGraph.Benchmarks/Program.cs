@@ -1,0 +1,3 @@
+using SupplyGraph.Benchmarks;
+
+return await BenchmarkCommands.RunAsync(args);

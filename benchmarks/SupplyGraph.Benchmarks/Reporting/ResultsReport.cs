@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using SupplyGraph.Benchmarks.Workloads;
+using SupplyGraph.Domain.Questions;
+
+namespace SupplyGraph.Benchmarks.Reporting;
+
+/// <summary>
+/// Writes benchmarks/RESULTS.md from the JSON results: the machine, every target with its measured value and a
+/// verdict, then the tables. The hand-written findings (benchmarks/FINDINGS.md) are appended as they are.
+/// </summary>
+public static class ResultsReport
+{
+    private static readonly string[] Sizes = ["S", "M", "L"];
+
+    public static string Write(BenchmarkPaths paths, string command)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var text = Render(paths, command);
+        File.WriteAllText(paths.ResultsMarkdown, text);
+        return paths.ResultsMarkdown;
+    }
+
+    public static string Render(BenchmarkPaths paths, string command)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var imports = Sizes.Select(size => ResultFiles.Read<ImportResult>(paths, "import", size)).OfType<ImportResult>().ToList();
+        var starts = Sizes.Select(size => ResultFiles.Read<ColdStartResult>(paths, "coldstart", size)).OfType<ColdStartResult>().ToList();
+        var questions = Sizes.Prepend("seed").Select(size => ResultFiles.Read<QuestionResults>(paths, "questions", size)).OfType<QuestionResults>().ToList();
+        var http = Sizes.Prepend("seed").Select(size => ResultFiles.Read<HttpResult>(paths, "http", size)).OfType<HttpResult>().ToList();
+        var neo4j = ResultFiles.Read<SkippedResult>(paths, "neo4j", "all");
+
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmark results").AppendLine();
+        md.AppendLine("Written by `bash benchmarks/run.sh` (see benchmarks/README.md); do not edit by hand: the findings come from benchmarks/FINDINGS.md.").AppendLine();
+        md.AppendLine(Invariant($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{command}`, commit {Commit(paths)}"));
+        md.AppendLine(Invariant($"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores, {MemoryGiB():F0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
+        md.AppendLine();
+
+        md.AppendLine("## Targets").AppendLine();
+        md.AppendLine("| target | measured | verdict |").AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in Targets(imports, starts, questions, http))
+        {
+            md.AppendLine(Invariant($"| {target} | {measured} | {(met is null ? "not measured" : met.Value ? "met" : "**missed**")} |"));
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Import into an empty embedded store").AppendLine();
+        md.AppendLine("Streamed from the generated file, validated as read, one transaction; timed until committed. Peak resident memory of the importing process. Index load = reading the new file into the in-memory index.").AppendLine();
+        md.AppendLine("| size | entities | relationships | seconds | relationships/s | rows/s | peak resident | store file | index load |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var import in imports)
+        {
+            md.AppendLine(Invariant($"| {import.Size} | {import.Entities:N0} | {import.Relationships:N0} | {import.Seconds:F2} | {import.RelationshipsPerSecond:N0} | {import.RowsPerSecond:N0} | {MiB(import.PeakResidentBytes)} | {MiB(import.StoreFileBytes)} | {import.IndexLoadSeconds:F2} s |"));
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Cold start of the host on an existing store").AppendLine();
+        md.AppendLine("`dotnet SupplyGraph.Api.dll` started three times; seconds from process start until POST /graphql `{ __typename }` answers; resident memory then.").AppendLine();
+        md.AppendLine("| size | relationships | runs (s) | median | resident when ready (max) |").AppendLine("|---|---:|---|---:|---:|");
+        foreach (var start in starts)
+        {
+            md.AppendLine(Invariant($"| {start.Size} | {start.Relationships:N0} | {string.Join(", ", start.Runs.Select(run => run.SecondsUntilAnswer.ToString("F2", CultureInfo.InvariantCulture)))} | {start.MedianSeconds:F2} s | {MiB(start.MaxResidentBytes)} |"));
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Questions in-process (BenchmarkDotNet)").AppendLine();
+        md.AppendLine("One answer per iteration (Monitoring strategy), so p50/p99 are of single answers. *Bare walk*: breadth-first over the same index from the same start, both directions, stopped after as many relationships as the answer explored; ratio = the question's time per explored relationship over the bare walk's.").AppendLine();
+        foreach (var size in questions)
+        {
+            md.AppendLine(Invariant($"### {size.Size}: {size.Entities:N0} entities, {size.Relationships:N0} relationships")).AppendLine();
+            md.AppendLine("| case | subject | explored | partial | p50 ms | p99 ms | allocated/answer | ns/relationship | bare ns/relationship | ratio |").AppendLine("|---|---|---:|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var row in size.Cases)
+            {
+                md.AppendLine(Invariant($"| {row.Case} | `{row.Subject}` | {row.Explored:N0} | {(row.Partial ? "yes" : "no")} | {row.P50Milliseconds:F3} | {row.P99Milliseconds:F3} | {KiB(row.AllocatedBytesPerAnswer)} | {row.NanosecondsPerRelationship:F1} | {row.BareNanosecondsPerRelationship:F1} | {row.CostOverBareWalk:F1} |"));
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Over HTTP (autocannon, benchmarks/load)").AppendLine();
+        md.AppendLine("Latency: one connection, sequential requests. Throughput: 32 connections; the mix cycles through the questions. Latency is measured per response in microseconds.").AppendLine();
+        foreach (var size in http)
+        {
+            var floor = size.Runs.FirstOrDefault(run => run.Kind == "latency" && run.Name == "__typename");
+            md.AppendLine(Invariant($"### {size.Size}")).AppendLine();
+            md.AppendLine("| run | kind | connections | requests | requests/s | p50 ms | p99 ms | p50 / floor p50 | errors |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var run in size.Runs)
+            {
+                var ratio = floor is not null && run.Kind == "latency" ? (run.P50Ms / floor.P50Ms).ToString("F2", CultureInfo.InvariantCulture) : "";
+                md.AppendLine(Invariant($"| {run.Name} | {run.Kind} | {run.Connections} | {run.Requests:N0} | {run.RequestsPerSecond:N0} | {run.P50Ms:F3} | {run.P99Ms:F3} | {ratio} | {run.Errors} |"));
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Neo4j").AppendLine();
+        md.AppendLine(neo4j is null ? "Not run." : $"Skipped: {neo4j.Reason}").AppendLine();
+
+        var findings = Path.Combine(paths.Root, "FINDINGS.md");
+        if (File.Exists(findings))
+        {
+            md.AppendLine(File.ReadAllText(findings).TrimEnd());
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Each target of the scale issue with what was measured; null verdict when not measured.</summary>
+    public static IEnumerable<(string Target, string Measured, bool? Met)> Targets(
+        IReadOnlyList<ImportResult> imports,
+        IReadOnlyList<ColdStartResult> starts,
+        IReadOnlyList<QuestionResults> questions,
+        IReadOnlyList<HttpResult> http)
+    {
+        ArgumentNullException.ThrowIfNull(imports);
+        ArgumentNullException.ThrowIfNull(starts);
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(http);
+        var importL = imports.FirstOrDefault(result => result.Size == "L");
+        yield return ("L import into an empty embedded store >= 200,000 relationships/s",
+            importL is null ? "-" : Invariant($"{importL.RelationshipsPerSecond:N0}/s ({importL.Relationships:N0} in {importL.Seconds:F1} s)"),
+            importL?.RelationshipsPerSecond >= 200_000);
+
+        var startL = starts.FirstOrDefault(result => result.Size == "L");
+        yield return ("Cold start on the L store <= 15 s", startL is null ? "-" : Invariant($"{startL.MedianSeconds:F1} s (median of {startL.Runs.Count})"), startL?.MedianSeconds <= 15);
+        yield return ("Cold start on the L store <= 3 GB resident", startL is null ? "-" : MiB(startL.MaxResidentBytes), startL?.MaxResidentBytes <= 3L * 1024 * 1024 * 1024);
+
+        var generated = questions.Where(size => size.Size != "seed").SelectMany(size => size.Cases).ToList();
+        foreach (var question in new[] { "supplyChain", "exportControls", "exposure", "paths" })
+        {
+            var cases = generated.Where(row => row.Question == question).ToList();
+            var worst = cases.OrderByDescending(row => row.CostOverBareWalk).FirstOrDefault();
+            yield return (Invariant($"{question}: cost per explored relationship <= 5x the bare walk (every case, S/M/L)"),
+                worst is null ? "-" : Invariant($"worst {worst.CostOverBareWalk:F1}x ({worst.Size} {worst.Case}, {worst.Explored:N0} relationships); hub cases {string.Join(", ", cases.Where(row => row.Case.Contains("hub", StringComparison.Ordinal)).Select(row => Invariant($"{row.Size} {row.CostOverBareWalk:F1}x")))}"),
+                worst is null ? null : worst.CostOverBareWalk <= 5);
+
+            var onS = cases.Where(row => row.Size == "S").ToDictionary(row => row.Case);
+            var pairs = cases.Where(row => row.Size == "L" && onS.ContainsKey(row.Case)).Select(row => (L: row, S: onS[row.Case])).ToList();
+            var worstGrowth = pairs.OrderByDescending(pair => pair.L.NanosecondsPerRelationship / pair.S.NanosecondsPerRelationship).FirstOrDefault();
+            yield return (Invariant($"{question}: time per explored relationship on L <= 2x on S"),
+                pairs.Count == 0 ? "-" : string.Join("; ", pairs.Select(pair => Invariant($"{pair.L.Case}: {pair.L.NanosecondsPerRelationship:F1} vs {pair.S.NanosecondsPerRelationship:F1} ns = {pair.L.NanosecondsPerRelationship / pair.S.NanosecondsPerRelationship:F2}x"))),
+                pairs.Count == 0 ? null : worstGrowth.L.NanosecondsPerRelationship <= 2 * worstGrowth.S.NanosecondsPerRelationship);
+        }
+
+        var partial = generated.Where(row => row.Partial).ToList();
+        yield return (Invariant($"A hub past the cap ({QueryLimits.ExplorationBudget:N0} relationships) answers partial within the cap's time (the cap at 5x the bare walk's rate)"),
+            partial.Count == 0 ? "no generated answer reached a cap" : string.Join("; ", partial.Select(row => Invariant($"{row.Size} {row.Case}: p99 {row.P99Milliseconds:F0} ms, cap time {CapMilliseconds(row):F0} ms"))),
+            partial.Count == 0 ? null : partial.All(row => row.P99Milliseconds <= CapMilliseconds(row)));
+
+        var seed = http.FirstOrDefault(result => result.Size == "seed");
+        var floorLatency = seed?.Runs.FirstOrDefault(run => run.Kind == "latency" && run.Name == "__typename");
+        var seedQuestions = seed?.Runs.Where(run => run.Kind == "latency" && run.Name != "__typename").ToList() ?? [];
+        var slowest = seedQuestions.OrderByDescending(run => run.P50Ms).FirstOrDefault();
+        yield return ("Seed over HTTP: each question's p50 <= 2x the `{ __typename }` p50",
+            slowest is null || floorLatency is null ? "-" : Invariant($"floor {floorLatency.P50Ms:F3} ms; slowest {slowest.Name} {slowest.P50Ms:F3} ms = {slowest.P50Ms / floorLatency.P50Ms:F2}x"),
+            slowest is null || floorLatency is null ? null : slowest.P50Ms <= 2 * floorLatency.P50Ms);
+        var floorThroughput = seed?.Runs.FirstOrDefault(run => run.Kind == "throughput" && run.Name.Contains("floor", StringComparison.Ordinal));
+        var mix = seed?.Runs.FirstOrDefault(run => run.Kind == "throughput" && run.Name.StartsWith("mix", StringComparison.Ordinal));
+        yield return ("Seed over HTTP: the mix's requests/s (32 clients, 30 s, zero errors) >= 50% of the floor's",
+            mix is null || floorThroughput is null ? "-" : Invariant($"mix {mix.RequestsPerSecond:N0}/s ({mix.Errors} errors) vs floor {floorThroughput.RequestsPerSecond:N0}/s = {100 * mix.RequestsPerSecond / floorThroughput.RequestsPerSecond:F0}%"),
+            mix is null || floorThroughput is null ? null : mix.Errors == 0 && mix.RequestsPerSecond >= 0.5 * floorThroughput.RequestsPerSecond);
+    }
+
+    private static double CapMilliseconds(QuestionResult row) =>
+        QueryLimits.ExplorationBudget * row.BareNanosecondsPerRelationship * 5 / 1e6;
+
+    private static string MiB(long bytes) => bytes < 0 ? "-" : Invariant($"{bytes / 1048576.0:N0} MiB");
+
+    private static string KiB(long bytes) => bytes < 0 ? "-" : Invariant($"{bytes / 1024.0:N1} KiB");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string CpuModel()
+    {
+        const string CpuInfo = "/proc/cpuinfo";
+        var line = File.Exists(CpuInfo) ? File.ReadLines(CpuInfo).FirstOrDefault(text => text.StartsWith("model name", StringComparison.Ordinal)) : null;
+        return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+
+    private static double MemoryGiB() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+
+    private static string Commit(BenchmarkPaths paths)
+    {
+        var head = Path.Combine(paths.RepositoryRoot, ".git", "HEAD");
+        if (!File.Exists(head))
+        {
+            return "unknown";
+        }
+
+        var reference = File.ReadAllText(head).Trim();
+        if (!reference.StartsWith("ref: ", StringComparison.Ordinal))
+        {
+            return reference[..Math.Min(10, reference.Length)];
+        }
+
+        var file = Path.Combine(paths.RepositoryRoot, ".git", reference[5..]);
+        return File.Exists(file) ? File.ReadAllText(file).Trim()[..10] : "unknown";
+    }
+}

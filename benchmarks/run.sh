@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The scale harness in one command (benchmarks/README.md):
+#   bash benchmarks/run.sh                 S, M and L, plus the seed over HTTP (about 40 minutes on 2 cores)
+#   bash benchmarks/run.sh --sizes S,M     only those sizes
+#   bash benchmarks/run.sh --quick         short runs, to check the harness itself works (numbers not for RESULTS)
+# Builds in Release, installs the load tool's npm packages, then runs each measurement in a process of its own
+# (so peak memory belongs to it) and writes benchmarks/RESULTS.md from benchmarks/results/*.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="S,M,L"
+quick=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --quick) quick="--quick"; shift ;;
+    *) echo "unknown argument: $1 (use --sizes S,M,L and/or --quick)" >&2; exit 2 ;;
+  esac
+done
+
+echo "==> build (Release)"
+dotnet build SupplyGraph.sln -c Release -warnaserror -v quiet -nologo
+(cd benchmarks/load && npm ci --no-audit --no-fund --loglevel=error)
+
+bench() { dotnet benchmarks/SupplyGraph.Benchmarks/bin/Release/net10.0/SupplyGraph.Benchmarks.dll "$@"; }
+
+for size in ${sizes//,/ }; do
+  echo "==> $size: generate, import, cold start"
+  bench generate "$size"
+  bench import "$size"
+  bench coldstart "$size"
+  echo "==> $size: questions in-process (BenchmarkDotNet)"
+  bench questions "$size" $quick
+  echo "==> $size: over HTTP"
+  bench http "$size" $quick || echo "(some HTTP requests failed: see the errors column)"
+done
+
+echo "==> seed: questions in-process and over HTTP"
+bench questions seed $quick
+bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
+
+echo "==> Neo4j"
+bench neo4j
+
+bench report "bash benchmarks/run.sh${*:+ $*}"
+echo "==> wrote benchmarks/RESULTS.md"

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using SupplyGraph.Domain.Graph;
+
+namespace SupplyGraph.Domain.Questions;
+
+/// <summary>
+/// Per-node arrays a <see cref="Walk"/> writes into, reused from walk to walk. A walk stamps the nodes it touches
+/// with its own number, so starting a walk costs nothing however large the graph: it never clears the arrays.
+/// A few sets are kept per graph (more concurrent walks simply make more, which the collector takes back).
+/// </summary>
+internal sealed class WalkScratch
+{
+    private const int KeptPerGraph = 8;
+    private static readonly ConditionalWeakTable<GraphIndex, ConcurrentBag<WalkScratch>> Pools = new();
+
+    private WalkScratch(int nodes)
+    {
+        Stamp = new int[nodes];
+        Depth = new int[nodes];
+        FirstStep = new int[nodes];
+        LastStep = new int[nodes];
+    }
+
+    /// <summary><c>2 × walk</c> when the node was reached in this walk; <c>2 × walk + 1</c> when also walked on from.</summary>
+    public int[] Stamp { get; }
+
+    public int[] Depth { get; }
+
+    /// <summary>The first and last step into the node (indexes into the walk's steps, chained in order).</summary>
+    public int[] FirstStep { get; }
+
+    public int[] LastStep { get; }
+
+    /// <summary>Lists a walk fills, kept with their capacity: large walks would otherwise allocate (and collect) large arrays each time.</summary>
+    public List<Walk.Step> Steps { get; } = [];
+
+    public List<int> NextStep { get; } = [];
+
+    public List<int> Order { get; } = [];
+
+    public List<int> Frontier { get; private set; } = [];
+
+    public List<int> NextFrontier { get; private set; } = [];
+
+    public int Reached { get; private set; }
+
+    public int ReachedAndExpanded => Reached + 1;
+
+    public static WalkScratch Rent(GraphIndex graph)
+    {
+        var pool = Pools.GetValue(graph, _ => []);
+        var scratch = pool.TryTake(out var kept) ? kept : new WalkScratch(graph.NodeCount);
+        scratch.Begin();
+        return scratch;
+    }
+
+    public void Return(GraphIndex graph)
+    {
+        var pool = Pools.GetValue(graph, _ => []);
+        if (pool.Count < KeptPerGraph)
+        {
+            pool.Add(this);
+        }
+    }
+
+    private void Begin()
+    {
+        if (Reached >= int.MaxValue - 4)
+        {
+            Array.Clear(Stamp);
+            Reached = 0;
+        }
+
+        Reached += 2;
+        Steps.Clear();
+        NextStep.Clear();
+        Order.Clear();
+        Frontier.Clear();
+        NextFrontier.Clear();
+    }
+
+    /// <summary>The next level becomes the frontier; the old frontier, emptied, collects the level after.</summary>
+    public void SwapFrontiers()
+    {
+        (Frontier, NextFrontier) = (NextFrontier, Frontier);
+        NextFrontier.Clear();
+    }
+}
