@@ -24,15 +24,20 @@ public static class HttpMeasurement
 
         var scenarios = Path.Combine(paths.Data, $"http-scenarios-{size.Name}.json");
         Directory.CreateDirectory(paths.Data);
-        await File.WriteAllTextAsync(scenarios, ScenariosJson(size), cancellationToken);
         var output = Path.Combine(paths.Data, $"http-load-{size.Name}.json");
 
         await using var host = await HostProcess.StartAsync(paths.RepositoryRoot, dataDirectory, seedOnEmptyStore: size.IsSeed, cancellationToken);
+        using (var client = new HttpClient())
+        {
+            var cases = await QuestionSubjects.ForAsync(size, id => ExposesAnyoneAsync(client, host.GraphQL, id, cancellationToken));
+            await File.WriteAllTextAsync(scenarios, ScenariosJson(cases), cancellationToken);
+        }
+
         var arguments = new List<string>
         {
             paths.LoadTool, "--url", host.GraphQL.ToString(), "--scenarios", scenarios, "--out", output,
             "--latency-seconds", quick ? "2" : "10", "--mix-seconds", quick ? "3" : "30", "--connections", "32",
-            "--warmup-seconds", quick ? "1" : "2", "--timeout-seconds", "60",
+            "--warmup-seconds", quick ? "1" : "2", "--timeout-seconds", "120",
         };
         var start = new ProcessStartInfo("node", arguments) { UseShellExecute = false };
         using (var load = Process.Start(start) ?? throw new InvalidOperationException("node did not start"))
@@ -51,9 +56,23 @@ public static class HttpMeasurement
         return result;
     }
 
-    private static string ScenariosJson(BenchmarkSize size)
+    /// <summary>Asks the service itself whether a regulation exposes anyone on the day the questions are asked about.</summary>
+    private static async Task<bool> ExposesAnyoneAsync(HttpClient client, Uri graphQL, string id, CancellationToken cancellationToken)
     {
-        var questions = QuestionSubjects.For(size).Select(question =>
+        var body = JsonSerializer.Serialize(new
+        {
+            query = "query($id: String!, $d: Date) { exposure(regulation: $id, asOf: $d, maxPaths: 1) { exposed { entity { id } } } }",
+            variables = new { id, d = QuestionSubjects.AsOfText },
+        });
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(graphQL, content, cancellationToken);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return answer.RootElement.GetProperty("data").GetProperty("exposure").GetProperty("exposed").GetArrayLength() > 0;
+    }
+
+    private static string ScenariosJson(IReadOnlyList<QuestionCase> cases)
+    {
+        var questions = cases.Select(question =>
         {
             var (query, variables) = question.GraphQL();
             return new { name = question.Name, query, variables };

@@ -1,6 +1,7 @@
 using SupplyGraph.Benchmarks.Workloads;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
+using SupplyGraph.Domain.Questions;
 using SupplyGraph.Store.Embedded;
 
 namespace SupplyGraph.Benchmarks.Measurements;
@@ -52,7 +53,10 @@ public sealed class QuestionWorkload : IDisposable
         }
 
         var prepared = new List<PreparedCase>();
-        foreach (var question in QuestionSubjects.For(size))
+        var cases = await QuestionSubjects.ForAsync(
+            size,
+            async id => (await store.ExposureAsync(new ExposureQuestion(id, TraversalOptions.Create(asOf: QuestionSubjects.AsOf)), cancellationToken)).Exposed.Count > 0);
+        foreach (var question in cases)
         {
             var subject = await store.ResolveAsync(question.Subject, cancellationToken);
             store.Index.TryGetNode(subject.Id, out var start);

@@ -31,7 +31,10 @@ public sealed record QuestionCase(string Name, string Question, string Subject, 
         }
     }
 
-    /// <summary>The same question as a dashboard sends it: the fields a page shows, nothing trimmed.</summary>
+    /// <summary>
+    /// The same question as a dashboard sends it: the fields a page shows. Exposure asks for one path per exposed
+    /// entity: a broad rule on L exposes hundreds of thousands, and 25 paths each would be a response of gigabytes.
+    /// </summary>
     public (string Query, Dictionary<string, object?> Variables) GraphQL() => Question switch
     {
         "supplyChain" => (
@@ -41,7 +44,7 @@ public sealed record QuestionCase(string Name, string Question, string Subject, 
             "query($e: String!, $d: Date) { exportControls(entity: $e, asOf: $d) { partial explored { relationships } hits { regulation { id citation effective } paths { summary } } } }",
             new() { ["e"] = Subject, ["d"] = QuestionSubjects.AsOfText }),
         "exposure" => (
-            "query($r: String!, $d: Date) { exposure(regulation: $r, asOf: $d) { inForce partial explored { relationships } exposed { entity { id kind } paths { summary } } } }",
+            "query($r: String!, $d: Date) { exposure(regulation: $r, asOf: $d, maxPaths: 1) { inForce partial explored { relationships } exposed { entity { id kind } paths { summary } } } }",
             new() { ["r"] = Subject, ["d"] = QuestionSubjects.AsOfText }),
         "paths" => (
             "query($f: String!, $t: String!, $d: Date) { paths(from: $f, to: $t, asOf: $d) { partial explored { relationships } paths { summary } } }",
@@ -59,6 +62,34 @@ public static class QuestionSubjects
     public const string AsOfText = "2026-01-01";
 
     public static readonly DateOnly AsOf = new(2026, 1, 1);
+
+    /// <summary>
+    /// The cases, with the leaf regulation chosen as the last-ranked one that exposes anyone on <see cref="AsOf"/>
+    /// (a rule not in force, or restricting nothing, gives an empty answer: nothing to time).
+    /// <paramref name="exposesAnyone"/> asks the store (in-process) or the service (over HTTP).
+    /// </summary>
+    public static async Task<IReadOnlyList<QuestionCase>> ForAsync(BenchmarkSize size, Func<string, Task<bool>> exposesAnyone)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        ArgumentNullException.ThrowIfNull(exposesAnyone);
+        var cases = For(size);
+        if (size.Generated is null)
+        {
+            return cases;
+        }
+
+        var layout = SyntheticLayout.For(size.Generated);
+        for (var rank = layout.Count(SyntheticTier.Regulation) - 1; rank > 0; rank--)
+        {
+            var id = layout.Id(SyntheticTier.Regulation, rank);
+            if (await exposesAnyone(id))
+            {
+                return [.. cases.Select(question => question.Name == "exposure leaf regulation" ? question with { Subject = id } : question)];
+            }
+        }
+
+        return cases;
+    }
 
     public static IReadOnlyList<QuestionCase> For(BenchmarkSize size)
     {

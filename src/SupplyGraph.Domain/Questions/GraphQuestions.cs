@@ -157,12 +157,9 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
                 .Select(item => item.Entity)]))
             .ToList();
 
-        var relationships = upstream.EdgesWalked()
-            .Concat(downstream.EdgesWalked())
-            .Distinct()
-            .Select(graph.Relationship)
-            .OrderBy(relationship => relationship.Record.Key, StringComparer.Ordinal)
-            .ToList();
+        var walked = upstream.EdgesWalked().Concat(downstream.EdgesWalked()).Distinct().ToList();
+        walked.Sort(graph.CompareKeys);
+        var relationships = walked.ConvertAll(graph.Relationship);
 
         var explored = new Exploration(
             upstream.Examined + downstream.Examined,
@@ -285,7 +282,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
         var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
-        using var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1, cancellationToken);
+        using var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1, cancellationToken) { ShortestStepsOnly = true };
         var endsInForce = IsInForceIfRegulation(from, date) && IsInForceIfRegulation(to, date);
         if (endsInForce)
         {

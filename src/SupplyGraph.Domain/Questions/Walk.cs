@@ -52,6 +52,12 @@ internal sealed class Walk : IDisposable
         order = scratch.Order;
     }
 
+    /// <summary>
+    /// Keep only steps that reach a node at its shortest depth: enough for shortest routes, and far fewer to record
+    /// when the caller never asks for longer ones.
+    /// </summary>
+    public bool ShortestStepsOnly { get; init; }
+
     /// <summary>Offers the steps out of a node: call <see cref="StepSink.Offer"/> for each relationship to follow.</summary>
     public delegate void Expander(int node, StepSink sink);
 
@@ -64,9 +70,9 @@ internal sealed class Walk : IDisposable
 
     public IReadOnlyCollection<TraversalLimit> CutBy => cutBy;
 
-    public bool HasReached(int node) => scratch.Stamp[node] == scratch.Reached || scratch.Stamp[node] == scratch.ReachedAndExpanded;
+    public bool HasReached(int node) => scratch.Nodes[node].Stamp == scratch.Reached || scratch.Nodes[node].Stamp == scratch.ReachedAndExpanded;
 
-    public int DepthOf(int node) => HasReached(node) ? scratch.Depth[node] : throw new KeyNotFoundException($"node {node} was not reached");
+    public int DepthOf(int node) => HasReached(node) ? scratch.Nodes[node].Depth : throw new KeyNotFoundException($"node {node} was not reached");
 
     /// <summary>
     /// True when a shortest step into <paramref name="node"/> (from the level before it) followed a relationship of
@@ -80,10 +86,10 @@ internal sealed class Walk : IDisposable
             return false;
         }
 
-        for (var index = scratch.FirstStep[node]; index != NoStep; index = nextStep[index])
+        for (var index = scratch.Nodes[node].FirstStep; index != NoStep; index = nextStep[index])
         {
             var step = steps[index];
-            if (graph.Type(step.Edge) == type && scratch.Depth[step.From] == scratch.Depth[node] - 1)
+            if (graph.Type(step.Edge) == type && scratch.Nodes[step.From].Depth == scratch.Nodes[node].Depth - 1)
             {
                 return true;
             }
@@ -147,22 +153,22 @@ internal sealed class Walk : IDisposable
 
     private void Reach(int node, int atDepth)
     {
-        scratch.Stamp[node] = scratch.Reached;
-        scratch.Depth[node] = atDepth;
-        scratch.FirstStep[node] = NoStep;
-        scratch.LastStep[node] = NoStep;
+        scratch.Nodes[node].Stamp = scratch.Reached;
+        scratch.Nodes[node].Depth = atDepth;
+        scratch.Nodes[node].FirstStep = NoStep;
+        scratch.Nodes[node].LastStep = NoStep;
         order.Add(node);
         deepest = Math.Max(deepest, atDepth);
     }
 
     private bool MarkExpanded(int node)
     {
-        if (scratch.Stamp[node] == scratch.ReachedAndExpanded)
+        if (scratch.Nodes[node].Stamp == scratch.ReachedAndExpanded)
         {
             return false;
         }
 
-        scratch.Stamp[node] = scratch.ReachedAndExpanded;
+        scratch.Nodes[node].Stamp = scratch.ReachedAndExpanded;
         return true;
     }
 
@@ -171,16 +177,16 @@ internal sealed class Walk : IDisposable
         var index = steps.Count;
         steps.Add(step);
         nextStep.Add(NoStep);
-        if (scratch.LastStep[step.To] == NoStep)
+        if (scratch.Nodes[step.To].LastStep == NoStep)
         {
-            scratch.FirstStep[step.To] = index;
+            scratch.Nodes[step.To].FirstStep = index;
         }
         else
         {
-            nextStep[scratch.LastStep[step.To]] = index;
+            nextStep[scratch.Nodes[step.To].LastStep] = index;
         }
 
-        scratch.LastStep[step.To] = index;
+        scratch.Nodes[step.To].LastStep = index;
     }
 
     /// <summary>
@@ -193,6 +199,7 @@ internal sealed class Walk : IDisposable
     /// </summary>
     public List<List<Step>> PathsTo(int target, int start, int max, bool shortestOnly = false)
     {
+        shortestOnly |= ShortestStepsOnly;
         var found = new List<List<Step>>();
         if (!HasReached(target))
         {
@@ -255,7 +262,7 @@ internal sealed class Walk : IDisposable
                     return false;
                 }
 
-                if (onTrail.Contains(step.From) || scratch.Depth[step.From] > remaining - 1)
+                if (onTrail.Contains(step.From) || scratch.Nodes[step.From].Depth > remaining - 1)
                 {
                     continue;
                 }
@@ -289,7 +296,7 @@ internal sealed class Walk : IDisposable
 
         var byFrom = new Dictionary<int, Step>();
         var fromOrder = new List<int>();
-        for (var index = scratch.FirstStep[node]; index != NoStep; index = nextStep[index])
+        for (var index = scratch.Nodes[node].FirstStep; index != NoStep; index = nextStep[index])
         {
             var step = steps[index];
             if (step.TerminalOnly && !isLast)
@@ -433,6 +440,10 @@ internal sealed class Walk : IDisposable
             if (!walk.HasReached(to))
             {
                 walk.Reach(to, level + 1);
+            }
+            else if (walk.ShortestStepsOnly && walk.scratch.Nodes[to].Depth != level + 1)
+            {
+                return;
             }
 
             walk.AddStep(new Step(edge, from, to, terminal));
