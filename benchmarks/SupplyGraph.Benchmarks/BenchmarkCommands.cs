@@ -66,7 +66,7 @@ public static class BenchmarkCommands
                     var http = await HttpMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token);
                     return http.Runs.Any(run => run.Errors > 0) ? 1 : 0;
                 case "neo4j":
-                    Console.WriteLine(Neo4jMeasurement.Run(paths));
+                    Console.WriteLine(await Neo4jMeasurement.RunAsync(paths, stop.Token));
                     return 0;
                 case "report":
                     Console.WriteLine("wrote " + ResultsReport.Write(paths, words.Length > 1 ? string.Join(' ', words[1..]) : "bash benchmarks/run.sh"));

@@ -68,6 +68,13 @@ public sealed record HttpResult(string Size, IReadOnlyList<HttpRun> Runs);
 
 public sealed record SkippedResult(string Measurement, string Reason);
 
+public sealed record Neo4jQuestionResult(string Case, int Statements, double StoreP50Milliseconds, double BareP50Milliseconds)
+{
+    public double StoreOverBare => StoreP50Milliseconds / BareP50Milliseconds;
+}
+
+public sealed record Neo4jResult(string Server, IReadOnlyList<Neo4jQuestionResult> Cases);
+
 /// <summary>Reads and writes the per-measurement JSON files under benchmarks/results.</summary>
 public static class ResultFiles
 {

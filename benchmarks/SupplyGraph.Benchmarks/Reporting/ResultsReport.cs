@@ -29,7 +29,9 @@ public static class ResultsReport
         var starts = Sizes.Select(size => ResultFiles.Read<ColdStartResult>(paths, "coldstart", size)).OfType<ColdStartResult>().ToList();
         var questions = Sizes.Prepend("seed").Select(size => ResultFiles.Read<QuestionResults>(paths, "questions", size)).OfType<QuestionResults>().ToList();
         var http = Sizes.Prepend("seed").Select(size => ResultFiles.Read<HttpResult>(paths, "http", size)).OfType<HttpResult>().ToList();
-        var neo4j = ResultFiles.Read<SkippedResult>(paths, "neo4j", "all");
+        var neo4jText = File.Exists(ResultFiles.PathOf(paths, "neo4j", "all")) ? File.ReadAllText(ResultFiles.PathOf(paths, "neo4j", "all")) : null;
+        var neo4jSkipped = neo4jText is not null && neo4jText.Contains("\"reason\"", StringComparison.Ordinal) ? ResultFiles.Read<SkippedResult>(paths, "neo4j", "all") : null;
+        var neo4j = neo4jText is not null && neo4jSkipped is null ? ResultFiles.Read<Neo4jResult>(paths, "neo4j", "all") : null;
 
         var md = new StringBuilder();
         md.AppendLine("# Benchmark results").AppendLine();
@@ -95,7 +97,21 @@ public static class ResultsReport
         }
 
         md.AppendLine("## Neo4j").AppendLine();
-        md.AppendLine(neo4j is null ? "Not run." : $"Skipped: {neo4j.Reason}").AppendLine();
+        if (neo4j is not null)
+        {
+            md.AppendLine(Invariant($"Server {neo4j.Server}, the seed imported; each question through the Neo4j store, then the same statements through the bare Query API client (median of 30).")).AppendLine();
+            md.AppendLine("| case | statements | store p50 ms | bare p50 ms | store / bare |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var row in neo4j.Cases)
+            {
+                md.AppendLine(Invariant($"| {row.Case} | {row.Statements} | {row.StoreP50Milliseconds:F2} | {row.BareP50Milliseconds:F2} | {row.StoreOverBare:F2} |"));
+            }
+
+            md.AppendLine();
+        }
+        else
+        {
+            md.AppendLine(neo4jSkipped is null ? "Not run." : $"Skipped: {neo4jSkipped.Reason}").AppendLine();
+        }
 
         var findings = Path.Combine(paths.Root, "FINDINGS.md");
         if (File.Exists(findings))
