@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SupplyGraph.Domain.Datasets;
 using SQLitePCL;
 
 namespace SupplyGraph.Store.Embedded;
@@ -87,31 +88,9 @@ internal sealed class PreparedStatement : IDisposable
             return null;
         }
 
-        var bytes = raw.sqlite3_column_blob(statement, column);
-        if (bytes.Length == 10 && bytes[4] == '-' && bytes[7] == '-'
-            && TryDigits(bytes[..4], out var year) && TryDigits(bytes.Slice(5, 2), out var month) && TryDigits(bytes.Slice(8, 2), out var day)
-            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && year >= 1)
-        {
-            return new DateOnly(year, month, day);
-        }
-
-        throw new FormatException($"\"{Text(column)}\" in column {column} is not a date written yyyy-MM-dd.");
-    }
-
-    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
-    {
-        value = 0;
-        foreach (var digit in digits)
-        {
-            if (digit is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (digit - '0');
-        }
-
-        return true;
+        return IsoDate.TryParse(raw.sqlite3_column_blob(statement, column), out var date, out _)
+            ? date
+            : throw new FormatException($"\"{Text(column)}\" in column {column} is not a date written yyyy-MM-dd.");
     }
 
     /// <summary>Rows the last run inserted or updated.</summary>

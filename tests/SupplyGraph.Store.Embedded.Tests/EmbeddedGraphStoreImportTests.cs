@@ -94,17 +94,7 @@ public sealed class EmbeddedGraphStoreImportTests
     {
         // arrange
         using var cancellation = new CancellationTokenSource();
-        using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true })
-        {
-            OnImportProgress = progress =>
-            {
-                if (progress.RowsWritten >= 2000)
-                {
-                    cancellation.Cancel();
-                }
-            },
-        };
-        await store.InitializeAsync(Token);
+        using var store = await CancellingStore.CreateAsync(cancellation, afterRows: 2000, Token);
         var large = LargeDataset(3000);
 
         // act

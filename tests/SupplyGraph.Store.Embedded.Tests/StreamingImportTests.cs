@@ -140,25 +140,11 @@ public sealed class StreamingImportTests
     {
         // arrange
         using var cancellation = new CancellationTokenSource();
-        using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true })
-        {
-            OnImportProgress = progress =>
-            {
-                if (progress.RowsWritten >= 2000)
-                {
-                    cancellation.Cancel();
-                }
-            },
-        };
-        await store.InitializeAsync(Token);
-        var builder = new DatasetBuilder("large");
-        for (var i = 0; i < 6000; i++)
-        {
-            builder.Actor($"supplier-{i}", ActorCategory.Equipment);
-        }
+        using var store = await CancellingStore.CreateAsync(cancellation, afterRows: 2000, Token);
+        var large = EmbeddedGraphStoreImportTests.LargeDataset(3000);
 
         // act
-        var act = () => store.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Json(builder.Build()).ToJsonString())), "large.json", cancellation.Token);
+        var act = () => store.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Json(large).ToJsonString())), "large.json", cancellation.Token);
 
         // assert
         await act.Should().ThrowAsync<OperationCanceledException>();

@@ -28,7 +28,8 @@ public static class QuestionMeasurement
         QuestionBenchmarks.Workload = workload;
         var iterations = quick ? 15 : size.Name == "L" ? 40 : 200;
         var job = Job.Default
-            .WithToolchain(InProcessNoEmitToolchain.Instance)
+            // In-process (the store is loaded once); a hub's exposure on L takes seconds an answer, so allow 30 minutes a case.
+            .WithToolchain(new InProcessNoEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
             .WithWarmupCount(quick ? 1 : 3)

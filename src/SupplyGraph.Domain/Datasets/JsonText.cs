@@ -123,40 +123,6 @@ internal static class JsonText
     }
 
     // The common shape, ten ASCII bytes dddd-dd-dd, is decided here; anything else goes to DateOnly.TryParseExact.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly date, out bool decided)
-    {
-        date = default;
-        decided = false;
-        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
-            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day))
-        {
-            return false;
-        }
-
-        decided = true;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        date = new DateOnly(year, month, day);
-        return true;
-    }
-
-    private static bool TryDigits(ReadOnlySpan<byte> digits, out int number)
-    {
-        number = 0;
-        foreach (var digit in digits)
-        {
-            if (digit is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            number = (number * 10) + (digit - '0');
-        }
-
-        return true;
-    }
+    private static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly date, out bool decided) =>
+        IsoDate.TryParse(text, out date, out decided);
 }

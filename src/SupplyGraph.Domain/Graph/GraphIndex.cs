@@ -140,25 +140,6 @@ public sealed class GraphIndex
             ? key
             : RelationshipRecord.DefaultKey(nodes[edgeFrom[edge]].Id, edgeType[edge], nodes[edgeTo[edge]].Id);
 
-    /// <summary>
-    /// Orders two relationships as <c>string.CompareOrdinal(Key(a), Key(b))</c> would, without making the default
-    /// keys' strings: answers sort thousands of relationships by key.
-    /// </summary>
-    public int CompareKeys(int a, int b)
-    {
-        var left = new KeyText(this, a);
-        var right = new KeyText(this, b);
-        while (true)
-        {
-            var l = left.Next();
-            var r = right.Next();
-            if (l != r || l < 0)
-            {
-                return l.CompareTo(r);
-            }
-        }
-    }
-
     public ReadOnlySpan<int> Outgoing(int node) => outEdges.AsSpan(outStart[node], outStart[node + 1] - outStart[node]);
 
     public ReadOnlySpan<int> Incoming(int node) => inEdges.AsSpan(inStart[node], inStart[node + 1] - inStart[node]);
@@ -176,43 +157,6 @@ public sealed class GraphIndex
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Trim().ToUpperInvariant();
-    }
-
-    /// <summary>A relationship's key read character by character: its explicit id, or from, "/", TYPE, "/", to.</summary>
-    private struct KeyText(GraphIndex graph, int edge)
-    {
-        private readonly string first = graph.explicitKeys.TryGetValue(edge, out var key) ? key : graph.nodes[graph.edgeFrom[edge]].Id;
-        private readonly bool isDefault = !graph.explicitKeys.ContainsKey(edge);
-        private int part;
-        private int position;
-
-        /// <summary>The next character, or -1 at the end.</summary>
-        public int Next()
-        {
-            while (true)
-            {
-                var text = part switch
-                {
-                    0 => first,
-                    1 or 3 when isDefault => "/",
-                    2 when isDefault => graph.edgeType[edge].Name(),
-                    4 when isDefault => graph.nodes[graph.edgeTo[edge]].Id,
-                    _ => null,
-                };
-                if (text is null)
-                {
-                    return -1;
-                }
-
-                if (position < text.Length)
-                {
-                    return text[position++];
-                }
-
-                part++;
-                position = 0;
-            }
-        }
     }
 
     private static (int[] Start, int[] Edges) Adjacency(int nodeCount, int[] endOf, int edgeCount)

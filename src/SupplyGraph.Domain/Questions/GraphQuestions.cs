@@ -157,9 +157,9 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
                 .Select(item => item.Entity)]))
             .ToList();
 
-        var walked = upstream.EdgesWalked().Concat(downstream.EdgesWalked()).Distinct().ToList();
-        walked.Sort(graph.CompareKeys);
-        var relationships = walked.ConvertAll(graph.Relationship);
+        // Every walked relationship is in the answer, so its record (and key) is made anyway: sort the records.
+        var relationships = upstream.EdgesWalked().Concat(downstream.EdgesWalked()).Distinct().Select(graph.Relationship).ToList();
+        relationships.Sort((left, right) => string.CompareOrdinal(left.Record.Key, right.Record.Key));
 
         var explored = new Exploration(
             upstream.Examined + downstream.Examined,
