@@ -171,7 +171,7 @@ internal sealed class SqliteRowWriter : IDisposable
             return false;
         }
 
-        var isDefaultKey = IsDefaultKey(relationship);
+        var isDefaultKey = relationship.HasDefaultKey;
         var statement = isDefaultKey ? upsertByDefaultKey : upsertByExplicitKey;
         statement.Bind(1, from);
         statement.Bind(2, (int)relationship.Type);
@@ -275,17 +275,4 @@ internal sealed class SqliteRowWriter : IDisposable
     }
 
     private static readonly string[] KindNames = [.. Enum.GetValues<EntityKind>().Select(kind => kind.ToString())];
-
-    /// <summary>True when the key is <c>{from}/{TYPE}/{to}</c>, checked without building that string.</summary>
-    private static bool IsDefaultKey(RelationshipRecord relationship)
-    {
-        var key = relationship.Key.AsSpan();
-        var type = relationship.Type.Name();
-        return key.Length == relationship.From.Length + type.Length + relationship.To.Length + 2
-            && key.StartsWith(relationship.From, StringComparison.Ordinal)
-            && key[relationship.From.Length] == '/'
-            && key.Slice(relationship.From.Length + 1, type.Length).SequenceEqual(type)
-            && key[relationship.From.Length + 1 + type.Length] == '/'
-            && key.EndsWith(relationship.To, StringComparison.Ordinal);
-    }
 }

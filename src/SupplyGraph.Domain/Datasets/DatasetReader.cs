@@ -54,14 +54,7 @@ public static partial class DatasetReader
     public static Entity ReadEntityJson(string json, string origin)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        var rules = new ElementRules(directory: null, strings: null, sourceLists: null);
-        rules.Errors.Reset(ErrorPhase.Entities);
-        var element = ReadWholeValue(utf8, rules.Fields, FieldSets.CommonEntityMask);
-        var entity = rules.CheckEntity(utf8, element, out _);
-        return rules.Errors.Count == 0 && entity is not null
-            ? entity
-            : throw new DatasetValidationException(LocateWhole(utf8, rules.Errors, origin));
+        return new EntityJsonReader(origin).Read(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>Reads a sources array written by <see cref="DatasetJson.SourcesToJson"/>.</summary>

@@ -52,7 +52,7 @@ public sealed class GraphIndexBuilder
             throw new InvalidOperationException($"Relationship {record.Key} refers to an entity that is not in the graph.");
         }
 
-        var explicitKey = record.Key == RelationshipRecord.DefaultKey(record.From, record.Type, record.To) ? null : record.Key;
+        var explicitKey = record.HasDefaultKey ? null : record.Key;
         AddEdge(from, to, record.Type, record.ValidFrom, record.ValidTo, record.Status, explicitKey, record.Note, record.Sources);
     }
 
