@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Exporting;
 using SupplyGraph.Domain.Graph;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
@@ -90,6 +92,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         ArgumentNullException.ThrowIfNull(dataset);
         return await ImportAsync(
             dataset.Name,
+            ImportOptions.Default,
             dataset.Entities.Count + dataset.Relationships.Count,
             (writer, token) =>
             {
@@ -103,27 +106,45 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                     writer.WriteRelationship(relationship);
                 }
 
-                return dataset.Name;
+                return new DatasetHeader(dataset.Name, dataset.Description, dataset.Entities.Count, dataset.Relationships.Count);
             },
             cancellationToken);
     }
 
     /// <summary>
-    /// Imports a dataset file as it is read: one thread parses and validates, this one writes, so neither the
-    /// file nor its rows are ever held whole. Invalid anywhere means nothing is kept (one transaction).
+    /// Imports an input as it is read: one thread parses and validates, this one writes, so neither the file nor its
+    /// rows are ever held whole. Invalid anywhere means nothing is kept (one transaction). References outside the
+    /// input are looked up in the graph as it was before the import.
     /// </summary>
-    public async Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken)
+    public async Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var existing = EntityLookup.In(this);
         return await ImportAsync(
-            Path.GetFileNameWithoutExtension(fileName),
+            Path.GetFileNameWithoutExtension(source.Name),
+            options,
             rowsTotal: null,
-            (writer, token) => StreamingImport.Run(stream, fileName, writer, token).Name,
+            (writer, token) => StreamingImport.Run(source, existing, writer, token),
             cancellationToken);
     }
 
-    private async Task<ImportSummary> ImportAsync(string name, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, string> writeRows, CancellationToken cancellationToken)
+    /// <summary>Imports a dataset file (JSON) from a stream as it is read; see <see cref="ImportAsync(IDatasetSource, ImportOptions, CancellationToken)"/>.</summary>
+    public Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
+        ImportAsync(new DatasetFileSource(stream, fileName), ImportOptions.Default, cancellationToken);
+
+    public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(sink);
+        var graph = questions.Graph;
+        var nodes = scope.Entity is null
+            ? Enumerable.Range(0, graph.NodeCount).ToArray()
+            : GraphExport.Neighbourhood(graph, questions.Resolve(scope.Entity).Id, scope.Hops);
+        return Task.FromResult(GraphExport.Write(graph, nodes, sink, cancellationToken));
+    }
+
+    private async Task<ImportSummary> ImportAsync(string name, ImportOptions importOptions, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, DatasetHeader> writeRows, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -139,13 +160,24 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                         using var writer = new SqliteRowWriter(
                             connection,
                             transaction,
-                            rows => OnImportProgress?.Invoke(new ImportProgress(name, rows, rowsTotal)),
+                            rows =>
+                            {
+                                var progress = new ImportProgress(name, rows, rowsTotal);
+                                OnImportProgress?.Invoke(progress);
+                                importOptions.Progress?.Invoke(progress);
+                            },
                             cancellationToken);
-                        var datasetName = writeRows(writer, cancellationToken);
+                        var header = writeRows(writer, cancellationToken);
                         var (entities, relationships) = writer.Finish();
-                        summary = new ImportSummary(datasetName, entities, relationships);
-                        RecordImport(connection, transaction, summary);
+                        summary = new ImportSummary(header.Name, entities, relationships) { DryRun = importOptions.DryRun, Skipped = header.Skipped };
                         cancellationToken.ThrowIfCancellationRequested();
+                        if (importOptions.DryRun)
+                        {
+                            transaction.Rollback();
+                            return summary;
+                        }
+
+                        RecordImport(connection, transaction, summary);
                         transaction.Commit();
                     }
 
@@ -215,6 +247,3 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         command.ExecuteNonQuery();
     }
 }
-
-/// <summary>How far an import has got: rows written so far in its transaction, of the total when known.</summary>
-public sealed record ImportProgress(string Dataset, long RowsWritten, long? RowsTotal);

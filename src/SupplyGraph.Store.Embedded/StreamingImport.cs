@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Store.Embedded;
@@ -14,7 +15,7 @@ internal static class StreamingImport
     private const int BatchSize = 4096;
     private const int BatchesAhead = 8;
 
-    public static DatasetHeader Run(Stream stream, string fileName, SqliteRowWriter writer, CancellationToken cancellationToken)
+    public static DatasetHeader Run(IDatasetSource source, IEntityLookup existing, SqliteRowWriter writer, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var batches = new BlockingCollection<object[]>(BatchesAhead);
@@ -24,7 +25,7 @@ internal static class StreamingImport
                 try
                 {
                     var sink = new BatchingSink(batches, stop.Token);
-                    var header = DatasetReader.ReadInto(stream, fileName, sink, stop.Token);
+                    var header = source.ReadIntoAsync(sink, existing, stop.Token).GetAwaiter().GetResult();
                     sink.Flush();
                     return header;
                 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Exporting;
 using SupplyGraph.Domain.Graph;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
@@ -50,7 +52,27 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return new StoreStatistics(row.Get<long>("entities"), row.Get<long>("relationships"));
     }
 
-    public async Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken)
+    public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) =>
+        ImportAsync(dataset, ImportOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Reads the input whole (validated, references outside it looked up in the graph), then imports it as
+    /// <see cref="ImportAsync(Dataset, CancellationToken)"/> does: the Query API takes statements, not a stream.
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = new CollectingSink();
+        var header = await source.ReadIntoAsync(rows, EntityLookup.In(this), cancellationToken);
+        var summary = await ImportAsync(new Dataset(header.Name, header.Description, rows.Entities, rows.Relationships), options, cancellationToken);
+        return summary with { Skipped = header.Skipped };
+    }
+
+    public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken) =>
+        throw new NotImplementedException("Export from Neo4j: next.");
+
+    private async Task<ImportSummary> ImportAsync(Dataset dataset, ImportOptions importOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
@@ -72,11 +94,21 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
                 $"Import of {dataset.Name} rolled back: {missing} relationship(s) refer to entities that are neither in the dataset nor in the graph.");
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportSummary(
+        var summary = new ImportSummary(
             dataset.Name,
             new ChangeCounts(entities.Added, entities.Updated, dataset.Entities.Count - entities.Added - entities.Updated),
-            new ChangeCounts(relationships.Added, relationships.Updated, dataset.Relationships.Count - relationships.Added - relationships.Updated));
+            new ChangeCounts(relationships.Added, relationships.Updated, dataset.Relationships.Count - relationships.Added - relationships.Updated))
+        {
+            DryRun = importOptions.DryRun,
+        };
+
+        // A dry run leaves the transaction uncommitted: disposing it rolls every write back.
+        if (!importOptions.DryRun)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return summary;
     }
 
     public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
@@ -232,4 +264,16 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
 
     [GeneratedRegex("[\\p{L}\\p{N}]+")]
     private static partial Regex SearchTerms();
+
+    /// <summary>Keeps every row of an input, for stores that take a dataset whole.</summary>
+    private sealed class CollectingSink : IDatasetSink
+    {
+        public List<Entity> Entities { get; } = [];
+
+        public List<RelationshipRecord> Relationships { get; } = [];
+
+        public void OnEntity(Entity entity) => Entities.Add(entity);
+
+        public void OnRelationship(RelationshipRecord relationship) => Relationships.Add(relationship);
+    }
 }

@@ -1,4 +1,6 @@
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Exporting;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Vocabulary;
 
@@ -21,12 +23,23 @@ public interface ISupplyGraphStore
     /// <summary>Imports a validated dataset in one transaction: all of it or none of it. Upserts by id.</summary>
     Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken);
 
+    /// <summary>Imports a dataset file (format v1) from a stream: all of it or none of it.</summary>
+    Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
+        ImportAsync(new DatasetFileSource(stream, fileName), ImportOptions.Default, cancellationToken);
+
     /// <summary>
-    /// Imports a dataset file (format v1) from a stream: all of it or none of it. This default reads the file whole
-    /// and validates it first; a store that can write as it reads (the embedded store) streams instead.
+    /// Imports one input (a dataset file, CSV files, Markdown notes) in one transaction: all of it or none of it.
+    /// References outside the input are looked up in this store. Upserts by id (entities) and key (relationships).
+    /// With <see cref="ImportOptions.DryRun"/> the counts are real but the transaction is rolled back.
     /// </summary>
-    async Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
-        await ImportAsync(DatasetReader.Read(stream, fileName), cancellationToken);
+    Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands the stored entities of <paramref name="scope"/> to <paramref name="sink"/> in id order, then their
+    /// relationships in key order (ordinal), so two exports of the same graph are the same.
+    /// </summary>
+    /// <returns>The numbers of entities and relationships handed over.</returns>
+    Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken);
 
     Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken);
 
@@ -48,6 +61,12 @@ public sealed record StoreStatistics(long Entities, long Relationships);
 /// <summary>What an import changed, counted per row.</summary>
 public sealed record ImportSummary(string Dataset, ChangeCounts Entities, ChangeCounts Relationships)
 {
+    /// <summary>True when the import was rolled back on purpose (a dry run): the counts say what would have changed.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>What the input held but did not import, with the reasons.</summary>
+    public IReadOnlyList<SkippedItem> Skipped { get; init; } = [];
+
     public bool ChangedAnything => Entities.Added + Entities.Updated + Relationships.Added + Relationships.Updated > 0;
 }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Exporting;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
@@ -32,6 +34,12 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
 
     public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) => inner.ImportAsync(dataset, cancellationToken);
+
+    public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) =>
+        inner.ImportAsync(source, options, cancellationToken);
+
+    public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken) =>
+        inner.ExportAsync(scope, sink, cancellationToken);
 
     public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Exporting;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
@@ -15,6 +17,10 @@ public sealed class UnreachableStore : ISupplyGraphStore
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Fail<StoreStatistics>();
 
     public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) => Fail<ImportSummary>();
+
+    public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) => Fail<ImportSummary>();
+
+    public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken) => Fail<DatasetHeader>();
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) => Fail<Entity>();
 

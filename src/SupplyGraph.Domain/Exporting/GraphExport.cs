@@ -1,0 +1,96 @@
+using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Graph;
+
+namespace SupplyGraph.Domain.Exporting;
+
+/// <summary>Hands part of a <see cref="GraphIndex"/> to a sink in the export order: entities by id, then relationships by key.</summary>
+public static class GraphExport
+{
+    /// <summary>The nodes within <paramref name="hops"/> relationships of the entity <paramref name="id"/>, either direction.</summary>
+    public static int[] Neighbourhood(GraphIndex graph, string id, int hops)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentOutOfRangeException.ThrowIfNegative(hops);
+        if (!graph.TryGetNode(id, out var start))
+        {
+            throw new ArgumentException($"No entity has the id \"{id}\".", nameof(id));
+        }
+
+        var seen = new HashSet<int> { start };
+        var frontier = new List<int> { start };
+        for (var hop = 0; hop < hops && frontier.Count > 0; hop++)
+        {
+            var next = new List<int>();
+            foreach (var node in frontier)
+            {
+                foreach (var edge in graph.Outgoing(node))
+                {
+                    if (seen.Add(graph.To(edge)))
+                    {
+                        next.Add(graph.To(edge));
+                    }
+                }
+
+                foreach (var edge in graph.Incoming(node))
+                {
+                    if (seen.Add(graph.From(edge)))
+                    {
+                        next.Add(graph.From(edge));
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return [.. seen];
+    }
+
+    /// <summary>Writes the given nodes and every relationship between two of them.</summary>
+    public static DatasetHeader Write(GraphIndex graph, IReadOnlyCollection<int> nodes, IDatasetSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(sink);
+        var included = new bool[graph.NodeCount];
+        foreach (var node in nodes)
+        {
+            included[node] = true;
+        }
+
+        var byId = nodes.ToArray();
+        Array.Sort(byId, (left, right) => string.CompareOrdinal(graph.Node(left).Id, graph.Node(right).Id));
+        var edges = new List<int>();
+        for (var i = 0; i < byId.Length; i++)
+        {
+            if (i % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            sink.OnEntity(graph.Node(byId[i]));
+            foreach (var edge in graph.Outgoing(byId[i]))
+            {
+                if (included[graph.To(edge)])
+                {
+                    edges.Add(edge);
+                }
+            }
+        }
+
+        var keys = edges.Select(graph.Key).ToArray();
+        var byKey = edges.ToArray();
+        Array.Sort(keys, byKey, StringComparer.Ordinal);
+        for (var i = 0; i < byKey.Length; i++)
+        {
+            if (i % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            sink.OnRelationship(graph.Edge(byKey[i]));
+        }
+
+        return new DatasetHeader("export", null, byId.Length, byKey.Length);
+    }
+}
