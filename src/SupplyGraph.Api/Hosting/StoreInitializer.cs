@@ -11,8 +11,14 @@ namespace SupplyGraph.Api.Hosting;
 /// </summary>
 public sealed class StoreInitializer(ISupplyGraphStore store, IOptions<SupplyGraphOptions> options, ILogger<StoreInitializer> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        PrepareAsync(store, options.Value.SeedOnEmptyStore, logger, cancellationToken);
+
+    /// <summary>Initializes the store and, when it is empty and <paramref name="seedIfEmpty"/>, imports the seed dataset.</summary>
+    public static async Task PrepareAsync(ISupplyGraphStore store, bool seedIfEmpty, ILogger logger, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(logger);
         var started = Stopwatch.GetTimestamp();
         await store.InitializeAsync(cancellationToken);
         var statistics = await store.GetStatisticsAsync(cancellationToken);
@@ -20,7 +26,7 @@ public sealed class StoreInitializer(ISupplyGraphStore store, IOptions<SupplyGra
             "Store {Store} initialized in {ElapsedMs} ms: {Entities} entities, {Relationships} relationships",
             store.Description, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, statistics.Entities, statistics.Relationships);
 
-        if (statistics.Entities > 0 || !options.Value.SeedOnEmptyStore)
+        if (statistics.Entities > 0 || !seedIfEmpty)
         {
             return;
         }

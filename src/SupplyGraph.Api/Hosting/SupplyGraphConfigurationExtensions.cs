@@ -39,6 +39,19 @@ public static class SupplyGraphConfigurationExtensions
         return $"http://{host}:{options.Port}";
     }
 
+    /// <summary>
+    /// The <c>SupplyGraph</c> section as the service reads it (appsettings.json, the variables, the command line),
+    /// checked: for the command line's verbs, which open the store without starting a server.
+    /// </summary>
+    public static SupplyGraphOptions ReadSupplyGraphOptions(this ConfigurationManager configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddFlatEnvironmentVariables(configuration);
+        var options = configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
+        var validation = new SupplyGraphOptionsValidator().Validate(null, options);
+        return validation.Failed ? throw new OptionsValidationException(SupplyGraphOptions.SectionName, typeof(SupplyGraphOptions), validation.Failures) : options;
+    }
+
     /// <summary>Puts the flat variables just before the plain environment variables, so <c>SupplyGraph__*</c> and the command line override them.</summary>
     private static void AddFlatEnvironmentVariables(ConfigurationManager configuration)
     {
