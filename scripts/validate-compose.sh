@@ -299,7 +299,9 @@ fi
 
 if [ -f "$dockerfile" ]; then
   runtime=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' "$dockerfile" | awk 'toupper($1) == "FROM" { stage++ } stage >= 2')
-  assembly=$(basename "$api_project" .csproj).dll
+  # The API project names its assembly (supplygraph: the command line's executable) or takes the project's name.
+  assembly_name=$(sed -n 's/.*<AssemblyName>\([^<]*\)<\/AssemblyName>.*/\1/p' "$api_project" | head -n 1)
+  assembly=${assembly_name:-$(basename "$api_project" .csproj)}.dll
   problems=""
   # shellcheck disable=SC2016 # $APP_UID is the Dockerfile's text, not a shell expansion
   grep -Eiq '^USER[[:space:]]+(\$APP_UID|\$\{APP_UID\}|app)[[:space:]]*$' <<<"$runtime" || problems="$problems [USER \$APP_UID]"
@@ -307,9 +309,9 @@ if [ -f "$dockerfile" ]; then
   grep -Eq 'SUPPLYGRAPH_BIND_ADDRESS=0\.0\.0\.0' <<<"$runtime" || problems="$problems [SUPPLYGRAPH_BIND_ADDRESS=0.0.0.0]"
   grep -Eq 'SUPPLYGRAPH_DATA_DIR=/data' <<<"$runtime" || problems="$problems [SUPPLYGRAPH_DATA_DIR=/data]"
   grep -Eq 'ASPNETCORE_HTTP_PORTS=(""|'"''"')?([[:space:]]|$)' <<<"$runtime" || problems="$problems [ASPNETCORE_HTTP_PORTS cleared]"
-  grep -Fq "ENTRYPOINT [\"dotnet\", \"$assembly\"]" <<<"$runtime" || problems="$problems [ENTRYPOINT dotnet $assembly]"
+  grep -Fq "ENTRYPOINT [\"dotnet\", \"$assembly\", \"serve\"]" <<<"$runtime" || problems="$problems [ENTRYPOINT dotnet $assembly serve]"
   if [ -z "$problems" ]; then
-    ok "Dockerfile runtime stage: non-root, 0.0.0.0:5080 (ASPNETCORE_HTTP_PORTS cleared), data in /data, runs $assembly"
+    ok "Dockerfile runtime stage: non-root, 0.0.0.0:5080 (ASPNETCORE_HTTP_PORTS cleared), data in /data, runs $assembly serve"
   else
     fail "Dockerfile runtime stage lacks$problems"
   fi

@@ -31,14 +31,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string repositoryRoot, string dataDirectory, bool seedOnEmptyStore, CancellationToken cancellationToken)
     {
-        var assembly = Path.Combine(repositoryRoot, "src", "SupplyGraph.Api", "bin", "Release", "net10.0", "SupplyGraph.Api.dll");
+        var assembly = Path.Combine(repositoryRoot, "src", "SupplyGraph.Api", "bin", "Release", "net10.0", "supplygraph.dll");
         if (!File.Exists(assembly))
         {
             throw new InvalidOperationException($"{assembly} is missing: build the solution in Release first (benchmarks/run.sh does).");
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [assembly])
+        var start = new ProcessStartInfo("dotnet", [assembly, "serve"])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

@@ -58,7 +58,7 @@ public static class ResultsReport
 
         md.AppendLine();
         md.AppendLine("## Cold start of the host on an existing store").AppendLine();
-        md.AppendLine("`dotnet SupplyGraph.Api.dll` started three times; seconds from process start until POST /graphql `{ __typename }` answers; resident memory then.").AppendLine();
+        md.AppendLine("`dotnet supplygraph.dll serve` started three times; seconds from process start until POST /graphql `{ __typename }` answers; resident memory then.").AppendLine();
         md.AppendLine("| size | relationships | runs (s) | median | resident when ready (max) |").AppendLine("|---|---:|---|---:|---:|");
         foreach (var start in starts)
         {

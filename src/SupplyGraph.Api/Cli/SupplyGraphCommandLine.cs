@@ -28,6 +28,17 @@ public static class SupplyGraphCommandLine
             // Ctrl-C is ours (Interruption), or the web host's when serving: an import must roll back before the process ends.
             ProcessTerminationTimeout = null,
         };
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await console.Error.WriteLineAsync($"See: supplygraph {(parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ")}--help");
+            return ExitCodes.Usage;
+        }
+
         if (parse.CommandResult.Command.Name == ServeCommand.Name)
         {
             return await parse.InvokeAsync(configuration, cancellationToken);
@@ -77,7 +88,10 @@ public static class SupplyGraphCommandLine
             return true;
         }
 
+        // A first word that is not an option is a verb, right or wrong: a typo must not start the server.
         var verbs = root.Subcommands.Select(command => command.Name).ToHashSet(StringComparer.Ordinal);
-        return !args.Any(verbs.Contains) && !args.Any(argument => HelpAndVersion.Contains(argument, StringComparer.Ordinal));
+        return args[0].StartsWith('-')
+            && !args.Any(verbs.Contains)
+            && !args.Any(argument => HelpAndVersion.Contains(argument, StringComparer.Ordinal));
     }
 }
