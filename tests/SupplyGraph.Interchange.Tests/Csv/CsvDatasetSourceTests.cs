@@ -152,6 +152,28 @@ public sealed class CsvDatasetSourceTests
     }
 
     [Fact]
+    public async Task Labels_and_fields_of_another_kind_are_checked_per_row()
+    {
+        var errors = await ErrorsOf((
+            "nodes.csv",
+            "id:ID,:LABEL,name,category,designer,sources\n"
+            + $"lab,Entity;Company,Lab,AI_LAB,,{Sources}\n"
+            + $"maker,Actor,Maker,CHIP_DESIGNER,someone,{Sources}\n"));
+
+        errors.Should().Equal(
+            "nodes.csv:2:5: :LABEL: unknown label \"Company\": a node has the label Entity and one of Actor, Chip, Model, Regulation",
+            "nodes.csv:3:33: designer: unknown field \"designer\"; it belongs to Chip, not Actor");
+    }
+
+    [Fact]
+    public async Task Broken_quoting_is_reported_at_its_line()
+    {
+        var errors = await ErrorsOf(("actors.csv", $"id:ID,:LABEL,name,category,sources\nlab,Actor,\"Lab\"x,AI_LAB,{Sources}\n"));
+
+        errors.Should().ContainSingle().Which.Should().StartWith("actors.csv:2:1: quoting: bad CSV: ");
+    }
+
+    [Fact]
     public void Length_is_the_sum_of_the_file_sizes()
     {
         // arrange
