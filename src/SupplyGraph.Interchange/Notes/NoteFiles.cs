@@ -1,0 +1,28 @@
+namespace SupplyGraph.Interchange.Notes;
+
+/// <summary>The note files of an import: files named explicitly (any extension) and, in folders, every <c>*.md</c> and <c>*.markdown</c>.</summary>
+internal static class NoteFiles
+{
+    private static readonly string[] Extensions = [".md", ".markdown"];
+
+    /// <summary>Each path's notes in ordinal path order; a path that does not exist is yielded as itself and fails when read.</summary>
+    public static IEnumerable<string> Enumerate(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (!Directory.Exists(path))
+            {
+                yield return path;
+                continue;
+            }
+
+            var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                yield return file;
+            }
+        }
+    }
+}
