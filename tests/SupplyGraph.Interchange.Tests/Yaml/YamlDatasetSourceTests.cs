@@ -147,6 +147,7 @@ public sealed class YamlDatasetSourceTests
     [InlineData("format: supplygraph-dataset\n? [a, b]\n: x\n", "[a", "$", "a key in a dataset file is text, not a sequence")]
     [InlineData("format: supplygraph-dataset\nentities:\n  - {id: x}: y\n", "{id", "$.entities[0]", "a key in a dataset file is text, not a mapping")]
     [InlineData("format: supplygraph-dataset\n---\nformat: supplygraph-dataset\n", "---", "$", "a dataset file holds one YAML document; this is a second one")]
+    [InlineData("version: 1\nname: \"a\\uD800\"\n", "\"a", "$.name", "not valid YAML: While scanning a quoted scalar, found invalid Unicode surrogates.")]
     [InlineData("version: 1\nname: .inf\n", ".inf", "$.name", ".inf is not a number a dataset can hold (JSON has no infinity or NaN); quote it to make it text")]
     public async Task What_the_format_has_no_room_for_is_an_error_at_its_position(string yaml, string marker, string path, string message)
     {
