@@ -88,6 +88,8 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
             return new DatasetHeader(ExportName, null, allEntities, allRelationships);
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(scope.Hops);
+
         // Resolved as the resolve question does, so an unknown entity fails the same way, with suggestions.
         var focus = await ResolveAsync(scope.Entity, cancellationToken);
         var ids = await NeighbourhoodAsync(focus.Id, scope.Hops, pageSize, cancellationToken);
@@ -106,16 +108,20 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     private async Task<ImportSummary> ImportAsync(Dataset dataset, ImportOptions importOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        long rowsSent = 0;
+        long rowsTotal = dataset.Entities.Count + dataset.Relationships.Count;
         await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
         var entities = await UpsertAsync(
             transaction,
             GeneratedCypher.EntityUpsertsByKind(CypherScripts.UpsertEntities),
             dataset.Entities.GroupBy(entity => entity.Kind.ToString(), GraphProperties.EntityRow),
+            Sent,
             cancellationToken);
         var relationships = await UpsertAsync(
             transaction,
             GeneratedCypher.RelationshipUpsertsByType(CypherScripts.UpsertRelationships),
             dataset.Relationships.GroupBy(relationship => relationship.Type.Name(), GraphProperties.RelationshipRow),
+            Sent,
             cancellationToken);
         if (relationships.Written < dataset.Relationships.Count)
         {
@@ -140,6 +146,12 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         }
 
         return summary;
+
+        void Sent(int rows)
+        {
+            rowsSent += rows;
+            importOptions.Progress?.Invoke(new ImportProgress(dataset.Name, rowsSent, rowsTotal));
+        }
     }
 
     public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
@@ -267,11 +279,12 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Neighbourhood.FromResult(result, alwaysIncluded);
     }
 
-    /// <summary>Runs each group of rows (one kind or type) through its own statement only, in batches.</summary>
+    /// <summary>Runs each group of rows (one kind or type) through its own statement only, in batches; tells <paramref name="sent"/> each batch's size.</summary>
     private async Task<(long Added, long Updated, long Written)> UpsertAsync(
         ICypherTransaction transaction,
         IReadOnlyDictionary<string, string> statementFor,
         IEnumerable<IGrouping<string, Dictionary<string, object?>>> groups,
+        Action<int> sent,
         CancellationToken cancellationToken)
     {
         long added = 0;
@@ -287,6 +300,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
                 added += row.Get<long>("added");
                 updated += row.Get<long>("updated");
                 written += row.Fields.Contains("written") ? row.Get<long>("written") : batch.Length;
+                sent(batch.Length);
             }
         }
 
@@ -365,15 +379,23 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
             var next = new List<string>();
             foreach (var page in frontier.Chunk(pageSize))
             {
-                var result = await runner.ReadAsync(CypherScripts.ExportNeighbours.Statement, new Dictionary<string, object?> { ["ids"] = page.ToList() }, cancellationToken);
-                foreach (var row in result.Rows)
+                var parameters = new Dictionary<string, object?> { ["ids"] = page.ToList(), ["after"] = string.Empty, ["pageSize"] = (long)pageSize };
+                CypherResult result;
+                do
                 {
-                    var neighbour = row.Get<string>("id");
-                    if (seen.Add(neighbour))
+                    result = await runner.ReadAsync(CypherScripts.ExportNeighbours.Statement, parameters, cancellationToken);
+                    foreach (var row in result.Rows)
                     {
-                        next.Add(neighbour);
+                        var neighbour = row.Get<string>("id");
+                        if (seen.Add(neighbour))
+                        {
+                            next.Add(neighbour);
+                        }
+
+                        parameters["after"] = neighbour;
                     }
                 }
+                while (result.Rows.Count == pageSize);
             }
 
             frontier = next;

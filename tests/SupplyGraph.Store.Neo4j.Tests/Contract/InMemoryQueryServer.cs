@@ -22,6 +22,9 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
 
     public int StatementsRun { get; private set; }
 
+    /// <summary>The most rows one export statement has returned.</summary>
+    public int LargestExportResponse { get; private set; }
+
     public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +53,13 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
                 throw new InvalidOperationException($"The stand-in server does not run this write outside a transaction:\n{statement}");
             }
 
-            return Task.FromResult(Export(statement, parameters) ?? Result(["graph"], [WholeGraph()]));
+            if (Export(statement, parameters) is { } export)
+            {
+                LargestExportResponse = Math.Max(LargestExportResponse, export.Rows.Count);
+                return Task.FromResult(export);
+            }
+
+            return Task.FromResult(Result(["graph"], [WholeGraph()]));
         }
     }
 
@@ -84,7 +93,10 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
                 .SelectMany(relationship => new[] { (Of: relationship.From, Neighbour: relationship.To), (Of: relationship.To, Neighbour: relationship.From) })
                 .Where(pair => ids.Contains(pair.Of))
                 .Select(pair => pair.Neighbour)
-                .Distinct(StringComparer.Ordinal);
+                .Distinct(StringComparer.Ordinal)
+                .Where(id => string.CompareOrdinal(id, (string)parameters!["after"]!) > 0)
+                .Order(StringComparer.Ordinal)
+                .Take(PageSize(parameters!));
             return Rows(["id"], neighbours.Select(id => new object?[] { id }));
         }
 
