@@ -73,7 +73,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     /// <summary>
     /// Reads the graph in pages (entities by id, then relationships by key, each page starting after the last row of
     /// the one before), so no response holds the whole graph. Around an entity, the neighbourhood is expanded here hop
-    /// by hop, one statement per page of the frontier, and only its ids are held. Each page is its own read: an import
+    /// by hop, a page of ids per statement, and only its ids are held. Each page is its own read: an import
     /// committed while an export runs may show in its later pages only.
     /// </summary>
     public async Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
