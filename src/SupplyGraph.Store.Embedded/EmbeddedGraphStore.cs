@@ -137,10 +137,12 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(sink);
-        var graph = questions.Graph;
+        // One index for the whole export: an import may swap in a new one meanwhile, where the resolved id is not.
+        var current = questions;
+        var graph = current.Graph;
         var nodes = scope.Entity is null
             ? Enumerable.Range(0, graph.NodeCount).ToArray()
-            : GraphExport.Neighbourhood(graph, questions.Resolve(scope.Entity).Id, scope.Hops);
+            : GraphExport.Neighbourhood(graph, current.Resolve(scope.Entity).Id, scope.Hops);
         return Task.FromResult(GraphExport.Write(graph, nodes, sink, cancellationToken));
     }
 

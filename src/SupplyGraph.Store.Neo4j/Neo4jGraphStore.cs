@@ -23,6 +23,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     private const int SuggestionCandidates = 50;
     private const int MaxFuzzyTerms = 8;
     private const int SearchCandidates = 5000;
+    private const string ExportName = "export";
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     public string Description => $"neo4j ({options.Connection.Uri}, database {options.Connection.Database})";
@@ -69,22 +70,58 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return summary with { Skipped = header.Skipped };
     }
 
-    public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("Export from Neo4j: next.");
+    /// <summary>
+    /// Reads the graph in pages (entities by id, then relationships by key, each page starting after the last row of
+    /// the one before), so no response holds the whole graph. Around an entity, the neighbourhood is expanded here hop
+    /// by hop, a page of ids per statement, and only its ids are held. Each page is its own read: an import
+    /// committed while an export runs may show in its later pages only.
+    /// </summary>
+    public async Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(sink);
+        var pageSize = Math.Max(1, options.ExportPageSize);
+        if (scope.Entity is null)
+        {
+            var allEntities = await ExportEntityPagesAsync(sink, pageSize, cancellationToken);
+            var allRelationships = await ExportRelationshipPagesAsync(CypherScripts.ExportRelationships, [], sink, pageSize, cancellationToken);
+            return new DatasetHeader(ExportName, null, allEntities, allRelationships);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(scope.Hops);
+
+        // Resolved as the resolve question does, so an unknown entity fails the same way, with suggestions.
+        var focus = await ResolveAsync(scope.Entity, cancellationToken);
+        var ids = await NeighbourhoodAsync(focus.Id, scope.Hops, pageSize, cancellationToken);
+        var order = new ExportOrder("entity ids");
+        long entities = 0;
+        foreach (var page in ids.Chunk(pageSize))
+        {
+            var result = await runner.ReadAsync(CypherScripts.ExportEntitiesById.Statement, new Dictionary<string, object?> { ["ids"] = page.ToList() }, cancellationToken);
+            entities += WriteEntities(result, sink, order);
+        }
+
+        var relationships = await ExportRelationshipPagesAsync(CypherScripts.ExportRelationshipsAmong, new() { ["ids"] = ids.ToList() }, sink, pageSize, cancellationToken);
+        return new DatasetHeader(ExportName, null, entities, relationships);
+    }
 
     private async Task<ImportSummary> ImportAsync(Dataset dataset, ImportOptions importOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        long rowsSent = 0;
+        long rowsTotal = dataset.Entities.Count + dataset.Relationships.Count;
         await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
         var entities = await UpsertAsync(
             transaction,
             GeneratedCypher.EntityUpsertsByKind(CypherScripts.UpsertEntities),
             dataset.Entities.GroupBy(entity => entity.Kind.ToString(), GraphProperties.EntityRow),
+            Sent,
             cancellationToken);
         var relationships = await UpsertAsync(
             transaction,
             GeneratedCypher.RelationshipUpsertsByType(CypherScripts.UpsertRelationships),
             dataset.Relationships.GroupBy(relationship => relationship.Type.Name(), GraphProperties.RelationshipRow),
+            Sent,
             cancellationToken);
         if (relationships.Written < dataset.Relationships.Count)
         {
@@ -109,6 +146,12 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         }
 
         return summary;
+
+        void Sent(int rows)
+        {
+            rowsSent += rows;
+            importOptions.Progress?.Invoke(new ImportProgress(dataset.Name, rowsSent, rowsTotal));
+        }
     }
 
     public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
@@ -236,11 +279,12 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Neighbourhood.FromResult(result, alwaysIncluded);
     }
 
-    /// <summary>Runs each group of rows (one kind or type) through its own statement only, in batches.</summary>
+    /// <summary>Runs each group of rows (one kind or type) through its own statement only, in batches; tells <paramref name="sent"/> each batch's size.</summary>
     private async Task<(long Added, long Updated, long Written)> UpsertAsync(
         ICypherTransaction transaction,
         IReadOnlyDictionary<string, string> statementFor,
         IEnumerable<IGrouping<string, Dictionary<string, object?>>> groups,
+        Action<int> sent,
         CancellationToken cancellationToken)
     {
         long added = 0;
@@ -256,14 +300,133 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
                 added += row.Get<long>("added");
                 updated += row.Get<long>("updated");
                 written += row.Fields.Contains("written") ? row.Get<long>("written") : batch.Length;
+                sent(batch.Length);
             }
         }
 
         return (added, updated, written);
     }
 
+    private async Task<long> ExportEntityPagesAsync(IDatasetSink sink, int pageSize, CancellationToken cancellationToken)
+    {
+        var order = new ExportOrder("entity ids");
+        long written = 0;
+        var after = string.Empty;
+        while (true)
+        {
+            var result = await runner.ReadAsync(
+                CypherScripts.ExportEntities.Statement, new Dictionary<string, object?> { ["after"] = after, ["pageSize"] = (long)pageSize }, cancellationToken);
+            written += WriteEntities(result, sink, order);
+            if (result.Rows.Count < pageSize)
+            {
+                return written;
+            }
+
+            after = order.Last!;
+        }
+    }
+
+    /// <summary>Runs a relationship page statement until a page comes back short; each page starts after the last row of the one before.</summary>
+    private async Task<long> ExportRelationshipPagesAsync(
+        CypherScript script, Dictionary<string, object?> parameters, IDatasetSink sink, int pageSize, CancellationToken cancellationToken)
+    {
+        var order = new ExportOrder("relationship keys", allowRepeats: true);
+        long written = 0;
+        parameters["afterKey"] = string.Empty;
+        parameters["afterElementId"] = string.Empty;
+        parameters["pageSize"] = (long)pageSize;
+        while (true)
+        {
+            var result = await runner.ReadAsync(script.Statement, parameters, cancellationToken);
+            foreach (var row in result.Rows)
+            {
+                var record = GraphProperties.ToRelationship(row.Get<CypherRelationship>("relationship"), row.Get<string>("from"), row.Get<string>("to"));
+                order.Next(record.Key);
+                sink.OnRelationship(record);
+                written++;
+            }
+
+            if (result.Rows.Count < pageSize)
+            {
+                return written;
+            }
+
+            var last = result.Rows[^1];
+            parameters["afterKey"] = last.Get<string>("key");
+            parameters["afterElementId"] = last.Get<string>("element");
+        }
+    }
+
+    private static long WriteEntities(CypherResult result, IDatasetSink sink, ExportOrder order)
+    {
+        foreach (var row in result.Rows)
+        {
+            var entity = GraphProperties.ToEntity(row.Get<CypherNode>("entity"));
+            order.Next(entity.Id);
+            sink.OnEntity(entity);
+        }
+
+        return result.Rows.Count;
+    }
+
+    /// <summary>Every entity within <paramref name="hops"/> relationships of <paramref name="id"/>, either direction: ids in ordinal order.</summary>
+    private async Task<string[]> NeighbourhoodAsync(string id, int hops, int pageSize, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { id };
+        var frontier = new List<string> { id };
+        for (var hop = 0; hop < hops && frontier.Count > 0; hop++)
+        {
+            var next = new List<string>();
+            foreach (var page in frontier.Chunk(pageSize))
+            {
+                var parameters = new Dictionary<string, object?> { ["ids"] = page.ToList(), ["after"] = string.Empty, ["pageSize"] = (long)pageSize };
+                CypherResult result;
+                do
+                {
+                    result = await runner.ReadAsync(CypherScripts.ExportNeighbours.Statement, parameters, cancellationToken);
+                    foreach (var row in result.Rows)
+                    {
+                        var neighbour = row.Get<string>("id");
+                        if (seen.Add(neighbour))
+                        {
+                            next.Add(neighbour);
+                        }
+
+                        parameters["after"] = neighbour;
+                    }
+                }
+                while (result.Rows.Count == pageSize);
+            }
+
+            frontier = next;
+        }
+
+        var ids = seen.ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        return ids;
+    }
+
     [GeneratedRegex("[\\p{L}\\p{N}]+")]
     private static partial Regex SearchTerms();
+
+    /// <summary>
+    /// Checks that rows arrive in ordinal order: paging relies on the server ordering strings as .NET does (ids and
+    /// keys are ASCII, so they do), and a sink is promised that order.
+    /// </summary>
+    private sealed class ExportOrder(string what, bool allowRepeats = false)
+    {
+        public string? Last { get; private set; }
+
+        public void Next(string value)
+        {
+            if (Last is not null && string.CompareOrdinal(Last, value) is var comparison && (comparison > 0 || (comparison == 0 && !allowRepeats)))
+            {
+                throw new InvalidOperationException($"Neo4j returned {what} out of order: \"{value}\" after \"{Last}\".");
+            }
+
+            Last = value;
+        }
+    }
 
     /// <summary>Keeps every row of an input, for stores that take a dataset whole.</summary>
     private sealed class CollectingSink : IDatasetSink

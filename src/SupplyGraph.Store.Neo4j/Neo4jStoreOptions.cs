@@ -9,4 +9,7 @@ public sealed record Neo4jStoreOptions
 
     /// <summary>Rows sent per UNWIND statement during an import.</summary>
     public int ImportBatchSize { get; init; } = 1000;
+
+    /// <summary>Rows asked for per statement during an export, so no response holds a whole graph.</summary>
+    public int ExportPageSize { get; init; } = 5000;
 }

@@ -13,7 +13,7 @@ namespace SupplyGraph.Store.Contract;
 /// store-level behaviour (import, idempotency, as-of, limits, unknown entities). Each answer is also compared
 /// with the domain's reference answer over the same dataset.
 /// </summary>
-public abstract class StoreContractTests(IStoreUnderTest target)
+public abstract partial class StoreContractTests(IStoreUnderTest target)
 {
     private const string October2023Rule = "us-bis-2023-10-advanced-computing";
     private static readonly Dataset Seed = SeedDataset.Load();

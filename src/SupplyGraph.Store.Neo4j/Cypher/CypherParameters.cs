@@ -17,5 +17,10 @@ public static class CypherParameters
         ["to"] = "asml",
         ["types"] = new[] { "TRAINED_ON" },
         ["rows"] = Array.Empty<object>(),
+        ["after"] = "",
+        ["afterKey"] = "",
+        ["afterElementId"] = "",
+        ["pageSize"] = 1000,
+        ["ids"] = new[] { "deepseek", "deepseek-v3" },
     };
 }

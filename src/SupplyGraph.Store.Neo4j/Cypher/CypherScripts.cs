@@ -27,6 +27,21 @@ public static class CypherScripts
 
     public static CypherScript EntityProfile { get; } = CypherScript.Load("entity-profile");
 
+    /// <summary>Whole-graph export: a page of entities by id.</summary>
+    public static CypherScript ExportEntities { get; } = CypherScript.Load("export-entities");
+
+    /// <summary>Whole-graph export: a page of relationships by key.</summary>
+    public static CypherScript ExportRelationships { get; } = CypherScript.Load("export-relationships");
+
+    /// <summary>Neighbourhood export: the ids one hop from a frontier.</summary>
+    public static CypherScript ExportNeighbours { get; } = CypherScript.Load("export-neighbours");
+
+    /// <summary>Neighbourhood export: the entities of a page of ids.</summary>
+    public static CypherScript ExportEntitiesById { get; } = CypherScript.Load("export-entities-by-id");
+
+    /// <summary>Neighbourhood export: a page of the relationships between the given entities, by key.</summary>
+    public static CypherScript ExportRelationshipsAmong { get; } = CypherScript.Load("export-relationships-among");
+
     /// <summary>Deletes everything: for test servers only.</summary>
     public static CypherScript ClearDatabase { get; } = CypherScript.Load("clear-database");
 }

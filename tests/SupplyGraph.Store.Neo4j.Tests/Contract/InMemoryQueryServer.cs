@@ -9,7 +9,8 @@ namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 /// <summary>
 /// A stand-in for a Neo4j server, so the Neo4j store's own code (property mapping, upsert counting, transactions,
 /// turning results into answers) runs through the contract suite where no server exists. It carries out the
-/// generated upserts (by id and key, with fingerprints) and answers every question file with the whole graph,
+/// generated upserts (by id and key, with fingerprints) and the export statements as their Cypher reads (pages,
+/// order, hops either way), and answers every question file with the whole graph,
 /// a superset of what the real Cypher returns. It does NOT check the question Cypher: that runs only against a
 /// real server (<see cref="Neo4jStoreContractTests"/>) and, here, through Cypher lint.
 /// </summary>
@@ -20,6 +21,9 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
     private readonly object gate = new();
 
     public int StatementsRun { get; private set; }
+
+    /// <summary>The most rows one export statement has returned.</summary>
+    public int LargestExportResponse { get; private set; }
 
     public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options, CancellationToken cancellationToken = default)
     {
@@ -49,6 +53,12 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
                 throw new InvalidOperationException($"The stand-in server does not run this write outside a transaction:\n{statement}");
             }
 
+            if (Export(statement, parameters) is { } export)
+            {
+                LargestExportResponse = Math.Max(LargestExportResponse, export.Rows.Count);
+                return Task.FromResult(export);
+            }
+
             return Task.FromResult(Result(["graph"], [WholeGraph()]));
         }
     }
@@ -56,12 +66,92 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
     public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default) =>
         Task.FromResult<ICypherTransaction>(new Transaction(this, accessMode));
 
+    /// <summary>
+    /// The export statements, carried out as their Cypher says (paging, ordering, either-direction hops), since the
+    /// store's paging and expansion are what the contract checks; null for any other statement.
+    /// </summary>
+    private CypherResult? Export(string statement, IReadOnlyDictionary<string, object?>? parameters)
+    {
+        if (statement == CypherScripts.ExportEntities.Statement)
+        {
+            var after = (string)parameters!["after"]!;
+            return Rows(
+                ["entity"],
+                nodes.Keys.Where(id => string.CompareOrdinal(id, after) > 0).Order(StringComparer.Ordinal).Take(PageSize(parameters)).Select(id => new object?[] { Node(id) }));
+        }
+
+        if (statement == CypherScripts.ExportEntitiesById.Statement)
+        {
+            var ids = Ids(parameters!);
+            return Rows(["entity"], nodes.Keys.Where(ids.Contains).Order(StringComparer.Ordinal).Select(id => new object?[] { Node(id) }));
+        }
+
+        if (statement == CypherScripts.ExportNeighbours.Statement)
+        {
+            var ids = Ids(parameters!);
+            var neighbours = relationships.Values
+                .SelectMany(relationship => new[] { (Of: relationship.From, Neighbour: relationship.To), (Of: relationship.To, Neighbour: relationship.From) })
+                .Where(pair => ids.Contains(pair.Of))
+                .Select(pair => pair.Neighbour)
+                .Distinct(StringComparer.Ordinal)
+                .Where(id => string.CompareOrdinal(id, (string)parameters!["after"]!) > 0)
+                .Order(StringComparer.Ordinal)
+                .Take(PageSize(parameters!));
+            return Rows(["id"], neighbours.Select(id => new object?[] { id }));
+        }
+
+        if (statement == CypherScripts.ExportRelationships.Statement)
+        {
+            return RelationshipPage(parameters!, _ => true);
+        }
+
+        if (statement == CypherScripts.ExportRelationshipsAmong.Statement)
+        {
+            var ids = Ids(parameters!);
+            return RelationshipPage(parameters!, relationship => ids.Contains(relationship.From) && ids.Contains(relationship.To));
+        }
+
+        return null;
+    }
+
+    private CypherResult RelationshipPage(
+        IReadOnlyDictionary<string, object?> parameters,
+        Func<(string Type, string From, string To, Dictionary<string, object?> Properties), bool> included)
+    {
+        var afterKey = (string)parameters["afterKey"]!;
+        var afterElement = (string)parameters["afterElementId"]!;
+        var page = relationships
+            .Where(pair => included(pair.Value))
+            .Select(pair => (Key: (string?)pair.Value.Properties.GetValueOrDefault("key") ?? $"{pair.Value.From}/{pair.Value.Type}/{pair.Value.To}", Element: RelationshipElementId(pair.Key), Relationship: pair.Value))
+            .Where(row => string.CompareOrdinal(row.Key, afterKey) > 0 || (row.Key == afterKey && string.CompareOrdinal(row.Element, afterElement) > 0))
+            .OrderBy(row => row.Key, StringComparer.Ordinal)
+            .ThenBy(row => row.Element, StringComparer.Ordinal)
+            .Take(PageSize(parameters));
+        return Rows(
+            ["from", "relationship", "to", "key", "element"],
+            page.Select(row => new object?[]
+            {
+                row.Relationship.From,
+                new CypherRelationship(row.Element, row.Relationship.Type, NodeElementId(row.Relationship.From), NodeElementId(row.Relationship.To), Returned(row.Relationship.Properties)),
+                row.Relationship.To,
+                row.Key,
+                row.Element,
+            }));
+    }
+
+    private CypherNode Node(string id) => new(NodeElementId(id), ["Entity", (string)nodes[id]["kind"]!], Returned(nodes[id]));
+
+    private static HashSet<string> Ids(IReadOnlyDictionary<string, object?> parameters) =>
+        new(((System.Collections.IEnumerable)parameters["ids"]!).Cast<string>(), StringComparer.Ordinal);
+
+    private static int PageSize(IReadOnlyDictionary<string, object?> parameters) => checked((int)(long)parameters["pageSize"]!);
+
     private List<object?> WholeGraph()
     {
         var graph = new List<object?>();
         graph.AddRange(nodes.Select(pair => new CypherNode(NodeElementId(pair.Key), ["Entity", (string)pair.Value["kind"]!], Returned(pair.Value))));
         graph.AddRange(relationships.Select(pair => new CypherRelationship(
-            $"5:memory:{pair.Key}", pair.Value.Type, NodeElementId(pair.Value.From), NodeElementId(pair.Value.To), Returned(pair.Value.Properties))));
+            RelationshipElementId(pair.Key), pair.Value.Type, NodeElementId(pair.Value.From), NodeElementId(pair.Value.To), Returned(pair.Value.Properties))));
         return graph;
     }
 
@@ -71,11 +161,19 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
 
     private static string NodeElementId(string id) => $"4:memory:{id}";
 
+    private static string RelationshipElementId(string key) => $"5:memory:{key}";
+
     private static CypherResult Result(string[] fields, object?[] values) => new()
     {
         Fields = fields,
         Rows = [new CypherRow(fields, fields.Select((field, index) => (field, index)).ToDictionary(pair => pair.field, pair => pair.index), values)],
     };
+
+    private static CypherResult Rows(string[] fields, IEnumerable<object?[]> rows)
+    {
+        var index = fields.Select((field, position) => (field, position)).ToDictionary(pair => pair.field, pair => pair.position);
+        return new CypherResult { Fields = fields, Rows = [.. rows.Select(values => new CypherRow(fields, index, values))] };
+    }
 
     [GeneratedRegex("row\\.kind = '(?<kind>\\w+)'")]
     private static partial Regex EntityUpsertKind();
@@ -197,9 +295,10 @@ public sealed class InMemoryQueryServerFixture : IStoreUnderTest
 
     public async Task<ISupplyGraphStore> EmptyStoreAsync(CancellationToken cancellationToken)
     {
+        // A small, odd export page, so every export of the contract's datasets crosses page boundaries.
         var store = new Neo4jGraphStore(
             new InMemoryQueryServer(),
-            new Neo4jStoreOptions { Connection = new Neo4jConnectionOptions { Uri = new Uri("http://stand-in:7474") }, ImportBatchSize = 50 });
+            new Neo4jStoreOptions { Connection = new Neo4jConnectionOptions { Uri = new Uri("http://stand-in:7474") }, ImportBatchSize = 50, ExportPageSize = 7 });
         await store.InitializeAsync(cancellationToken);
         return store;
     }

@@ -63,7 +63,7 @@ public sealed class Neo4jServerFixture : IStoreUnderTest, IAsyncLifetime
         }
 
         client = QueryApiClient.Create(connection);
-        store = new Neo4jGraphStore(client, new Neo4jStoreOptions { Connection = connection, ImportBatchSize = 100 });
+        store = new Neo4jGraphStore(client, new Neo4jStoreOptions { Connection = connection, ImportBatchSize = 100, ExportPageSize = 10 });
     }
 
     public async Task<ISupplyGraphStore> EmptyStoreAsync(CancellationToken cancellationToken)

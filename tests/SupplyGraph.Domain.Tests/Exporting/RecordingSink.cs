@@ -1,0 +1,23 @@
+using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Vocabulary;
+
+namespace SupplyGraph.Domain.Tests.Exporting;
+
+/// <summary>Keeps what an export hands over, in order.</summary>
+internal sealed class RecordingSink : IDatasetSink
+{
+    public List<Entity> Entities { get; } = [];
+
+    public List<RelationshipRecord> Relationships { get; } = [];
+
+    /// <summary>False once an entity came after a relationship.</summary>
+    public bool EntitiesFirst { get; private set; } = true;
+
+    public void OnEntity(Entity entity)
+    {
+        EntitiesFirst &= Relationships.Count == 0;
+        Entities.Add(entity);
+    }
+
+    public void OnRelationship(RelationshipRecord relationship) => Relationships.Add(relationship);
+}

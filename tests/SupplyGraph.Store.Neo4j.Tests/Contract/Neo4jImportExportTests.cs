@@ -1,0 +1,80 @@
+using FluentAssertions;
+using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Exporting;
+using SupplyGraph.Domain.Importing;
+using SupplyGraph.Domain.Stores;
+using SupplyGraph.Store.Neo4j.QueryApi;
+
+namespace SupplyGraph.Store.Neo4j.Tests.Contract;
+
+/// <summary>What only the Neo4j store's code decides: batch progress on import, pages on export.</summary>
+public sealed class Neo4jImportExportTests
+{
+    private const int BatchSize = 40;
+    private const int PageSize = 9;
+    private static readonly Dataset Seed = SeedDataset.Load();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Progress_is_reported_after_every_batch_up_to_every_row()
+    {
+        // arrange: one batch per started BatchSize rows of each kind and each type
+        var (store, _) = await Store();
+        var batches = Seed.Entities.GroupBy(entity => entity.Kind).Sum(group => (group.Count() + BatchSize - 1) / BatchSize)
+            + Seed.Relationships.GroupBy(relationship => relationship.Type).Sum(group => (group.Count() + BatchSize - 1) / BatchSize);
+        var total = Seed.Entities.Count + Seed.Relationships.Count;
+        var reports = new List<ImportProgress>();
+
+        // act
+        await store.ImportAsync(new DatasetFileSource(SeedDataset.Open(), SeedDataset.FileName), new ImportOptions { Progress = reports.Add }, Token);
+
+        // assert
+        reports.Should().HaveCount(batches);
+        reports.Select(report => report.RowsWritten).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        reports[^1].RowsWritten.Should().Be(total);
+        reports.Should().OnlyContain(report => report.RowsTotal == total && report.Dataset == Seed.Name);
+    }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData("deepseek", 2)]
+    public async Task An_export_never_asks_for_more_than_a_page_at_once(string? entity, int hops)
+    {
+        // arrange
+        var (store, server) = await Store();
+        await store.ImportAsync(Seed, Token);
+        var scope = entity is null ? ExportScope.Whole : ExportScope.Around(entity, hops);
+
+        // act
+        var header = await store.ExportAsync(scope, new DatasetJsonWriter(Stream.Null, "export"), Token);
+
+        // assert
+        (header.Entities + header.Relationships).Should().BeGreaterThan(2 * PageSize, "the export spans several pages");
+        server.LargestExportResponse.Should().BeInRange(1, PageSize);
+    }
+
+    [Fact]
+    public async Task A_negative_hop_count_is_refused()
+    {
+        // arrange
+        var (store, _) = await Store();
+        await store.ImportAsync(Seed, Token);
+
+        // act
+        var act = () => store.ExportAsync(new ExportScope { Entity = "deepseek", Hops = -1 }, new DatasetJsonWriter(Stream.Null, "export"), Token);
+
+        // assert
+        await act.Should().ThrowAsync<ArgumentOutOfRangeException>();
+    }
+
+    private static async Task<(ISupplyGraphStore Store, InMemoryQueryServer Server)> Store()
+    {
+        var server = new InMemoryQueryServer();
+        var store = new Neo4jGraphStore(
+            server,
+            new Neo4jStoreOptions { Connection = new Neo4jConnectionOptions { Uri = new Uri("http://stand-in:7474") }, ImportBatchSize = BatchSize, ExportPageSize = PageSize });
+        await store.InitializeAsync(Token);
+        return (store, server);
+    }
+}
