@@ -1,6 +1,9 @@
 using System.CommandLine;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Interchange;
+using SupplyGraph.Interchange.Csv;
+using SupplyGraph.Interchange.Notes;
+using SupplyGraph.Interchange.Yaml;
 
 namespace SupplyGraph.Api.Cli;
 
@@ -60,9 +63,15 @@ internal sealed class InputSources
         return [.. InputFormats.Group(parse.GetRequiredValue(paths), options).Select(group => Open(group, parse))];
     }
 
-    public IDatasetSource Open(InputGroup group, ParseResult parse) => group.Format switch
+    private IDatasetSource Open(InputGroup group, ParseResult parse) => group.Format switch
     {
         InterchangeFormat.DatasetJson => new DatasetFileSource(group.Paths[0]),
-        _ => throw new InputFormatException(group.Paths[0], $"reading {group.Format} is not wired yet ({parse.GetValue(roles)}, {parse.GetValue(skipUnresolvedLinks)})"),
+        InterchangeFormat.DatasetYaml => new YamlDatasetSource(group.Paths[0]),
+        InterchangeFormat.Csv => new CsvDatasetSource(group.Paths),
+        _ => new NotesDatasetSource(group.Paths, new NotesOptions
+        {
+            Roles = parse.GetValue(roles) is { Length: > 0 } mapping ? RoleMapping.Load(mapping) : RoleMapping.Default,
+            OnUnresolvedLink = parse.GetValue(skipUnresolvedLinks) ? UnresolvedLinks.Skip : UnresolvedLinks.Error,
+        }),
     };
 }

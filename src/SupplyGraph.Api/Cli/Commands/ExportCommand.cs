@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Text;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
+using SupplyGraph.Interchange.Csv;
+using SupplyGraph.Store.Neo4j.Export;
 
 namespace SupplyGraph.Api.Cli.Commands;
 
@@ -71,7 +74,7 @@ internal static class ExportCommand
             {
                 "json" => await ExportJsonAsync(open, scope, name, target, console, cancellationToken),
                 "cypher" => await ExportCypherAsync(open, scope, name, target, console, cancellationToken),
-                _ => await ExportCsvAsync(open, scope, target!, cancellationToken),
+                _ => await ExportCsvAsync(open, scope, target!, console, cancellationToken),
             };
             await console.Error.WriteLineAsync($"exported {header.Entities} entities and {header.Relationships} relationships to {target ?? "standard output"}");
             return ExitCodes.Success;
@@ -88,9 +91,22 @@ internal static class ExportCommand
         return header;
     }
 
-    private static Task<DatasetHeader> ExportCypherAsync(OpenStore open, ExportScope scope, string name, string? target, CliConsole console, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"cypher export is not wired yet ({open.Store.Description}, {scope}, {name}, {target}, {console}, {cancellationToken})");
+    private static async Task<DatasetHeader> ExportCypherAsync(OpenStore open, ExportScope scope, string name, string? target, CliConsole console, CancellationToken cancellationToken)
+    {
+        await using var stream = target is null ? console.OpenStandardOutput() : File.Create(target);
+        await using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        using var writer = new CypherDatasetWriter(text, name);
+        var header = await open.Store.ExportAsync(scope, writer, cancellationToken);
+        writer.Finish();
+        return header;
+    }
 
-    private static Task<DatasetHeader> ExportCsvAsync(OpenStore open, ExportScope scope, string target, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"csv export is not wired yet ({open.Store.Description}, {scope}, {target}, {cancellationToken})");
+    private static async Task<DatasetHeader> ExportCsvAsync(OpenStore open, ExportScope scope, string folder, CliConsole console, CancellationToken cancellationToken)
+    {
+        using var writer = new CsvDatasetWriter(folder);
+        var header = await open.Store.ExportAsync(scope, writer, cancellationToken);
+        var files = writer.Finish();
+        await console.Error.WriteLineAsync($"wrote {string.Join(", ", files.Select(Path.GetFileName))}; to bulk-load them into a new Neo4j database: {writer.CommandFile}");
+        return header;
+    }
 }
