@@ -149,9 +149,12 @@ internal sealed class ChainWriter : IDisposable
     private readonly int[] entitiesByTier = new int[SyntheticLayout.Tiers.Count];
     private readonly long[] relationshipsByType = new long[Enum.GetValues<RelationshipType>().Length];
 
-    public ChainWriter(Stream output, GeneratorOptions options)
+    private readonly CancellationToken cancellationToken;
+
+    public ChainWriter(Stream output, GeneratorOptions options, CancellationToken cancellationToken = default)
     {
         this.options = options;
+        this.cancellationToken = cancellationToken;
         layout = SyntheticLayout.For(options);
         seed = options.Seed;
         document = JsonEncodedText.Encode(options.SourceDocument);
@@ -753,6 +756,7 @@ internal sealed class ChainWriter : IDisposable
         if (writer.BytesPending >= FlushThreshold)
         {
             writer.Flush();
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

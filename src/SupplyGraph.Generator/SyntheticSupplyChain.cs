@@ -9,7 +9,7 @@ namespace SupplyGraph.Generator;
 public static class SyntheticSupplyChain
 {
     /// <summary>Writes the dataset to <paramref name="output"/> (which need not be seekable) and flushes it.</summary>
-    public static GeneratorSummary Write(Stream output, GeneratorOptions options)
+    public static GeneratorSummary Write(Stream output, GeneratorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
@@ -19,7 +19,7 @@ public static class SyntheticSupplyChain
             throw new ArgumentException("the output stream is not writable", nameof(output));
         }
 
-        using var chain = new ChainWriter(output, options);
+        using var chain = new ChainWriter(output, options, cancellationToken);
         return chain.Run();
     }
 
@@ -27,7 +27,7 @@ public static class SyntheticSupplyChain
     /// Writes the dataset to a file: first to <c>{path}.partial</c>, renamed to <paramref name="path"/> when complete,
     /// so a failed or interrupted run never leaves a truncated dataset under the real name.
     /// </summary>
-    public static GeneratorSummary Write(string path, GeneratorOptions options)
+    public static GeneratorSummary Write(string path, GeneratorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,7 +38,7 @@ public static class SyntheticSupplyChain
             GeneratorSummary summary;
             using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
             {
-                summary = Write(file, options);
+                summary = Write(file, options, cancellationToken);
             }
 
             File.Move(partial, path, overwrite: true);

@@ -68,7 +68,7 @@ public static class InputFormats
             {
                 case InterchangeFormat.Csv:
                     csv ??= Add(groups, format);
-                    csv.Paths.Add(path);
+                    csv.Paths.AddRange(Directory.Exists(path) ? CsvFilesIn(path) : [path]);
                     break;
                 case InterchangeFormat.Notes:
                     notes ??= Add(groups, format);
@@ -82,6 +82,10 @@ public static class InputFormats
 
         return groups;
     }
+
+    // A folder of CSV files (an export) is its *.csv files, in ordinal order so errors come in the same order each run.
+    private static IEnumerable<string> CsvFilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
     private static InputGroup Add(List<InputGroup> groups, InterchangeFormat format)
     {

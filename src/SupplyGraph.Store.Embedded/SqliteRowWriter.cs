@@ -139,7 +139,8 @@ internal sealed class SqliteRowWriter : IDisposable
         {
             if (!TryWrite(relationship))
             {
-                throw new InvalidOperationException(
+                // Sources check their references first; this is the store's own guard, an invalid input all the same.
+                throw new DatasetValidationException(
                     $"Relationship {relationship.Key} refers to an entity that is neither in the dataset nor in the store.");
             }
         }

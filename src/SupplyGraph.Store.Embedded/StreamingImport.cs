@@ -72,7 +72,7 @@ internal static class StreamingImport
         {
             task.GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (exception is OperationCanceledException or DatasetValidationException or IOException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // The writer's failure is the one being reported.
         }

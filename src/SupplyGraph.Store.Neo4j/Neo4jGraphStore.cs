@@ -93,14 +93,20 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         // Resolved as the resolve question does, so an unknown entity fails the same way, with suggestions.
         var focus = await ResolveAsync(scope.Entity, cancellationToken);
         var ids = await NeighbourhoodAsync(focus.Id, scope.Hops, pageSize, cancellationToken);
-        var order = new ExportOrder("entity ids");
-        long entities = 0;
-        foreach (var page in ids.Chunk(pageSize))
+
+        // The entities their fields name join them (as the embedded store's GraphExport does), so the export is a
+        // valid dataset; those are actors, which name nothing, so one more read is enough.
+        var included = await EntitiesByIdAsync(ids, pageSize, cancellationToken);
+        var named = included.SelectMany(entity => entity.ReferencedIds()).Except(ids, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToArray();
+        included.AddRange(await EntitiesByIdAsync(named, pageSize, cancellationToken));
+        included.Sort((left, right) => string.CompareOrdinal(left.Id, right.Id));
+        ids = [.. included.Select(entity => entity.Id)];
+        foreach (var entity in included)
         {
-            var result = await runner.ReadAsync(CypherScripts.ExportEntitiesById.Statement, new Dictionary<string, object?> { ["ids"] = page.ToList() }, cancellationToken);
-            entities += WriteEntities(result, sink, order);
+            sink.OnEntity(entity);
         }
 
+        long entities = included.Count;
         var relationships = await ExportRelationshipPagesAsync(CypherScripts.ExportRelationshipsAmong, new() { ["ids"] = ids.ToList() }, sink, pageSize, cancellationToken);
         return new DatasetHeader(ExportName, null, entities, relationships);
     }
@@ -127,7 +133,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         {
             // Disposing the uncommitted transaction rolls everything back.
             var missing = dataset.Relationships.Count - relationships.Written;
-            throw new InvalidOperationException(
+            throw new DatasetValidationException(
                 $"Import of {dataset.Name} rolled back: {missing} relationship(s) refer to entities that are neither in the dataset nor in the graph.");
         }
 
@@ -367,6 +373,18 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         }
 
         return result.Rows.Count;
+    }
+
+    private async Task<List<Entity>> EntitiesByIdAsync(string[] ids, int pageSize, CancellationToken cancellationToken)
+    {
+        var entities = new List<Entity>(ids.Length);
+        foreach (var page in ids.Chunk(pageSize))
+        {
+            var result = await runner.ReadAsync(CypherScripts.ExportEntitiesById.Statement, new Dictionary<string, object?> { ["ids"] = page.ToList() }, cancellationToken);
+            entities.AddRange(result.Rows.Select(row => GraphProperties.ToEntity(row.Get<CypherNode>("entity"))));
+        }
+
+        return entities;
     }
 
     /// <summary>Every entity within <paramref name="hops"/> relationships of <paramref name="id"/>, either direction: ids in ordinal order.</summary>

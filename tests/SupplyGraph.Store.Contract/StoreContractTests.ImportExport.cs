@@ -160,6 +160,8 @@ public abstract partial class StoreContractTests
             Seed.Relationships.Where(relationship => within.Contains(relationship.From) && within.Contains(relationship.To))
                 .Select(relationship => relationship.Key).Order(StringComparer.Ordinal));
         (header.Entities, header.Relationships).Should().Be((sink.Entities.Count, sink.Relationships.Count));
+        var reread = () => DatasetReader.Read(Json(new Dataset("neighbourhood", null, sink.Entities, sink.Relationships)), "neighbourhood.json");
+        reread.Should().NotThrow("a neighbourhood export is a dataset file the reader accepts");
     }
 
     [Fact]
@@ -180,7 +182,10 @@ public abstract partial class StoreContractTests
         sink.Entities.Should().BeEmpty();
     }
 
-    /// <summary>Every entity id within <paramref name="hops"/> relationships of <paramref name="start"/>, either direction.</summary>
+    /// <summary>
+    /// Every entity id within <paramref name="hops"/> relationships of <paramref name="start"/>, either direction, and
+    /// the actors their fields name (a chip's designer and foundries, a model's developer, a rule's issuer).
+    /// </summary>
     private static HashSet<string> BreadthFirst(Dataset dataset, string start, int hops)
     {
         var neighbours = dataset.Relationships
@@ -193,7 +198,23 @@ public abstract partial class StoreContractTests
             frontier = [.. frontier.SelectMany(id => neighbours[id]).Where(seen.Add)];
         }
 
+        var byId = dataset.Entities.ToDictionary(entity => entity.Id, StringComparer.Ordinal);
+        var named = seen.SelectMany(id => byId[id] switch
+        {
+            Chip chip => chip.Foundries.Append(chip.Designer),
+            Model model => [model.Developer],
+            Regulation regulation => [regulation.Issuer],
+            _ => [],
+        }).OfType<string>().ToList();
+        seen.UnionWith(named);
         return seen;
+    }
+
+    private static byte[] Json(Dataset dataset)
+    {
+        using var buffer = new MemoryStream();
+        DatasetJson.WriteDataset(buffer, dataset);
+        return buffer.ToArray();
     }
 
     /// <summary>What an import of <paramref name="input"/> into a store holding <paramref name="stored"/> changes, by content.</summary>

@@ -35,6 +35,12 @@ internal static class CommandFailures
             await console.Error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.NotFound;
         }
+        catch (ArgumentException exception) when (exception is not ArgumentNullException)
+        {
+            // What an input or the stored graph cannot be written as (a ';' inside a list item for CSV, say).
+            await console.Error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (InvalidArgumentException exception)
         {
             await console.Error.WriteLineAsync($"error: {exception.Message}");

@@ -42,7 +42,8 @@ internal sealed class Interruption : IDisposable
         }
 
         context.Cancel = true;
-        console.Error.WriteLine("Stopping: the current file is rolled back, the store stays as it was before it. Press Ctrl-C again to quit at once.");
+        console.Error.WriteLine();
+        console.Error.WriteLine("Stopping (an import in progress is rolled back: the store stays as it was before that input). Press Ctrl-C again to quit at once.");
         source.Cancel();
     }
 }

@@ -1,12 +1,16 @@
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
+using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Domain.Exporting;
 
 /// <summary>Hands part of a <see cref="GraphIndex"/> to a sink in the export order: entities by id, then relationships by key.</summary>
 public static class GraphExport
 {
-    /// <summary>The nodes within <paramref name="hops"/> relationships of the entity <paramref name="id"/>, either direction.</summary>
+    /// <summary>
+    /// The nodes within <paramref name="hops"/> relationships of the entity <paramref name="id"/>, either direction,
+    /// and the entities their fields name (<see cref="EntityReferences.ReferencedIds"/>), so the export is a valid dataset.
+    /// </summary>
     public static int[] Neighbourhood(GraphIndex graph, string id, int hops)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -41,6 +45,17 @@ public static class GraphExport
             }
 
             frontier = next;
+        }
+
+        foreach (var node in seen.ToArray())
+        {
+            foreach (var referenced in graph.Node(node).ReferencedIds())
+            {
+                if (graph.TryGetNode(referenced, out var reference))
+                {
+                    seen.Add(reference);
+                }
+            }
         }
 
         return [.. seen];

@@ -389,7 +389,7 @@ internal sealed class CsvDatasetRead(
             var (state, kind) = await directory.ResolveAsync(reference.Id, cancellationToken);
             var message = state switch
             {
-                CsvEntityState.Missing when !nodeFilesIncomplete => $"unknown entity id \"{reference.Id}\": no node file has it and the store has no entity with that id",
+                CsvEntityState.Missing when !nodeFilesIncomplete => $"unknown entity id \"{reference.Id}\": no node file has it, nor the store it is imported into",
                 CsvEntityState.Valid or CsvEntityState.Stored when kind != EntityKind.Actor => $"\"{reference.Id}\" is a {kind}; an Actor is expected here",
                 _ => null,
             };
@@ -491,7 +491,7 @@ internal sealed class CsvDatasetRead(
         var (state, kind) = await directory.ResolveAsync(id, cancellationToken);
         if (state == CsvEntityState.Missing && !nodeFilesIncomplete)
         {
-            row.Error(column, column.Header, $"unknown entity id \"{id}\": no node file has it and the store has no entity with that id");
+            row.Error(column, column.Header, $"unknown entity id \"{id}\": no node file has it, nor the store it is imported into");
         }
 
         return state is CsvEntityState.Valid or CsvEntityState.Stored ? kind : null;

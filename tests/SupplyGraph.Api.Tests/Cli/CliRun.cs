@@ -11,9 +11,12 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 }
 
 /// <summary>Runs <c>supplygraph</c> in this process with its output captured, on an embedded store in a folder of the test's own.</summary>
-public sealed class CliRun : IDisposable
+public sealed class CliRun(TimeSpan? progressInterval = null) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("supplygraph-cli-").FullName;
+
+    /// <summary>How often redirected progress lines come: often by default, so tests see them.</summary>
+    private readonly TimeSpan progressEvery = progressInterval ?? TimeSpan.FromMilliseconds(50);
 
     public string Folder => folder;
 
@@ -22,13 +25,15 @@ public sealed class CliRun : IDisposable
 
     /// <summary>Runs the command line with an embedded store in <paramref name="store"/> (a folder under the test's own).</summary>
     public Task<CliResult> InStoreAsync(string store, params string[] args) =>
-        RunAsync([.. args, "--store", "embedded", "--data-dir", Path(store)]);
+        RunAsync(progressEvery, [.. args, "--store", "embedded", "--data-dir", Path(store)]);
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMilliseconds(50), args);
+
+    private static async Task<CliResult> RunAsync(TimeSpan progressInterval, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var console = new CliConsole { Out = output, Error = error, ProgressInterval = TimeSpan.FromMilliseconds(50) };
+        var console = new CliConsole { Out = output, Error = error, ProgressInterval = progressInterval };
         var exitCode = await SupplyGraphCommandLine.RunAsync(args, console, TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

@@ -115,6 +115,20 @@ public sealed class GraphExportTests
             frontier = next;
         }
 
+        // The actors the included entities' fields name come along, so the export is a valid dataset.
+        var byId = Seed.Entities.ToDictionary(entity => entity.Id, StringComparer.Ordinal);
+        foreach (var id in seen.ToList())
+        {
+            var named = byId[id] switch
+            {
+                Chip chip => chip.Foundries.Append(chip.Designer),
+                Model model => [model.Developer],
+                Regulation regulation => [regulation.Issuer],
+                _ => [],
+            };
+            seen.UnionWith(named.OfType<string>());
+        }
+
         return seen;
     }
 

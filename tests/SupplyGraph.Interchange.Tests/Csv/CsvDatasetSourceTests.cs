@@ -104,7 +104,7 @@ public sealed class CsvDatasetSourceTests
             ("actors.csv", $"id:ID,:LABEL,name,category,sources\nlab,Entity;Actor,Lab,AI_LAB,{Sources}\n"),
             ("rels.csv", $":START_ID,:END_ID,:TYPE,status,sources\nlab,ghost-model,DEVELOPS,CONFIRMED,{Sources}\n"));
 
-        errors.Should().Equal("rels.csv:2:5: :END_ID: unknown entity id \"ghost-model\": no node file has it and the store has no entity with that id");
+        errors.Should().Equal("rels.csv:2:5: :END_ID: unknown entity id \"ghost-model\": no node file has it, nor the store it is imported into");
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class CsvDatasetSourceTests
             ("chips.csv", $"id:ID,:LABEL,name,designer,foundries:string[],sources\nchip,Chip,Chip,maker,maker;nowhere,{Sources}\n"),
             ("actors.csv", $"id:ID,:LABEL,name,category,sources\nmaker,Actor,Maker,CHIP_DESIGNER,{Sources}\n"));
 
-        errors.Should().Equal("chips.csv:2:22: foundries:string[]: unknown entity id \"nowhere\": no node file has it and the store has no entity with that id");
+        errors.Should().Equal("chips.csv:2:22: foundries:string[]: unknown entity id \"nowhere\": no node file has it, nor the store it is imported into");
     }
 
     [Fact]

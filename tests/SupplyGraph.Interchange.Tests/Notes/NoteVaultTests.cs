@@ -46,6 +46,27 @@ public sealed class NoteVaultTests
         """;
 
     [Fact]
+    public async Task An_edited_note_replaces_its_own_line_citations_instead_of_adding_stale_ones()
+    {
+        // arrange
+        using var vault = new TemporaryVault();
+        var path = vault.Write("Cloud Co.md", "---\ncategory: CLOUD_PROVIDER\n---\n" + CloudNote);
+        using var store = await StoreAsync(seeded: false);
+        await ImportNotesAsync(store, [path]);
+        vault.Write("Cloud Co.md", "---\ncategory: CLOUD_PROVIDER\n---\n\n\n" + CloudNote);
+
+        // act: the same note, two lines further down
+        await ImportNotesAsync(store, [path]);
+
+        // assert
+        var (entities, _) = await ExportAsync(store);
+        var sources = entities.Single().Sources;
+        sources.Should().NotBeEmpty().And.OnlyContain(source => source.Document == "Cloud Co.md");
+        sources.Should().Contain(new Source("Cloud Co.md", "line 8: **Cloud Co** — a cloud provider."))
+            .And.NotContain(new Source("Cloud Co.md", "line 6: **Cloud Co** — a cloud provider."));
+    }
+
+    [Fact]
     public async Task Notes_link_to_each_other_by_title_or_alias_and_cite_their_lines()
     {
         // arrange

@@ -82,30 +82,79 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task<DatasetHeader> ExportJsonAsync(OpenStore open, ExportScope scope, string name, string? target, CliConsole console, CancellationToken cancellationToken)
-    {
-        await using var stream = target is null ? console.OpenStandardOutput() : File.Create(target);
-        using var writer = new DatasetJsonWriter(stream, name);
-        var header = await open.Store.ExportAsync(scope, writer, cancellationToken);
-        writer.Finish();
-        return header;
-    }
+    private static Task<DatasetHeader> ExportJsonAsync(OpenStore open, ExportScope scope, string name, string? target, CliConsole console, CancellationToken cancellationToken) =>
+        WriteFileAsync(target, console, async stream =>
+        {
+            using var writer = new DatasetJsonWriter(stream, name);
+            var header = await open.Store.ExportAsync(scope, writer, cancellationToken);
+            writer.Finish();
+            return header;
+        });
 
-    private static async Task<DatasetHeader> ExportCypherAsync(OpenStore open, ExportScope scope, string name, string? target, CliConsole console, CancellationToken cancellationToken)
+    private static Task<DatasetHeader> ExportCypherAsync(OpenStore open, ExportScope scope, string name, string? target, CliConsole console, CancellationToken cancellationToken) =>
+        WriteFileAsync(target, console, async stream =>
+        {
+            await using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            using var writer = new CypherDatasetWriter(text, name);
+            var header = await open.Store.ExportAsync(scope, writer, cancellationToken);
+            writer.Finish();
+            return header;
+        });
+
+    /// <summary>
+    /// Writes to standard output, or to <c>{target}.partial</c> renamed to <paramref name="target"/> when complete, so a
+    /// failed or interrupted export never leaves a half-written file under the real name (nor truncates an older one).
+    /// </summary>
+    private static async Task<DatasetHeader> WriteFileAsync(string? target, CliConsole console, Func<Stream, Task<DatasetHeader>> write)
     {
-        await using var stream = target is null ? console.OpenStandardOutput() : File.Create(target);
-        await using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var writer = new CypherDatasetWriter(text, name);
-        var header = await open.Store.ExportAsync(scope, writer, cancellationToken);
-        writer.Finish();
-        return header;
+        if (target is null)
+        {
+            await using var output = console.OpenStandardOutput();
+            return await write(output);
+        }
+
+        var partial = target + ".partial";
+        try
+        {
+            DatasetHeader header;
+            await using (var file = File.Create(partial))
+            {
+                header = await write(file);
+            }
+
+            File.Move(partial, target, overwrite: true);
+            return header;
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
     }
 
     private static async Task<DatasetHeader> ExportCsvAsync(OpenStore open, ExportScope scope, string folder, CliConsole console, CancellationToken cancellationToken)
     {
         using var writer = new CsvDatasetWriter(folder);
-        var header = await open.Store.ExportAsync(scope, writer, cancellationToken);
-        var files = writer.Finish();
+        DatasetHeader header;
+        IReadOnlyList<string> files;
+        try
+        {
+            header = await open.Store.ExportAsync(scope, writer, cancellationToken);
+            files = writer.Finish();
+        }
+        catch
+        {
+            // neo4j-admin needs the files where its command names them, so they are written in place: a failed export
+            // removes what it wrote rather than leave files that look complete.
+            writer.Dispose();
+            foreach (var file in writer.Files.Append(writer.CommandFile))
+            {
+                File.Delete(file);
+            }
+
+            throw;
+        }
+
         await console.Error.WriteLineAsync($"wrote {string.Join(", ", files.Select(Path.GetFileName))}; to bulk-load them into a new Neo4j database: {writer.CommandFile}");
         return header;
     }

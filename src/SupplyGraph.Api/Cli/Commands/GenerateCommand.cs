@@ -68,7 +68,7 @@ internal static class GenerateCommand
 
             var path = parse.GetRequiredValue(output);
             var started = Stopwatch.GetTimestamp();
-            var summary = await Task.Run(() => SyntheticSupplyChain.Write(path, options), cancellationToken);
+            var summary = await Task.Run(() => SyntheticSupplyChain.Write(path, options, cancellationToken), cancellationToken);
             await console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}: dataset \"{options.DatasetName}\", {summary.Entities:N0} entities, {summary.Relationships:N0} relationships, {summary.Bytes:N0} bytes in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));

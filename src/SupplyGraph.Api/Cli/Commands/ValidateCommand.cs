@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Vocabulary;
@@ -43,7 +44,8 @@ internal static class ValidateCommand
                 {
                     var header = await source.ReadIntoAsync(rows, lookup, cancellationToken);
                     await console.Error.WriteLineAsync(
-                        $"{source.Name}: valid: {header.Entities} entities, {header.Relationships} relationships" + (header.Skipped.Count > 0 ? $", {header.Skipped.Count} skipped" : ""));
+                        string.Create(CultureInfo.InvariantCulture, $"{source.Name}: valid: {header.Entities:N0} entities, {header.Relationships:N0} relationships")
+                        + (header.Skipped.Count > 0 ? $", {header.Skipped.Count} skipped" : ""));
                     foreach (var skipped in header.Skipped)
                     {
                         await console.Error.WriteLineAsync($"  skipped {skipped}");

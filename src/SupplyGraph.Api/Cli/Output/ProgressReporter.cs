@@ -33,7 +33,14 @@ internal static class ProgressReporter
 
         long latest = 0;
         using var timer = new Timer(
-            _ => console.Error.WriteLine($"{label}: {Describe(Interlocked.Read(ref latest), unit, started)}"),
+            _ =>
+            {
+                // Nothing counted yet (small inputs report every 1,000 rows) says nothing worth a line.
+                if (Interlocked.Read(ref latest) is > 0 and var done)
+                {
+                    console.Error.WriteLine($"{label}: {Describe(done, unit, started)}");
+                }
+            },
             null,
             console.ProgressInterval,
             console.ProgressInterval);
