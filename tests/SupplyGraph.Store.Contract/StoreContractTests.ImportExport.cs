@@ -307,23 +307,4 @@ public abstract partial class StoreContractTests
             return new DatasetHeader(dataset.Name, dataset.Description, dataset.Entities.Count, dataset.Relationships.Count);
         }
     }
-
-    /// <summary>Keeps what an export hands over, in order.</summary>
-    private sealed class RecordingSink : IDatasetSink
-    {
-        public List<Entity> Entities { get; } = [];
-
-        public List<RelationshipRecord> Relationships { get; } = [];
-
-        /// <summary>False once an entity came after a relationship.</summary>
-        public bool EntitiesFirst { get; private set; } = true;
-
-        public void OnEntity(Entity entity)
-        {
-            EntitiesFirst &= Relationships.Count == 0;
-            Entities.Add(entity);
-        }
-
-        public void OnRelationship(RelationshipRecord relationship) => Relationships.Add(relationship);
-    }
 }

@@ -22,39 +22,16 @@ public sealed class YamlDatasetSource : IDatasetSource
     private const int PipeLimit = 256 * 1024;
     private const int FlushEvery = 32 * 1024;
 
-    private readonly Func<Stream> open;
+    private readonly SourceInput input;
 
-    public YamlDatasetSource(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Name = System.IO.Path.GetFileName(path);
-        Length = new FileInfo(path).Length;
-        open = () => File.OpenRead(path);
-    }
+    public YamlDatasetSource(string path) => input = SourceInput.FromPath(path);
 
     /// <summary>Reads from a stream the caller owns (and disposes); it can be read once.</summary>
-    public YamlDatasetSource(Stream stream, string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        Name = fileName;
-        Length = stream.CanSeek ? stream.Length - stream.Position : null;
-        var read = false;
-        open = () =>
-        {
-            if (read)
-            {
-                throw new InvalidOperationException($"The stream of {fileName} was read already.");
-            }
+    public YamlDatasetSource(Stream stream, string fileName) => input = SourceInput.FromStream(stream, fileName);
 
-            read = true;
-            return new NonDisposingStream(stream);
-        };
-    }
+    public string Name => input.Name;
 
-    public string Name { get; }
-
-    public long? Length { get; }
+    public long? Length => input.Length;
 
     /// <summary>Filled in while reading, for tests: how much JSON was made and how much of it waited at most.</summary>
     internal YamlReadStatistics? Statistics { get; init; }
@@ -87,7 +64,7 @@ public sealed class YamlDatasetSource : IDatasetSource
         Exception? failure = null;
         try
         {
-            using var text = new StreamReader(new Utf8CheckingStream(open(), Name), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
+            using var text = new StreamReader(new Utf8CheckingStream(input.Open()), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
             var layout = new JsonLayout(output);
             var converter = new YamlToJson(new Parser(text), layout, Name);
             while (converter.Step())
@@ -108,6 +85,12 @@ public sealed class YamlDatasetSource : IDatasetSource
 
             Statistics?.Record(layout.Written - json.BytesRead);
         }
+        catch (NotUtf8Exception notUtf8)
+        {
+            // Columns in characters, as YamlDotNet counts them.
+            var fault = notUtf8.Fault;
+            failure = new YamlRejectedException(new DatasetError(Name, "$", fault.Line, fault.CharacterColumn, $"the file is not valid UTF-8 (first bad byte at offset {fault.Offset})"));
+        }
 #pragma warning disable CA1031 // Every failure, whatever it is, must reach the reader's thread, which rethrows it.
         catch (Exception exception)
 #pragma warning restore CA1031
@@ -119,78 +102,13 @@ public sealed class YamlDatasetSource : IDatasetSource
     }
 
     /// <summary>The reader's side of the pipe, counting what it took.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
+    private sealed class CountingStream(Stream inner) : PassThroughStream(inner)
     {
         private long bytesRead;
 
         public long BytesRead => Interlocked.Read(ref bytesRead);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var read = inner.Read(buffer);
-            Interlocked.Add(ref bytesRead, read);
-            return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>Leaves the caller's stream open when the read is done.</summary>
-    private sealed class NonDisposingStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void OnRead(ReadOnlySpan<byte> read, int asked) => Interlocked.Add(ref bytesRead, read.Length);
     }
 }
 

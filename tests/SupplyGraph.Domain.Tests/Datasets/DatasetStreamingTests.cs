@@ -223,7 +223,7 @@ public sealed class DatasetStreamingTests
         // arrange: relationships first, and an entity that fails its checks
         var entities = Entities.Replace("\"nvidia-h800\", \"kind\": \"Chip\"", "\"nvidia-h800\", \"kind\": \"Chip\", \"category\": \"FOUNDRY\"", StringComparison.Ordinal);
         var text = $"{{ {Header}, {Relationships}, {entities} }}";
-        var sink = new RecordingSink();
+        var sink = new RowLogSink();
 
         // act
         var act = () => DatasetReader.ReadInto(new MemoryStream(Encoding.UTF8.GetBytes(text)), "rows.json", sink);
@@ -237,7 +237,7 @@ public sealed class DatasetStreamingTests
     public void Read_into_returns_the_header_and_the_numbers_of_rows()
     {
         // arrange
-        var sink = new RecordingSink();
+        var sink = new RowLogSink();
         var bytes = File.ReadAllBytes(RepositoryPaths.Combine("datasets", "seed.json"));
 
         // act
@@ -313,7 +313,7 @@ public sealed class DatasetStreamingTests
     {
         // arrange
         using var cancellation = new CancellationTokenSource();
-        var sink = new RecordingSink(afterRows: 10, cancellation.Cancel);
+        var sink = new RowLogSink(afterRows: 10, cancellation.Cancel);
         var bytes = LargeDataset(relationships: 20_000);
 
         // act
@@ -330,7 +330,7 @@ public sealed class DatasetStreamingTests
         // arrange
         var bytes = LargeDataset(relationships: 40_000);
         var statistics = new DatasetReadStatistics();
-        var sink = new RecordingSink();
+        var sink = new RowLogSink();
 
         // act
         var header = DatasetReader.ReadInto(new TrickleStream(bytes, seed: 7, maxRead: 64 * 1024), "large.json", sink, new DatasetReadOptions { Statistics = statistics }, CancellationToken.None);
@@ -401,7 +401,7 @@ public sealed class DatasetStreamingTests
     }
 
     /// <summary>Collects what the sink was given, as "entity id" and "relationship key"; can act after some rows.</summary>
-    private sealed class RecordingSink(int afterRows = int.MaxValue, Action? then = null) : IDatasetSink
+    private sealed class RowLogSink(int afterRows = int.MaxValue, Action? then = null) : IDatasetSink
     {
         public List<string> Rows { get; } = [];
 

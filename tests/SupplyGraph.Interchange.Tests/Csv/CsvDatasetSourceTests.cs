@@ -4,6 +4,7 @@ using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Interchange.Csv;
+using SupplyGraph.Testing;
 
 namespace SupplyGraph.Interchange.Tests.Csv;
 
@@ -28,7 +29,7 @@ public sealed class CsvDatasetSourceTests
             "id:ID(Entity),:LABEL,name,aliases:string[],category,developer,releaseDate,parameters:long,founded,sources\n"
             + $"lab,Entity;Actor,The Lab,TL;Lab Inc,AI_LAB,,,,2023,{Sources}\n"
             + $"model,Model;Entity,\"Model\nOne\",,,lab,2024-12-26,671000000000,,{Sources}\n");
-        var rows = new RowsSink();
+        var rows = new RecordingSink();
 
         // act
         var header = await new CsvDatasetSource([relationships, nodes]).ReadIntoAsync(rows, EntityLookup.None, Token);
@@ -53,7 +54,7 @@ public sealed class CsvDatasetSourceTests
         var nodes = folder.File("actors.csv", "id:ID,:LABEL,name,category,sources\n");
 
         // act
-        var header = await new CsvDatasetSource([nodes]).ReadIntoAsync(new RowsSink(), EntityLookup.None, Token);
+        var header = await new CsvDatasetSource([nodes]).ReadIntoAsync(new RecordingSink(), EntityLookup.None, Token);
 
         // assert
         (header.Entities, header.Relationships).Should().Be((0L, 0L));
@@ -196,7 +197,7 @@ public sealed class CsvDatasetSourceTests
     {
         using var folder = new TempFolder();
         var paths = files.Select(file => folder.File(file.Name, file.Content)).ToList();
-        var act = () => new CsvDatasetSource(paths).ReadIntoAsync(new RowsSink(), EntityLookup.None, Token);
+        var act = () => new CsvDatasetSource(paths).ReadIntoAsync(new RecordingSink(), EntityLookup.None, Token);
         var thrown = await act.Should().ThrowAsync<DatasetValidationException>();
         return [.. thrown.Which.Errors.Select(error => error.ToString())];
     }

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Interchange.Csv;
+using SupplyGraph.Testing;
 
 namespace SupplyGraph.Interchange.Tests.Csv;
 
@@ -61,7 +62,7 @@ public sealed class CsvDatasetWriterTests
             files = writer.Finish();
         }
 
-        var rows = new RowsSink();
+        var rows = new RecordingSink();
 
         // act
         await new CsvDatasetSource(files).ReadIntoAsync(rows, EntityLookup.None, Token);

@@ -4,6 +4,7 @@ using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Interchange.Csv;
+using SupplyGraph.Testing;
 
 namespace SupplyGraph.Interchange.Tests.Csv;
 
@@ -54,59 +55,6 @@ public sealed class CsvLargeInputTests
         }
 
         return rows;
-    }
-
-    /// <summary>Counts the bytes read and the largest single read.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public long BytesRead { get; private set; }
-
-        public int LargestRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count), count);
-
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer), buffer.Length);
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken), buffer.Length);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        // The size asked for is what the reader buffers; the size returned may be less.
-        private int Count(int read, int asked)
-        {
-            BytesRead += read;
-            LargestRead = Math.Max(LargestRead, asked);
-            return read;
-        }
     }
 
     /// <summary>Counts rows, noting how much of the file was read when the first arrived.</summary>

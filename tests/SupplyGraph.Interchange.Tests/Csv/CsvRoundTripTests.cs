@@ -72,7 +72,7 @@ public sealed class CsvRoundTripTests
 
         // assert
         summary.Relationships.Added.Should().Be(1);
-        var export = new RowsSink();
+        var export = new RecordingSink();
         await store.ExportAsync(ExportScope.Whole, export, Token);
         export.Relationships.Should().ContainSingle(relationship => relationship.Key == "lab/OPERATES/chip")
             .Which.Status.Should().Be(RelationshipStatus.Reported);

@@ -1,10 +1,10 @@
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
 
-namespace SupplyGraph.Domain.Tests.Exporting;
+namespace SupplyGraph.Testing;
 
-/// <summary>Keeps what an export hands over, in order.</summary>
-internal sealed class RecordingSink : IDatasetSink
+/// <summary>Keeps the rows a source or an export hands over, in order.</summary>
+public sealed class RecordingSink : IDatasetSink
 {
     public List<Entity> Entities { get; } = [];
 
