@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
 using SupplyGraph.Domain.Graph;
@@ -7,6 +8,7 @@ using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Store.Neo4j.Cypher;
+using SupplyGraph.Store.Neo4j.Import;
 using SupplyGraph.Store.Neo4j.Mapping;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
@@ -25,6 +27,9 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     private const int SearchCandidates = 5000;
     private const string ExportName = "export";
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    /// <summary>Rows per upsert statement (and per batch the reader hands over).</summary>
+    private int ImportBatchSize => Math.Max(1, options.ImportBatchSize);
 
     public string Description => $"neo4j ({options.Connection.Uri}, database {options.Connection.Database})";
 
@@ -57,17 +62,55 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         ImportAsync(dataset, ImportOptions.Default, cancellationToken);
 
     /// <summary>
-    /// Reads the input whole (validated, references outside it looked up in the graph), then imports it as
-    /// <see cref="ImportAsync(Dataset, CancellationToken)"/> does: the Query API takes statements, not a stream.
+    /// Imports as the input is read: a reader task validates and hands over batches of rows (references outside the
+    /// input are looked up in the graph as it was before), and this one upserts them in one explicit write transaction
+    /// (<see cref="Neo4jImportWriter"/>). Invalid anywhere, cancelled, or a dry run: the transaction is rolled back.
     /// </summary>
     public async Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var rows = new CollectingSink();
-        var header = await source.ReadIntoAsync(rows, EntityLookup.In(this), cancellationToken);
-        var summary = await ImportAsync(new Dataset(header.Name, header.Description, rows.Entities, rows.Relationships), options, cancellationToken);
-        return summary with { Skipped = header.Skipped };
+        var name = Path.GetFileNameWithoutExtension(source.Name);
+        var batchSize = ImportBatchSize;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var lookup = EntityLookup.In(this);
+        var reading = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var sink = new BatchingSink(batches.Writer, batchSize, stop.Token);
+                    var header = await source.ReadIntoAsync(sink, lookup, stop.Token);
+                    sink.Flush();
+                    return header;
+                }
+                finally
+                {
+                    batches.Writer.TryComplete();
+                }
+            },
+            CancellationToken.None);
+
+        await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
+        var writer = new Neo4jImportWriter(transaction, batchSize, name, rowsTotal: null, options.Progress);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                await writer.WriteAsync(batch.Entities, batch.Relationships, stop.Token);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(reading);
+            throw;
+        }
+
+        // The reader's own failure (an invalid input) is the one to report; disposing the transaction rolls back.
+        var read = await reading;
+        return await FinishAsync(transaction, writer, read.Name, options, cancellationToken) with { Skipped = read.Skipped };
     }
 
     /// <summary>
@@ -114,36 +157,17 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     private async Task<ImportSummary> ImportAsync(Dataset dataset, ImportOptions importOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        long rowsSent = 0;
-        long rowsTotal = dataset.Entities.Count + dataset.Relationships.Count;
         await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
-        var entities = await UpsertAsync(
-            transaction,
-            GeneratedCypher.EntityUpsertsByKind(CypherScripts.UpsertEntities),
-            dataset.Entities.GroupBy(entity => entity.Kind.ToString(), GraphProperties.EntityRow),
-            Sent,
-            cancellationToken);
-        var relationships = await UpsertAsync(
-            transaction,
-            GeneratedCypher.RelationshipUpsertsByType(CypherScripts.UpsertRelationships),
-            dataset.Relationships.GroupBy(relationship => relationship.Type.Name(), GraphProperties.RelationshipRow),
-            Sent,
-            cancellationToken);
-        if (relationships.Written < dataset.Relationships.Count)
-        {
-            // Disposing the uncommitted transaction rolls everything back.
-            var missing = dataset.Relationships.Count - relationships.Written;
-            throw new DatasetValidationException(
-                $"Import of {dataset.Name} rolled back: {missing} relationship(s) refer to entities that are neither in the dataset nor in the graph.");
-        }
+        var writer = new Neo4jImportWriter(
+            transaction, ImportBatchSize, dataset.Name, dataset.Entities.Count + dataset.Relationships.Count, importOptions.Progress);
+        await writer.WriteAsync(dataset.Entities, dataset.Relationships, cancellationToken);
+        return await FinishAsync(transaction, writer, dataset.Name, importOptions, cancellationToken);
+    }
 
-        var summary = new ImportSummary(
-            dataset.Name,
-            new ChangeCounts(entities.Added, entities.Updated, dataset.Entities.Count - entities.Added - entities.Updated),
-            new ChangeCounts(relationships.Added, relationships.Updated, dataset.Relationships.Count - relationships.Added - relationships.Updated))
-        {
-            DryRun = importOptions.DryRun,
-        };
+    private static async Task<ImportSummary> FinishAsync(ICypherTransaction transaction, Neo4jImportWriter writer, string dataset, ImportOptions importOptions, CancellationToken cancellationToken)
+    {
+        var (entities, relationships) = await writer.FinishAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // A dry run leaves the transaction uncommitted: disposing it rolls every write back.
         if (!importOptions.DryRun)
@@ -151,13 +175,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return summary;
-
-        void Sent(int rows)
-        {
-            rowsSent += rows;
-            importOptions.Progress?.Invoke(new ImportProgress(dataset.Name, rowsSent, rowsTotal));
-        }
+        return new ImportSummary(dataset, entities, relationships) { DryRun = importOptions.DryRun };
     }
 
     public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
@@ -283,34 +301,6 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     {
         var result = await runner.ReadAsync(script.Statement, parameters, cancellationToken);
         return Neighbourhood.FromResult(result, alwaysIncluded);
-    }
-
-    /// <summary>Runs each group of rows (one kind or type) through its own statement only, in batches; tells <paramref name="sent"/> each batch's size.</summary>
-    private async Task<(long Added, long Updated, long Written)> UpsertAsync(
-        ICypherTransaction transaction,
-        IReadOnlyDictionary<string, string> statementFor,
-        IEnumerable<IGrouping<string, Dictionary<string, object?>>> groups,
-        Action<int> sent,
-        CancellationToken cancellationToken)
-    {
-        long added = 0;
-        long updated = 0;
-        long written = 0;
-        foreach (var group in groups)
-        {
-            foreach (var batch in group.Chunk(Math.Max(1, options.ImportBatchSize)))
-            {
-                var parameters = new Dictionary<string, object?> { ["rows"] = batch.ToList() };
-                var result = await transaction.RunAsync(statementFor[group.Key], parameters, cancellationToken: cancellationToken);
-                var row = result.Rows[0];
-                added += row.Get<long>("added");
-                updated += row.Get<long>("updated");
-                written += row.Fields.Contains("written") ? row.Get<long>("written") : batch.Length;
-                sent(batch.Length);
-            }
-        }
-
-        return (added, updated, written);
     }
 
     private async Task<long> ExportEntityPagesAsync(IDatasetSink sink, int pageSize, CancellationToken cancellationToken)
@@ -446,15 +436,42 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         }
     }
 
-    /// <summary>Keeps every row of an input, for stores that take a dataset whole.</summary>
-    private sealed class CollectingSink : IDatasetSink
+    /// <summary>Rows as the reader hands them over, entities and relationships apart.</summary>
+    private sealed record RowBatch(List<Entity> Entities, List<RelationshipRecord> Relationships);
+
+    /// <summary>Hands rows to the writer in batches, waiting while it is a few batches behind (bounded memory).</summary>
+    private sealed class BatchingSink(ChannelWriter<RowBatch> batches, int batchSize, CancellationToken cancellationToken) : IDatasetSink
     {
-        public List<Entity> Entities { get; } = [];
+        private RowBatch batch = new([], []);
 
-        public List<RelationshipRecord> Relationships { get; } = [];
+        public void OnEntity(Entity entity)
+        {
+            batch.Entities.Add(entity);
+            FlushWhenFull();
+        }
 
-        public void OnEntity(Entity entity) => Entities.Add(entity);
+        public void OnRelationship(RelationshipRecord relationship)
+        {
+            batch.Relationships.Add(relationship);
+            FlushWhenFull();
+        }
 
-        public void OnRelationship(RelationshipRecord relationship) => Relationships.Add(relationship);
+        public void Flush()
+        {
+            if (batch.Entities.Count + batch.Relationships.Count > 0)
+            {
+                // The reader runs on its own task: blocking it here is what keeps it at most a few batches ahead.
+                batches.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
+                batch = new RowBatch([], []);
+            }
+        }
+
+        private void FlushWhenFull()
+        {
+            if (batch.Entities.Count + batch.Relationships.Count >= batchSize)
+            {
+                Flush();
+            }
+        }
     }
 }

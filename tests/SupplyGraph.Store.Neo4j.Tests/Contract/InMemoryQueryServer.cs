@@ -16,11 +16,16 @@ namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 /// </summary>
 internal sealed partial class InMemoryQueryServer : ICypherRunner
 {
+    private int transactionStatementsRun;
+
     private readonly Dictionary<string, Dictionary<string, object?>> nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Type, string From, string To, Dictionary<string, object?> Properties)> relationships = new(StringComparer.Ordinal);
     private readonly object gate = new();
 
     public int StatementsRun { get; private set; }
+
+    /// <summary>Statements run inside explicit transactions (the import's upserts), committed or not yet.</summary>
+    public int TransactionStatementsRun => Volatile.Read(ref transactionStatementsRun);
 
     /// <summary>The most rows one export statement has returned.</summary>
     public int LargestExportResponse { get; private set; }
@@ -197,6 +202,7 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
 
         public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters = null, bool includeCounters = false, CancellationToken cancellationToken = default)
         {
+            Interlocked.Increment(ref server.transactionStatementsRun);
             var rows = ((IEnumerable<object?>)parameters!["rows"]!).Cast<Dictionary<string, object?>>().ToList();
             long added = 0;
             long updated = 0;
