@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using SupplyGraph.Domain.Vocabulary;
-using ModelEntity = SupplyGraph.Domain.Vocabulary.Model;
 
 namespace SupplyGraph.Domain.Datasets;
 
@@ -61,30 +59,9 @@ internal sealed class ElementRules(EntityDirectory? directory, StringPool? strin
             access.Error(FieldId.Id, $"\"{id}\" is not a valid id: use lower-case letters, digits and single hyphens (\"nvidia-h800\")");
         }
 
-        EntityKind? kind = null;
-        if (access.TryGetText(FieldId.Kind, required: true, out var kindValue))
-        {
-            if (WireValues<EntityKind>.TryParse(json, kindValue, out var parsedKind))
-            {
-                kind = parsedKind;
-            }
-            else
-            {
-                access.Error(FieldId.Kind, $"unknown entity kind \"{access.GetString(kindValue)}\"; expected one of {Allowed<EntityKind>()}");
-            }
-        }
-
-        var name = access.RequiredString(FieldId.Name);
-        var aliases = access.StringList(FieldId.Aliases);
-        var country = access.OptionalString(FieldId.Country, strings);
-        if (country is not null && !TextRules.IsCountryCode(country))
-        {
-            access.Error(FieldId.Country, $"\"{country}\" is not an ISO 3166-1 alpha-2 code (two capital letters, \"CN\")");
-        }
-
-        var description = access.OptionalString(FieldId.Description);
-        var tags = access.StringList(FieldId.Tags, strings);
-        var sources = Sources(json);
+        var kind = access.RequiredEnum<EntityKind>(FieldId.Kind, "entity kind");
+        var fields = new JsonEntityFields(access, this, directory, strings);
+        var common = EntityRules.ReadCommon(ref fields, id);
         if (kind is null)
         {
             failedId = FailedId(json, id);
@@ -92,15 +69,7 @@ internal sealed class ElementRules(EntityDirectory? directory, StringPool? strin
         }
 
         access.CheckFields(FieldSets.EntityMask(kind.Value), FieldSets.EntityFields(kind.Value), kind.Value);
-        var common = new CommonFields(id ?? string.Empty, name ?? string.Empty, aliases, country, description, tags, sources);
-        Entity? entity = kind.Value switch
-        {
-            EntityKind.Actor => Actor(access, common),
-            EntityKind.Chip => Chip(access, common),
-            EntityKind.Model => Model(access, common),
-            _ => Regulation(access, common),
-        };
-
+        var entity = EntityRules.Build(ref fields, kind.Value, common);
         if (entity is null || Errors.Count > 0)
         {
             failedId = FailedId(json, id);
@@ -170,11 +139,7 @@ internal sealed class ElementRules(EntityDirectory? directory, StringPool? strin
             access.Error(FieldId.ValidTo, $"validTo {end:yyyy-MM-dd} is before validFrom {start:yyyy-MM-dd}");
         }
 
-        RelationshipStatus status = default;
-        if (access.TryGetText(FieldId.Status, required: true, out var statusValue) && !WireValues<RelationshipStatus>.TryParse(json, statusValue, out status))
-        {
-            access.Error(FieldId.Status, $"unknown status \"{access.GetString(statusValue)}\"; expected one of {Allowed<RelationshipStatus>()}");
-        }
+        var status = access.RequiredEnum<RelationshipStatus>(FieldId.Status, "status") ?? default;
 
         var note = access.OptionalString(FieldId.Note, strings);
         var sources = Sources(json);
@@ -246,9 +211,6 @@ internal sealed class ElementRules(EntityDirectory? directory, StringPool? strin
 
     private static int KindMask(IEnumerable<EntityKind> kinds) => kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
 
-    private static string Allowed<TEnum>()
-        where TEnum : struct, Enum => string.Join(", ", WireNames.AllowedValues<TEnum>());
-
     private List<Source> ReadSources(ReadOnlySpan<byte> raw)
     {
         var sources = new List<Source>();
@@ -301,109 +263,6 @@ internal sealed class ElementRules(EntityDirectory? directory, StringPool? strin
 
     private string? FailedId(ReadOnlySpan<byte> json, string? id) =>
         id ?? (Fields.TryGet(FieldId.Id, out var value) && value.Type == JsonTokenType.String ? JsonText.GetString(json, value) : null);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Actor? Actor(FieldAccess access, in CommonFields common)
-    {
-        if (!access.TryGetText(FieldId.Category, required: true, out var categoryValue))
-        {
-            return null;
-        }
-
-        if (!WireValues<ActorCategory>.TryParse(access.Json, categoryValue, out var category))
-        {
-            access.Error(FieldId.Category, $"unknown actor category \"{access.GetString(categoryValue)}\"; expected one of {Allowed<ActorCategory>()}");
-            return null;
-        }
-
-        return new Actor
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Country = common.Country,
-            Description = common.Description,
-            Tags = common.Tags,
-            Sources = common.Sources,
-            Category = category,
-            Website = access.OptionalString(FieldId.Website),
-        };
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Chip Chip(FieldAccess access, in CommonFields common) => new()
-    {
-        Id = common.Id,
-        Name = common.Name,
-        Aliases = common.Aliases,
-        Country = common.Country,
-        Description = common.Description,
-        Tags = common.Tags,
-        Sources = common.Sources,
-        Designer = access.OptionalString(FieldId.Designer, directory),
-        Foundries = access.StringList(FieldId.Foundries, directory),
-        Process = access.OptionalString(FieldId.Process, strings),
-    };
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ModelEntity Model(FieldAccess access, in CommonFields common) => new()
-    {
-        Id = common.Id,
-        Name = common.Name,
-        Aliases = common.Aliases,
-        Country = common.Country,
-        Description = common.Description,
-        Tags = common.Tags,
-        Sources = common.Sources,
-        Developer = access.OptionalString(FieldId.Developer, directory),
-        ReleaseDate = access.OptionalDate(FieldId.ReleaseDate),
-        Parameters = access.OptionalLong(FieldId.Parameters),
-        ActiveParameters = access.OptionalLong(FieldId.ActiveParameters),
-    };
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Regulation? Regulation(FieldAccess access, in CommonFields common)
-    {
-        var issuer = access.RequiredString(FieldId.Issuer, directory);
-        var jurisdiction = access.RequiredString(FieldId.Jurisdiction, strings);
-        if (jurisdiction is not null && !TextRules.IsCountryCode(jurisdiction))
-        {
-            access.Error(FieldId.Jurisdiction, $"\"{jurisdiction}\" is not an ISO 3166-1 alpha-2 code (two capital letters, \"US\")");
-        }
-
-        var announced = access.OptionalDate(FieldId.Announced);
-        var effective = access.RequiredDate(FieldId.Effective);
-        var rescinded = access.OptionalDate(FieldId.Rescinded);
-        var citation = access.RequiredString(FieldId.Citation);
-        var summary = access.RequiredString(FieldId.Summary);
-        if (effective is { } from && rescinded is { } until && until < from)
-        {
-            access.Error(FieldId.Rescinded, $"rescinded {until:yyyy-MM-dd} is before effective {from:yyyy-MM-dd}");
-        }
-
-        if (issuer is null || jurisdiction is null || effective is null || citation is null || summary is null)
-        {
-            return null;
-        }
-
-        return new Regulation
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Country = common.Country,
-            Description = common.Description,
-            Tags = common.Tags,
-            Sources = common.Sources,
-            Issuer = issuer,
-            Jurisdiction = jurisdiction,
-            Announced = announced,
-            Effective = effective.Value,
-            Rescinded = rescinded,
-            Citation = citation,
-            Summary = summary,
-        };
-    }
 
     // The number of an end's id, or -1 (with an error) when no entity has it; a failed entity's id is not reported again.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -465,45 +324,5 @@ internal sealed class ElementRules(EntityDirectory? directory, StringPool? strin
 
         EntityNumber = value.Escaped ? directory.FindOrAdd(access.GetString(value)) : directory.FindOrAdd(JsonText.Content(access.Json, value));
         return directory.Id(EntityNumber);
-    }
-
-    /// <summary>The fields every entity has, handed to the builder of its kind.</summary>
-    private readonly record struct CommonFields(
-        string Id,
-        string Name,
-        IReadOnlyList<string> Aliases,
-        string? Country,
-        string? Description,
-        IReadOnlyList<string> Tags,
-        IReadOnlyList<Source> Sources);
-
-    /// <summary>Enum values as the format spells them, matched on UTF-8 bytes.</summary>
-    private static class WireValues<TEnum>
-        where TEnum : struct, Enum
-    {
-        private static readonly (byte[] Utf8, TEnum Value)[] Table =
-            [.. Enum.GetValues<TEnum>().Select(value => (Encoding.UTF8.GetBytes(WireNames.ToWire(value)), value))];
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static bool TryParse(ReadOnlySpan<byte> json, in FieldValue value, out TEnum parsed)
-        {
-            if (value.Escaped)
-            {
-                return WireNames.TryParse(JsonText.GetString(json, value), out parsed);
-            }
-
-            var content = JsonText.Content(json, value);
-            foreach (var (utf8, candidate) in Table)
-            {
-                if (content.SequenceEqual(utf8))
-                {
-                    parsed = candidate;
-                    return true;
-                }
-            }
-
-            parsed = default;
-            return false;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using SupplyGraph.Domain.Vocabulary;
 
@@ -70,6 +71,25 @@ internal readonly ref struct FieldAccess
         }
 
         return value.Escaped ? share.Get(JsonText.GetString(json, value)) : share.Get(JsonText.Content(json, value));
+    }
+
+    /// <summary>A required string member that is one of the values of <typeparamref name="TEnum"/>, as the format spells them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public TEnum? RequiredEnum<TEnum>(FieldId id, string what)
+        where TEnum : struct, Enum
+    {
+        if (!TryGetText(id, required: true, out var value))
+        {
+            return null;
+        }
+
+        if (WireValues<TEnum>.TryParse(json, value, out var parsed))
+        {
+            return parsed;
+        }
+
+        Error(id, $"unknown {what} \"{GetString(value)}\"; expected one of {string.Join(", ", WireNames.AllowedValues<TEnum>())}");
+        return null;
     }
 
     /// <summary>A member that is a list of non-blank strings; absent or null is an empty list.</summary>
@@ -190,5 +210,35 @@ internal readonly ref struct FieldAccess
 
         Error(id, $"bad date {JsonText.RawText(json, value)}: expected a calendar date written YYYY-MM-DD");
         return null;
+    }
+}
+
+/// <summary>Enum values as the format spells them, matched on UTF-8 bytes.</summary>
+internal static class WireValues<TEnum>
+    where TEnum : struct, Enum
+{
+    private static readonly (byte[] Utf8, TEnum Value)[] Table =
+        [.. Enum.GetValues<TEnum>().Select(value => (Encoding.UTF8.GetBytes(WireNames.ToWire(value)), value))];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> json, in FieldValue value, out TEnum parsed)
+    {
+        if (value.Escaped)
+        {
+            return WireNames.TryParse(JsonText.GetString(json, value), out parsed);
+        }
+
+        var content = JsonText.Content(json, value);
+        foreach (var (utf8, candidate) in Table)
+        {
+            if (content.SequenceEqual(utf8))
+            {
+                parsed = candidate;
+                return true;
+            }
+        }
+
+        parsed = default;
+        return false;
     }
 }

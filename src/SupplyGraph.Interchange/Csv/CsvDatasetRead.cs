@@ -154,25 +154,13 @@ internal sealed class CsvDatasetRead(
         }
 
         var kind = Kind(row, header.Label);
-        var common = new CommonFields(
-            id ?? string.Empty,
-            row.RequiredText(header.Column(CsvFields.Name), CsvFields.Name.Name) ?? string.Empty,
-            row.List(header.Column(CsvFields.Aliases)),
-            CountryCode(row, header.Column(CsvFields.Country), "CN"),
-            row.Text(header.Column(CsvFields.Description)),
-            row.List(header.Column(CsvFields.Tags)),
-            row.Sources(header.Column(CsvFields.Sources)));
+        var fields = new CsvEntityFields(row, header);
+        var common = EntityRules.ReadCommon(ref fields, id);
         Entity? entity = null;
         if (kind is { } known)
         {
             CheckOtherKindsFields(row, header, known);
-            entity = known switch
-            {
-                EntityKind.Actor => Actor(row, header, common),
-                EntityKind.Chip => Chip(row, header, common),
-                EntityKind.Model => Model(row, header, common),
-                _ => Regulation(row, header, common),
-            };
+            entity = EntityRules.Build(ref fields, known, common);
         }
 
         if (entity is null || row.RowErrors > 0)
@@ -238,17 +226,6 @@ internal sealed class CsvDatasetRead(
 
     private static string KindList => string.Join(", ", Enum.GetValues<EntityKind>());
 
-    private static string? CountryCode(CsvRowReader row, CsvColumn? column, string example)
-    {
-        var code = row.Text(column);
-        if (code is not null && !CsvTextRules.IsCountryCode(code))
-        {
-            row.Error(column, string.Empty, $"\"{code}\" is not an ISO 3166-1 alpha-2 code (two capital letters, \"{example}\")");
-        }
-
-        return code;
-    }
-
     // A value in a column of another kind (a mixed node file): an error, as an unknown member is in the JSON format.
     private static void CheckOtherKindsFields(CsvRowReader row, CsvHeader header, EntityKind kind)
     {
@@ -259,96 +236,6 @@ internal sealed class CsvDatasetRead(
                 row.Error(column, field.Name, $"unknown field \"{field.Name}\"; it belongs to {string.Join(" or ", field.Kinds)}, not {kind}");
             }
         }
-    }
-
-    private static Actor? Actor(CsvRowReader row, CsvHeader header, CommonFields common)
-    {
-        var category = row.Enum<ActorCategory>(header.Column(CsvFields.Category), CsvFields.Category.Name, "actor category");
-        var website = row.Text(header.Column(CsvFields.Website));
-        return category is null ? null : new Actor
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Country = common.Country,
-            Description = common.Description,
-            Tags = common.Tags,
-            Sources = common.Sources,
-            Category = category.Value,
-            Website = website,
-        };
-    }
-
-    private static Chip Chip(CsvRowReader row, CsvHeader header, CommonFields common) => new()
-    {
-        Id = common.Id,
-        Name = common.Name,
-        Aliases = common.Aliases,
-        Country = common.Country,
-        Description = common.Description,
-        Tags = common.Tags,
-        Sources = common.Sources,
-        Designer = row.Text(header.Column(CsvFields.Designer)),
-        Foundries = row.List(header.Column(CsvFields.Foundries)),
-        Process = row.Text(header.Column(CsvFields.Process)),
-    };
-
-    private static ModelEntity Model(CsvRowReader row, CsvHeader header, CommonFields common) => new()
-    {
-        Id = common.Id,
-        Name = common.Name,
-        Aliases = common.Aliases,
-        Country = common.Country,
-        Description = common.Description,
-        Tags = common.Tags,
-        Sources = common.Sources,
-        Developer = row.Text(header.Column(CsvFields.Developer)),
-        ReleaseDate = row.Date(header.Column(CsvFields.ReleaseDate), CsvFields.ReleaseDate.Name, required: false),
-        Parameters = row.Long(header.Column(CsvFields.Parameters)),
-        ActiveParameters = row.Long(header.Column(CsvFields.ActiveParameters)),
-    };
-
-    private static Regulation? Regulation(CsvRowReader row, CsvHeader header, CommonFields common)
-    {
-        var issuer = row.RequiredText(header.Column(CsvFields.Issuer), CsvFields.Issuer.Name);
-        var jurisdiction = row.RequiredText(header.Column(CsvFields.Jurisdiction), CsvFields.Jurisdiction.Name);
-        if (jurisdiction is not null && !CsvTextRules.IsCountryCode(jurisdiction))
-        {
-            row.Error(header.Column(CsvFields.Jurisdiction), CsvFields.Jurisdiction.Name, $"\"{jurisdiction}\" is not an ISO 3166-1 alpha-2 code (two capital letters, \"US\")");
-        }
-
-        var announced = row.Date(header.Column(CsvFields.Announced), CsvFields.Announced.Name, required: false);
-        var effective = row.Date(header.Column(CsvFields.Effective), CsvFields.Effective.Name, required: true);
-        var rescinded = row.Date(header.Column(CsvFields.Rescinded), CsvFields.Rescinded.Name, required: false);
-        var citation = row.RequiredText(header.Column(CsvFields.Citation), CsvFields.Citation.Name);
-        var summary = row.RequiredText(header.Column(CsvFields.Summary), CsvFields.Summary.Name);
-        if (effective is { } from && rescinded is { } until && until < from)
-        {
-            row.Error(header.Column(CsvFields.Rescinded), CsvFields.Rescinded.Name, $"rescinded {until:yyyy-MM-dd} is before effective {from:yyyy-MM-dd}");
-        }
-
-        if (issuer is null || jurisdiction is null || effective is null || citation is null || summary is null)
-        {
-            return null;
-        }
-
-        return new Regulation
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Country = common.Country,
-            Description = common.Description,
-            Tags = common.Tags,
-            Sources = common.Sources,
-            Issuer = issuer,
-            Jurisdiction = jurisdiction,
-            Announced = announced,
-            Effective = effective.Value,
-            Rescinded = rescinded,
-            Citation = citation,
-            Summary = summary,
-        };
     }
 
     // References to actors are checked once every node file is read: the actor may come in a later file, or be stored.
@@ -501,12 +388,4 @@ internal sealed class CsvDatasetRead(
 
     private readonly record struct PendingReference(string Id, int FileOrder, string File, string Where, int Line, int Column);
 
-    private readonly record struct CommonFields(
-        string Id,
-        string Name,
-        IReadOnlyList<string> Aliases,
-        string? Country,
-        string? Description,
-        IReadOnlyList<string> Tags,
-        IReadOnlyList<Source> Sources);
 }

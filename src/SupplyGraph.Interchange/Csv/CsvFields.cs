@@ -1,3 +1,4 @@
+using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Interchange.Csv;
@@ -118,6 +119,33 @@ internal static class CsvFields
         EntityKind.Chip => [Designer, Foundries, Process],
         EntityKind.Model => [Developer, ReleaseDate, Parameters, ActiveParameters],
         _ => [Issuer, Jurisdiction, Announced, Effective, Rescinded, Citation, Summary],
+    };
+
+    /// <summary>The column of an entity field.</summary>
+    public static CsvField Of(EntityField field) => field switch
+    {
+        EntityField.Name => Name,
+        EntityField.Aliases => Aliases,
+        EntityField.Country => Country,
+        EntityField.Description => Description,
+        EntityField.Tags => Tags,
+        EntityField.Category => Category,
+        EntityField.Website => Website,
+        EntityField.Designer => Designer,
+        EntityField.Foundries => Foundries,
+        EntityField.Process => Process,
+        EntityField.Developer => Developer,
+        EntityField.ReleaseDate => ReleaseDate,
+        EntityField.Parameters => Parameters,
+        EntityField.ActiveParameters => ActiveParameters,
+        EntityField.Issuer => Issuer,
+        EntityField.Jurisdiction => Jurisdiction,
+        EntityField.Announced => Announced,
+        EntityField.Effective => Effective,
+        EntityField.Rescinded => Rescinded,
+        EntityField.Citation => Citation,
+        EntityField.Summary => Summary,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not an entity field"),
     };
 
     private static CsvField Common(string name) => new(name, CsvValueType.Text, false, AllKinds);

@@ -109,7 +109,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
         }
     }
 
-    private Actor Common(string id, Entity? stored)
+    private EntityCommon Common(string id, Entity? stored)
     {
         var name = stored?.Name ?? note.Title.Value;
         var aliases = new List<string>(stored?.Aliases ?? []);
@@ -136,18 +136,15 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             errors.Add(FrontMatter.Path("country"), code.Line, code.Column, $"expected an ISO 3166-1 alpha-2 code in capitals (CN, US, TW), found \"{code.Value}\"");
         }
 
-        // A carrier for the common fields; each kind copies them onto its own record.
-        return new Actor
-        {
-            Id = id,
-            Name = name,
-            Aliases = aliases,
-            Tags = tags,
-            Country = country?.Value ?? stored?.Country,
-            Description = Text("description")?.Value ?? stored?.Description,
-            Sources = [],
-            Category = default,
-        };
+        // The sources are added when the entity is built: the kind's fields cite lines too.
+        return new EntityCommon(
+            id,
+            name,
+            aliases,
+            country?.Value ?? stored?.Country,
+            Text("description")?.Value ?? stored?.Description,
+            tags,
+            Sources: []);
     }
 
     private void AddAlias(List<string> aliases, string name, Located<string> alias)
@@ -162,7 +159,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
         Cite(alias.Line);
     }
 
-    private Actor? Actor(Actor common, Actor? stored)
+    private Actor? Actor(in EntityCommon common, Actor? stored)
     {
         var category = stored?.Category;
         if (Text("category") is { } written)
@@ -185,21 +182,10 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             return null;
         }
 
-        return new Actor
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Tags = common.Tags,
-            Country = common.Country,
-            Description = common.Description,
-            Sources = [],
-            Category = category.Value,
-            Website = Text("website")?.Value ?? stored?.Website,
-        };
+        return common.ToActor(category.Value, Text("website")?.Value ?? stored?.Website);
     }
 
-    private async Task<Chip?> ChipAsync(Actor common, Chip? stored, CancellationToken cancellationToken)
+    private async Task<Chip?> ChipAsync(EntityCommon common, Chip? stored, CancellationToken cancellationToken)
     {
         var designer = await ActorReferenceAsync("designer", cancellationToken);
         var foundries = new List<string>();
@@ -211,38 +197,20 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             }
         }
 
-        return new Chip
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Tags = common.Tags,
-            Country = common.Country,
-            Description = common.Description,
-            Sources = [],
-            Designer = designer ?? stored?.Designer,
-            Foundries = frontMatter.Has("foundries") ? foundries : stored?.Foundries ?? [],
-            Process = Text("process")?.Value ?? stored?.Process,
-        };
+        return common.ToChip(
+            designer ?? stored?.Designer,
+            frontMatter.Has("foundries") ? foundries : stored?.Foundries ?? [],
+            Text("process")?.Value ?? stored?.Process);
     }
 
-    private async Task<ModelEntity?> ModelAsync(Actor common, ModelEntity? stored, CancellationToken cancellationToken) =>
-        new()
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Tags = common.Tags,
-            Country = common.Country,
-            Description = common.Description,
-            Sources = [],
-            Developer = await ActorReferenceAsync("developer", cancellationToken) ?? stored?.Developer,
-            ReleaseDate = Date("releaseDate") ?? stored?.ReleaseDate,
-            Parameters = Count("parameters") ?? stored?.Parameters,
-            ActiveParameters = Count("activeParameters") ?? stored?.ActiveParameters,
-        };
+    private async Task<ModelEntity?> ModelAsync(EntityCommon common, ModelEntity? stored, CancellationToken cancellationToken) =>
+        common.ToModel(
+            await ActorReferenceAsync("developer", cancellationToken) ?? stored?.Developer,
+            Date("releaseDate") ?? stored?.ReleaseDate,
+            Count("parameters") ?? stored?.Parameters,
+            Count("activeParameters") ?? stored?.ActiveParameters);
 
-    private async Task<Regulation?> RegulationAsync(Actor common, Regulation? stored, CancellationToken cancellationToken)
+    private async Task<Regulation?> RegulationAsync(EntityCommon common, Regulation? stored, CancellationToken cancellationToken)
     {
         var issuer = await ActorReferenceAsync("issuer", cancellationToken) ?? stored?.Issuer;
         var jurisdiction = Text("jurisdiction");
@@ -272,23 +240,14 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             return null;
         }
 
-        return new Regulation
-        {
-            Id = common.Id,
-            Name = common.Name,
-            Aliases = common.Aliases,
-            Tags = common.Tags,
-            Country = common.Country,
-            Description = common.Description,
-            Sources = [],
-            Issuer = issuer,
-            Jurisdiction = state,
-            Announced = Date("announced") ?? stored?.Announced,
-            Effective = effective.Value,
-            Rescinded = Date("rescinded") ?? stored?.Rescinded,
-            Citation = citation,
-            Summary = summary,
-        };
+        return common.ToRegulation(
+            issuer,
+            state,
+            Date("announced") ?? stored?.Announced,
+            effective.Value,
+            Date("rescinded") ?? stored?.Rescinded,
+            citation,
+            summary);
     }
 
     private Task<string?> ActorReferenceAsync(string key, CancellationToken cancellationToken) =>
