@@ -235,6 +235,17 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             AddMissing(key, $"a new Regulation needs its {key}: add front matter \"{example}\"");
         }
 
+        // The dataset format's own rule: a rule cannot end before it starts (an export of this store must read back).
+        var rescinded = Date("rescinded") ?? stored?.Rescinded;
+        if (effective is { } from && rescinded is { } until && until < from)
+        {
+            // Point at whichever of the two this note wrote (the other may be the stored rule's).
+            var key = Text("rescinded") is not null ? "rescinded" : "effective";
+            var place = Text(key);
+            errors.Add(FrontMatter.Path(key), place?.Line ?? 1, place?.Column ?? 1, $"rescinded {until:yyyy-MM-dd} is before effective {from:yyyy-MM-dd}");
+            return null;
+        }
+
         if (issuer is null || effective is null || citation is null || summary is null || (jurisdiction?.Value ?? stored?.Jurisdiction) is not { } state)
         {
             return null;
@@ -245,7 +256,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             state,
             Date("announced") ?? stored?.Announced,
             effective.Value,
-            Date("rescinded") ?? stored?.Rescinded,
+            rescinded,
             citation,
             summary);
     }

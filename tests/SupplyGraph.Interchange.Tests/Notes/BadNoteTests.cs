@@ -33,6 +33,16 @@ public sealed class BadNoteTests
     }
 
     [Fact]
+    public async Task A_rule_rescinded_before_it_took_effect_is_an_error_at_the_rescinded_line()
+    {
+        await ExpectErrorsAsync(
+            "rule.md",
+            "---\nkind: Regulation\nissuer: us-bis\njurisdiction: US\neffective: 2024-01-01\nrescinded: 2023-06-30\ncitation: 89 FR 1\nsummary: a test rule\n---\n# A test rule\n"u8.ToArray(),
+            path => [$"{path}:6:12: front matter.rescinded: rescinded 2023-06-30 is before effective 2024-01-01"],
+            seeded: true);
+    }
+
+    [Fact]
     public async Task An_unknown_role_is_an_error_naming_the_known_roles()
     {
         await ExpectErrorsAsync("acme.md", "---\nkind: Actor\ncategory: AI_LAB\n---\n# Acme\n\n## Related\n\n- [[Acme]] — ally of sorts (friends)\n", path =>
