@@ -37,27 +37,9 @@ public static class DatasetJson
     public static void WriteDataset(Stream stream, Dataset dataset, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        using var writer = new Utf8JsonWriter(stream, Compact with { Indented = indented });
-        writer.WriteStartObject();
-        writer.WriteString("format", DatasetReader.FormatName);
-        writer.WriteNumber("version", DatasetReader.FormatVersion);
-        writer.WriteString("name", dataset.Name);
-        WriteOptional(writer, "description", dataset.Description);
-        writer.WriteStartArray("entities");
-        foreach (var entity in dataset.Entities)
-        {
-            WriteEntity(writer, entity);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("relationships");
-        foreach (var relationship in dataset.Relationships)
-        {
-            WriteRelationship(writer, relationship);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        using var writer = new Exporting.DatasetJsonWriter(stream, dataset.Name, dataset.Description, indented);
+        writer.WriteAll(dataset);
+        writer.Finish();
     }
 
     public static void WriteEntity(Utf8JsonWriter writer, Entity entity)

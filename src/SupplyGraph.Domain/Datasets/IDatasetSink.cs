@@ -12,3 +12,22 @@ public interface IDatasetSink
 
     void OnRelationship(RelationshipRecord relationship);
 }
+
+/// <summary>Hands a dataset held in memory to a sink, in the export order sinks expect: entities, then relationships.</summary>
+public static class DatasetSinkExtensions
+{
+    public static void WriteAll(this IDatasetSink sink, Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(dataset);
+        foreach (var entity in dataset.Entities)
+        {
+            sink.OnEntity(entity);
+        }
+
+        foreach (var relationship in dataset.Relationships)
+        {
+            sink.OnRelationship(relationship);
+        }
+    }
+}

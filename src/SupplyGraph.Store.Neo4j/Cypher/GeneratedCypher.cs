@@ -114,16 +114,7 @@ public static class GeneratedCypher
         ArgumentNullException.ThrowIfNull(dataset);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using var writer = new CypherDatasetWriter(text, SeedHeader, schemaStatements: []);
-        foreach (var entity in dataset.Entities)
-        {
-            writer.OnEntity(entity);
-        }
-
-        foreach (var relationship in dataset.Relationships)
-        {
-            writer.OnRelationship(relationship);
-        }
-
+        writer.WriteAll(dataset);
         writer.Finish();
         return text.ToString();
     }

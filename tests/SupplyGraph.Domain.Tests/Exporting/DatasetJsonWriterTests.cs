@@ -111,16 +111,5 @@ public sealed class DatasetJsonWriterTests
         return buffer.ToArray();
     }
 
-    private static void Feed(DatasetJsonWriter writer, Dataset dataset)
-    {
-        foreach (var entity in dataset.Entities)
-        {
-            writer.OnEntity(entity);
-        }
-
-        foreach (var relationship in dataset.Relationships)
-        {
-            writer.OnRelationship(relationship);
-        }
-    }
+    private static void Feed(DatasetJsonWriter writer, Dataset dataset) => writer.WriteAll(dataset);
 }

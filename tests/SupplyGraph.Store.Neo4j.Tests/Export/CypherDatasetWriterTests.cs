@@ -187,16 +187,7 @@ public sealed class CypherDatasetWriterTests
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using var writer = new CypherDatasetWriter(text, title);
-        foreach (var entity in dataset.Entities)
-        {
-            writer.OnEntity(entity);
-        }
-
-        foreach (var relationship in dataset.Relationships)
-        {
-            writer.OnRelationship(relationship);
-        }
-
+        writer.WriteAll(dataset);
         writer.Finish();
         return text.ToString();
     }
