@@ -43,7 +43,7 @@ internal static class CliStore
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. settings] });
-        var options = builder.Configuration.ReadSupplyGraphOptions();
+        var options = builder.Configuration.ReadSupplyGraphOptions(builder.Environment.ContentRootPath);
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         var instance = StoreKinds.Create(options.Store, new StoreContext(dataDirectory, TimeProvider.System, options.Neo4j));
         try

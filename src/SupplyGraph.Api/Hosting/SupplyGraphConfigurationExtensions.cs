@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,7 @@ public static class SupplyGraphConfigurationExtensions
     public static WebApplicationBuilder AddSupplyGraphConfiguration(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        AddShippedSettings(builder.Configuration, builder.Environment.ContentRootPath);
         AddFlatEnvironmentVariables(builder.Configuration);
 
         builder.Services.AddOptions<SupplyGraphOptions>()
@@ -43,13 +46,37 @@ public static class SupplyGraphConfigurationExtensions
     /// The <c>SupplyGraph</c> section as the service reads it (appsettings.json, the variables, the command line),
     /// checked: for the command line's verbs, which open the store without starting a server.
     /// </summary>
-    public static SupplyGraphOptions ReadSupplyGraphOptions(this ConfigurationManager configuration)
+    public static SupplyGraphOptions ReadSupplyGraphOptions(this ConfigurationManager configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        AddShippedSettings(configuration, contentRoot);
         AddFlatEnvironmentVariables(configuration);
         var options = configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
         var validation = new SupplyGraphOptionsValidator().Validate(null, options);
         return validation.Failed ? throw new OptionsValidationException(SupplyGraphOptions.SectionName, typeof(SupplyGraphOptions), validation.Failures) : options;
+    }
+
+    /// <summary>
+    /// The appsettings.json shipped beside the executable, as the lowest source, when the content root (the directory
+    /// supplygraph runs in) has none: `dotnet run` from the repository root, or a published build run elsewhere,
+    /// still gets the shipped defaults (log levels among them). A content root's own appsettings.json wins.
+    /// </summary>
+    private static void AddShippedSettings(ConfigurationManager configuration, string contentRoot)
+    {
+        const string FileName = "appsettings.json";
+        var shipped = Path.Combine(AppContext.BaseDirectory, FileName);
+        if (File.Exists(Path.Combine(contentRoot, FileName)) || !File.Exists(shipped))
+        {
+            return;
+        }
+
+        var source = new JsonConfigurationSource
+        {
+            Path = FileName,
+            Optional = true,
+            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+        };
+        configuration.Sources.Insert(0, source);
     }
 
     /// <summary>Puts the flat variables just before the plain environment variables, so <c>SupplyGraph__*</c> and the command line override them.</summary>

@@ -15,6 +15,28 @@ public sealed class ProcessEnvironmentCollection
 public sealed class StartupConfigurationTests
 {
     [Fact]
+    public void A_content_root_without_appsettings_gets_the_shipped_ones()
+    {
+        // arrange: the directory `dotnet run` is called from, or a published build run elsewhere
+        var contentRoot = Directory.CreateTempSubdirectory("supplygraph-content-root-").FullName;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, Args = [] });
+
+            // act
+            builder.AddSupplyGraphConfiguration();
+
+            // assert: what only appsettings.json says
+            builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"].Should().Be("Warning");
+            builder.Configuration["SupplyGraph:Store"].Should().Be("embedded");
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Defaults_come_from_appsettings_and_urls_follow_them()
     {
         // arrange
