@@ -84,8 +84,7 @@ public static class InputFormats
     }
 
     // A folder of CSV files (an export) is its *.csv files, in ordinal order so errors come in the same order each run.
-    private static IEnumerable<string> CsvFilesIn(string folder) =>
-        Directory.EnumerateFiles(folder, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+    private static IEnumerable<string> CsvFilesIn(string folder) => FolderFiles.WithExtensions(folder, [".csv"]);
 
     private static InputGroup Add(List<InputGroup> groups, InterchangeFormat format)
     {
@@ -96,10 +95,8 @@ public static class InputFormats
 
     private static InterchangeFormat DetectFolder(string path)
     {
-        var extensions = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Select(Path.GetExtension)
-            .Where(extension => extension is not null && ByExtension.ContainsKey(extension))
-            .Select(extension => ByExtension[extension!])
+        var extensions = FolderFiles.WithExtensions(path, ByExtension.Keys)
+            .Select(file => ByExtension[Path.GetExtension(file)])
             .ToHashSet();
         if (extensions.Contains(InterchangeFormat.Notes))
         {

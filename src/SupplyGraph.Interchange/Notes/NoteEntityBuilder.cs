@@ -345,11 +345,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
     // leaves no citation pointing at the wrong line; what other sources (the seed's quotes of the note) say stays.
     private List<Source> Merge(IReadOnlyList<Source> stored, List<Source> added)
     {
-        var kept = stored.Where(source => !IsLineCitationOfThisNote(source)).ToList();
+        var kept = stored.Where(source => !note.IsOwnCitation(source)).ToList();
         return [.. kept, .. added.Where(source => !kept.Contains(source))];
     }
-
-    private bool IsLineCitationOfThisNote(Source source) =>
-        source.Document == note.DocumentName && source.Url is null
-        && (source.Locator == "file name" || source.Locator.StartsWith("line ", StringComparison.Ordinal));
 }

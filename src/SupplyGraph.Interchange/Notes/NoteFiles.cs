@@ -16,10 +16,7 @@ internal static class NoteFiles
                 continue;
             }
 
-            var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
-            foreach (var file in files)
+            foreach (var file in FolderFiles.WithExtensions(path, Extensions))
             {
                 yield return file;
             }

@@ -27,5 +27,13 @@ internal sealed record ParsedNote(
 
     /// <summary>The source of a fact taken from <paramref name="line"/> (1-based): the file name and the line's text.</summary>
     public Source SourceOf(int line) =>
-        line == 0 ? new Source(DocumentName, "file name") : new Source(DocumentName, $"line {line}: {Lines[line - 1].Trim()}");
+        line == 0 ? new Source(DocumentName, FileNameLocator) : new Source(DocumentName, $"{LinePrefix}{line}: {Lines[line - 1].Trim()}");
+
+    /// <summary>True for a source <see cref="SourceOf"/> makes for this note (any line): what a new reading replaces.</summary>
+    public bool IsOwnCitation(Source source) =>
+        source.Document == DocumentName && source.Url is null
+        && (source.Locator == FileNameLocator || source.Locator.StartsWith(LinePrefix, StringComparison.Ordinal));
+
+    private const string FileNameLocator = "file name";
+    private const string LinePrefix = "line ";
 }
