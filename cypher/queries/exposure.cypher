@@ -1,23 +1,22 @@
-// Exposure, the reverse of export controls: every entity a regulation in force touches. Its subjects, all that
-// depends on them downstream (ending at the platforms that serve an exposed model), and the owners
-// (DEVELOPS, DESIGNS) of anything exposed.
-// A dependency step follows each type's documented upstream end (see supply-chain.cypher).
-// The service reads the paths from each exposed entity to the regulation, shortest first.
+// Generated from the relationship table in src/SupplyGraph.Domain by WalkCypher; do not edit by hand.
+// Exposure, the reverse of export controls: every entity a regulation in force touches. From the regulation
+// (the start) to its subjects, then downstream of them (see supply-chain.cypher), ending at the platforms that
+// serve an exposed model; the owners (DEVELOPS, DESIGNS) of anything exposed are reached, not walked on from.
+// One level of the walk. $frontier holds the entities reached at the level before (the start first), each with
+// the walk it belongs to; the file returns every relationship of each (valid or not: the service's walk looks at
+// all of them) and, in `follows`, whether the walk goes on to the neighbour. The service sends the neighbours
+// not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell whether the limit cut), so the
+// work grows with the entities reached, never with the number of routes between them.
 //
-// :param id => 'us-bis-2023-10-advanced-computing'
+// :param frontier => [{id: 'us-bis-2023-10-advanced-computing', walk: 'downstream', start: true}]
 // :param asOf => date('2025-06-01')
-// :param maxHops => 8
 
-MATCH (regulation:Regulation {id: $id})
-WHERE regulation.effective <= $asOf AND (regulation.rescinded IS NULL OR $asOf < regulation.rescinded)
-MATCH restriction = (subject)-[rule:RESTRICTED_BY]->(regulation)
-WHERE (rule.validFrom IS NULL OR rule.validFrom <= $asOf) AND (rule.validTo IS NULL OR $asOf <= rule.validTo)
-MATCH walk = (subject)((here)-[step:SUPPLIES|FABRICATES|DESIGNS|OPERATES|HOSTS|DEVELOPS|TRAINED_ON|BACKED_BY|AVAILABLE_ON]-(next)
-    WHERE (startNode(step) = here) = (type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS', 'AVAILABLE_ON'])
-      AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
-  ){0,17}(exposed)
-WHERE length(walk) + 1 <= $maxHops + 1
-  AND none(served IN relationships(walk)[0..-1] WHERE type(served) = 'AVAILABLE_ON')
-OPTIONAL MATCH ownership = (owner)-[owns:DESIGNS|DEVELOPS]->(exposed)
-  WHERE (owns.validFrom IS NULL OR owns.validFrom <= $asOf) AND (owns.validTo IS NULL OR $asOf <= owns.validTo)
-RETURN regulation, restriction, walk, ownership;
+UNWIND $frontier AS item
+MATCH (here:Entity {id: item.id})
+OPTIONAL MATCH (here)-[step]-(next)
+RETURN item.walk AS walk, here, step, next, next.id AS reached,
+       step IS NOT NULL AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
+       AND (CASE WHEN item.start
+         THEN here.effective <= $asOf AND (here.rescinded IS NULL OR $asOf < here.rescinded) AND endNode(step) = here AND type(step) IN ['RESTRICTED_BY']
+         ELSE (startNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON', 'BACKED_BY'])
+       END) AS follows;

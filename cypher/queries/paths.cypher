@@ -1,17 +1,20 @@
-// All shortest paths between two entities, along relationships in either direction, optionally over some types.
-// Relationships not valid on the day, and regulations not in force on it, are left out.
+// Generated from the relationship table in src/SupplyGraph.Domain by WalkCypher; do not edit by hand.
+// All shortest paths between two entities ($from, $to), along relationships in either direction, optionally
+// over some $types only. Relationships not valid on the day, and regulations not in force on it, are left out.
+// The service walks from $from until a level reaches $to (or the hard hop cap), then reads the shortest paths.
+// One level of the walk. $frontier holds the entities reached at the level before (the start first), each with
+// the walk it belongs to; the file returns every relationship of each (valid or not: the service's walk looks at
+// all of them) and, in `follows`, whether the walk goes on to the neighbour. The service sends the neighbours
+// not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell whether the limit cut), so the
+// work grows with the entities reached, never with the number of routes between them.
 //
-// :param from => 'hugging-face'
-// :param to => 'asml'
-// :param types => null
+// :param frontier => [{id: 'hugging-face', walk: 'downstream', start: true}]
 // :param asOf => date('2025-06-01')
-// :param maxHops => 8
+// :param types => null
 
-MATCH (source:Entity {id: $from})
-MATCH (target:Entity {id: $to})
-MATCH route = allShortestPaths((source)-[*..17]-(target))
-WHERE all(step IN relationships(route) WHERE ($types IS NULL OR type(step) IN $types)
-        AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo))
-  AND all(stop IN nodes(route) WHERE NOT stop:Regulation
-        OR (stop.effective <= $asOf AND (stop.rescinded IS NULL OR $asOf < stop.rescinded)))
-RETURN source, target, route;
+UNWIND $frontier AS item
+MATCH (here:Entity {id: item.id})
+OPTIONAL MATCH (here)-[step]-(next)
+RETURN item.walk AS walk, here, step, next, next.id AS reached,
+       step IS NOT NULL AND (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
+       AND (($types IS NULL OR type(step) IN $types) AND (NOT next:Regulation OR (next.effective <= $asOf AND (next.rescinded IS NULL OR $asOf < next.rescinded)))) AS follows;

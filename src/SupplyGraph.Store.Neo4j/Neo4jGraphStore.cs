@@ -10,6 +10,7 @@ using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.Import;
 using SupplyGraph.Store.Neo4j.Mapping;
+using SupplyGraph.Store.Neo4j.Questions;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Store.Neo4j;
@@ -66,10 +67,20 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     /// input are looked up in the graph as it was before), and this one upserts them in one explicit write transaction
     /// (<see cref="Neo4jImportWriter"/>). Invalid anywhere, cancelled, or a dry run: the transaction is rolled back.
     /// </summary>
-    public async Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The import is one unit of work: a transient failure (a lost connection, a restarting server) rolls it back and
+    /// runs it again from the start of the input, which upserts make safe; an input that can be read only once (a
+    /// stream) then fails cleanly instead. Either way nothing is half-written.
+    /// </remarks>
+    public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
+        return runner.ExecuteAsync(AccessMode.Write, (transaction, token) => ImportOnceAsync(source, options, transaction, token), cancellationToken);
+    }
+
+    private async Task<ImportSummary> ImportOnceAsync(IDatasetSource source, ImportOptions options, ICypherTransaction transaction, CancellationToken cancellationToken)
+    {
         var name = Path.GetFileNameWithoutExtension(source.Name);
         var batchSize = ImportBatchSize;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,7 +103,6 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
             },
             CancellationToken.None);
 
-        await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
         var writer = new Neo4jImportWriter(transaction, batchSize, name, rowsTotal: null, options.Progress);
         try
         {
@@ -154,14 +164,19 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return new DatasetHeader(ExportName, null, entities, relationships);
     }
 
-    private async Task<ImportSummary> ImportAsync(Dataset dataset, ImportOptions importOptions, CancellationToken cancellationToken)
+    private Task<ImportSummary> ImportAsync(Dataset dataset, ImportOptions importOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        await using var transaction = await runner.BeginAsync(AccessMode.Write, cancellationToken);
-        var writer = new Neo4jImportWriter(
-            transaction, ImportBatchSize, dataset.Name, dataset.Entities.Count + dataset.Relationships.Count, importOptions.Progress);
-        await writer.WriteAsync(dataset.Entities, dataset.Relationships, cancellationToken);
-        return await FinishAsync(transaction, writer, dataset.Name, importOptions, cancellationToken);
+        return runner.ExecuteAsync(
+            AccessMode.Write,
+            async (transaction, token) =>
+            {
+                var writer = new Neo4jImportWriter(
+                    transaction, ImportBatchSize, dataset.Name, dataset.Entities.Count + dataset.Relationships.Count, importOptions.Progress);
+                await writer.WriteAsync(dataset.Entities, dataset.Relationships, token);
+                return await FinishAsync(transaction, writer, dataset.Name, importOptions, token);
+            },
+            cancellationToken);
     }
 
     private static async Task<ImportSummary> FinishAsync(ICypherTransaction transaction, Neo4jImportWriter writer, string dataset, ImportOptions importOptions, CancellationToken cancellationToken)
@@ -226,28 +241,28 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Questions(graph).Profile(new ProfileQuestion(entity.Id, day));
     }
 
-    public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
+    public async Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return AnswerAsync(question.Entity, question.Options, CypherScripts.SupplyChain,
-            (questions, focus, options) => questions.SupplyChain(question with { Entity = focus.Id, Options = options }, cancellationToken),
-            cancellationToken);
+        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
+        var graph = await WalkAsync(CypherScripts.SupplyChain, [new(focus.Id, WalkCypher.Upstream), new(focus.Id, WalkCypher.Downstream)], options, focus, cancellationToken);
+        return Questions(graph).SupplyChain(question with { Entity = focus.Id, Options = options }, cancellationToken);
     }
 
-    public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
+    public async Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return AnswerAsync(question.Entity, question.Options, CypherScripts.ExportControls,
-            (questions, focus, options) => questions.ExportControls(question with { Entity = focus.Id, Options = options }, cancellationToken),
-            cancellationToken);
+        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
+        var graph = await WalkAsync(CypherScripts.ExportControls, [new(focus.Id, WalkCypher.Upstream)], options, focus, cancellationToken);
+        return Questions(graph).ExportControls(question with { Entity = focus.Id, Options = options }, cancellationToken);
     }
 
-    public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken)
+    public async Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return AnswerAsync(question.Regulation, question.Options, CypherScripts.Exposure,
-            (questions, regulation, options) => questions.Exposure(question with { Regulation = regulation.Id, Options = options }, cancellationToken),
-            cancellationToken);
+        var (regulation, options) = await PrepareAsync(question.Regulation, question.Options, cancellationToken);
+        var graph = await WalkAsync(CypherScripts.Exposure, [new(regulation.Id, WalkCypher.Downstream)], options, regulation, cancellationToken);
+        return Questions(graph).Exposure(question with { Regulation = regulation.Id, Options = options }, cancellationToken);
     }
 
     public async Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken)
@@ -256,29 +271,33 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         var (from, options) = await PrepareAsync(question.From, question.Options, cancellationToken);
         var to = await ResolveAsync(question.To, cancellationToken);
         var types = question.Types is { Count: > 0 } selected ? selected.Select(type => type.Name()).ToList() : null;
+
+        // The domain looks as far as the hard cap (one level past it to tell), whatever maxHops is: see GraphQuestions.Paths.
         var graph = from.Id == to.Id
             ? GraphIndex.Build([from], [])
-            : await ReadGraphAsync(
+            : await LevelWalk.ReadAsync(
+                runner,
                 CypherScripts.Paths,
-                new() { ["from"] = from.Id, ["to"] = to.Id, ["types"] = types, ["asOf"] = options.AsOf, ["maxHops"] = (long)options.MaxHops },
-                cancellationToken,
-                from,
-                to);
+                [new(from.Id, WalkCypher.Downstream)],
+                QueryLimits.MaxMaxHops + 2,
+                new Dictionary<string, object?> { ["asOf"] = options.AsOf, ["types"] = types },
+                stopAt: to.Id,
+                [from, to],
+                cancellationToken);
         return Questions(graph).Paths(question with { From = from.Id, To = to.Id, Options = options }, cancellationToken);
     }
 
-    /// <summary>Resolves the entity, runs the question's file around it, and lets the domain read the answer.</summary>
-    private async Task<TAnswer> AnswerAsync<TAnswer>(
-        string reference,
-        TraversalOptions options,
-        CypherScript script,
-        Func<GraphQuestions, Entity, TraversalOptions, TAnswer> answer,
-        CancellationToken cancellationToken)
-    {
-        var (entity, fixedOptions) = await PrepareAsync(reference, options, cancellationToken);
-        var graph = await ReadGraphAsync(script, WalkParameters(entity, fixedOptions), cancellationToken, entity);
-        return answer(Questions(graph), entity, fixedOptions);
-    }
+    /// <summary>Reads a walk question's neighbourhood: the hop limit's levels and one more, so the domain can tell whether it cut.</summary>
+    private Task<GraphIndex> WalkAsync(CypherScript script, IReadOnlyList<LevelWalk.Start> starts, TraversalOptions options, Entity start, CancellationToken cancellationToken) =>
+        LevelWalk.ReadAsync(
+            runner,
+            script,
+            starts,
+            options.MaxHops + 1,
+            new Dictionary<string, object?> { ["asOf"] = options.AsOf },
+            stopAt: null,
+            [start],
+            cancellationToken);
 
     private async Task<(Entity Entity, TraversalOptions Options)> PrepareAsync(string reference, TraversalOptions options, CancellationToken cancellationToken)
     {
@@ -287,13 +306,6 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         // Fix "today" once, so the Cypher and the domain read the same day.
         return (entity, TraversalOptions.Create(options.Day(clock), options.MaxHops, options.MaxPaths));
     }
-
-    private static Dictionary<string, object?> WalkParameters(Entity entity, TraversalOptions options) => new()
-    {
-        ["id"] = entity.Id,
-        ["asOf"] = options.AsOf,
-        ["maxHops"] = (long)options.MaxHops,
-    };
 
     private GraphQuestions Questions(GraphIndex graph) => new(graph, clock);
 

@@ -36,5 +36,8 @@ public sealed class RecordingCypherRunnerTests
 
         public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
+
+        public Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

@@ -12,9 +12,6 @@ public static class CypherParameters
         ["limit"] = 50,
         ["fuzzyQuery"] = "deepsek~",
         ["asOf"] = "2025-06-01",
-        ["maxHops"] = 8,
-        ["from"] = "hugging-face",
-        ["to"] = "asml",
         ["types"] = new[] { "TRAINED_ON" },
         ["rows"] = Array.Empty<object>(),
         ["after"] = "",
@@ -22,5 +19,6 @@ public static class CypherParameters
         ["afterElementId"] = "",
         ["pageSize"] = 1000,
         ["ids"] = new[] { "deepseek", "deepseek-v3" },
+        ["frontier"] = new[] { new Dictionary<string, object?> { ["id"] = "deepseek", ["walk"] = "upstream", ["start"] = true } },
     };
 }

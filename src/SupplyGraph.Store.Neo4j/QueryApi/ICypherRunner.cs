@@ -19,4 +19,12 @@ public interface ICypherRunner
 
     /// <summary>Begins an explicit transaction; dispose it to roll back whatever was not committed.</summary>
     Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a unit of work in one explicit transaction and, when it fails with a transient error (a lost connection,
+    /// a restarting server, a deadlock), runs the whole unit again in a new transaction, as the official driver's
+    /// <c>ExecuteReadAsync</c>/<c>ExecuteWriteAsync</c> do. The work commits (or leaves the transaction to be rolled
+    /// back) itself, so it must be safe to run twice: reads, and writes that are idempotent (our upserts are).
+    /// </summary>
+    Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }

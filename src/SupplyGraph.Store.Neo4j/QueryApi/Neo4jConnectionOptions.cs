@@ -27,6 +27,12 @@ public sealed record Neo4jConnectionOptions
     /// <summary>The first pause before a retry; each further retry doubles it, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long a unit of work (<see cref="ICypherRunner.ExecuteAsync{T}"/>) keeps being run again after transient
+    /// failures, counted from its first try: long enough to ride out a server restart, as the drivers' 30 s default.
+    /// </summary>
+    public TimeSpan MaxTransactionRetryTime { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Throws an <see cref="ArgumentException"/> that says what to fix when the options cannot work.</summary>
     public void Validate()
     {

@@ -11,8 +11,8 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// string/char/Guid → String, byte[] → Base64, DateOnly → Date, DateTimeOffset and UTC DateTime → OffsetDateTime,
 /// other DateTime → LocalDateTime, TimeOnly → LocalTime, TimeSpan → Duration, the Cypher* value types to their
 /// own kinds, string-keyed dictionaries → Map, other enumerables → List.
-/// The client remembers the bookmarks of what it committed and sends them with later requests, so a read
-/// after a write sees the write, even on a cluster.
+/// The client is a session (<see cref="StartSession"/>) of its own: it remembers the bookmarks of what it committed
+/// and sends them with later requests, so a read after a write sees the write, even on a cluster.
 /// </remarks>
 public sealed class QueryApiClient : ICypherRunner, IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class QueryApiClient : ICypherRunner, IDisposable
     private readonly QueryApiEndpoints endpoints;
     private readonly QueryApiSender sender;
     private readonly RetryPolicy retryPolicy;
-    private readonly BookmarkSet bookmarks = new();
+    private readonly QueryApiSession defaultSession;
 
     /// <summary>Uses a caller-owned HttpClient (e.g. from IHttpClientFactory); the client does not dispose it.</summary>
     public QueryApiClient(HttpClient httpClient, Neo4jConnectionOptions options)
@@ -46,40 +46,41 @@ public sealed class QueryApiClient : ICypherRunner, IDisposable
         endpoints = new QueryApiEndpoints(options.Uri, options.Database);
         sender = new QueryApiSender(httpClient, options);
         retryPolicy = new RetryPolicy(options.MaxRetries, options.RetryBaseDelay);
+        defaultSession = StartSession();
     }
 
     public Neo4jConnectionOptions Options { get; }
 
-    /// <summary>The bookmarks the next request will carry: the state of the latest commits this client saw.</summary>
-    public IReadOnlyList<string> Bookmarks => bookmarks.Snapshot();
+    /// <summary>The bookmarks the client's own session will send next: the state of the latest commits it saw.</summary>
+    public IReadOnlyList<string> Bookmarks => defaultSession.Bookmarks;
 
     /// <summary>A client with its own pooled <see cref="QueryApiHttp.CreateHandler"/> connection handler.</summary>
     public static QueryApiClient Create(Neo4jConnectionOptions options) =>
         new(CreateHttpClient(QueryApiHttp.CreateHandler(), disposeHandler: true), ownsHttpClient: true, options);
 
+    /// <summary>
+    /// A logical session over this client's connections, with bookmarks of its own: each of its requests sees what
+    /// the session committed before (and what <paramref name="bookmarks"/> name), and nothing waits on other
+    /// sessions' writes. The client itself is one such session.
+    /// </summary>
+    public QueryApiSession StartSession(IEnumerable<string>? bookmarks = null) => new(endpoints, sender, retryPolicy, Options, bookmarks);
+
     public Task<CypherResult> RunAsync(
         string statement,
         IReadOnlyDictionary<string, object?>? parameters,
         CypherRunOptions options,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(statement);
-        ArgumentNullException.ThrowIfNull(options);
-        return retryPolicy.ExecuteAsync(
-            token => RunOnceAsync(statement, parameters, options, token),
-            options.MayRepeat,
-            cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        defaultSession.RunAsync(statement, parameters, options, cancellationToken);
 
     /// <summary>
     /// Begins an explicit transaction. No request is sent yet: the transaction opens on the server with its
     /// first statement, as the Query API allows, which saves a round trip.
     /// </summary>
-    public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<ICypherTransaction>(new QueryApiTransaction(accessMode, endpoints, sender, bookmarks));
-    }
+    public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default) =>
+        defaultSession.BeginAsync(accessMode, cancellationToken);
+
+    public Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+        defaultSession.ExecuteAsync(accessMode, work, cancellationToken);
 
     public void Dispose()
     {
@@ -99,18 +100,5 @@ public sealed class QueryApiClient : ICypherRunner, IDisposable
             DefaultRequestVersion = HttpVersion.Version20,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-    }
-
-    private async Task<CypherResult> RunOnceAsync(
-        string statement,
-        IReadOnlyDictionary<string, object?>? parameters,
-        CypherRunOptions options,
-        CancellationToken cancellationToken)
-    {
-        var sent = bookmarks.Snapshot();
-        var body = RequestBody.ForStatement(statement, parameters, options.IncludeCounters, options.AccessMode, sent);
-        var response = await sender.SendAsync(HttpMethod.Post, endpoints.Query, body, clusterAffinity: null, cancellationToken);
-        bookmarks.Replace(sent, response.Result.Bookmarks);
-        return response.Result;
     }
 }

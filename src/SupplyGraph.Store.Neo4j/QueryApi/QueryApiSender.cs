@@ -107,9 +107,11 @@ internal sealed class QueryApiSender
             request.Headers.TryAddWithoutValidation(QueryApiProtocol.ClusterAffinityHeader, clusterAffinity);
         }
 
-        if (body is not null)
+        // A POST without a body (a bare commit) still says what it is: Neo4j 5.26 answers an untyped one with
+        // HTTP 500 "Request failed.".
+        if (body is not null || method == HttpMethod.Post)
         {
-            request.Content = new ByteArrayContent(body);
+            request.Content = new ByteArrayContent(body ?? []);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(QueryApiProtocol.TypedJson);
         }
 

@@ -64,12 +64,20 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
                 return Task.FromResult(export);
             }
 
-            return Task.FromResult(Result(["graph"], [WholeGraph()]));
+            // A walk file's level: the whole graph, and no neighbour followed, so the walk reads one level only.
+            return Task.FromResult(Result(["walk", "here", "step", "next", "reached", "follows"], [null, WholeGraph(), null, null, null, false]));
         }
     }
 
     public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default) =>
         Task.FromResult<ICypherTransaction>(new Transaction(this, accessMode));
+
+    /// <summary>One try: the stand-in never fails transiently.</summary>
+    public async Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await BeginAsync(accessMode, cancellationToken);
+        return await work(transaction, cancellationToken);
+    }
 
     /// <summary>
     /// The export statements, carried out as their Cypher says (paging, ordering, either-direction hops), since the
@@ -202,6 +210,11 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
 
         public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters = null, bool includeCounters = false, CancellationToken cancellationToken = default)
         {
+            if (accessMode == AccessMode.Read)
+            {
+                return server.RunAsync(statement, parameters, CypherRunOptions.Read, cancellationToken);
+            }
+
             Interlocked.Increment(ref server.transactionStatementsRun);
             var rows = ((IEnumerable<object?>)parameters!["rows"]!).Cast<Dictionary<string, object?>>().ToList();
             long added = 0;

@@ -24,7 +24,7 @@ internal static class RecordedRequestAssertions
         sent.Authorization.Should().BeEquivalentTo(ExpectedAuthorization(exchange.Request.Authorization));
         if (exchange.Request.Body is null)
         {
-            sent.Body.Should().BeNull("{0} sent no body", exchange.Name);
+            sent.Body.Should().BeNullOrEmpty("{0} sent no body", exchange.Name);
             return;
         }
 
