@@ -8,9 +8,13 @@ cd "$(dirname "$0")/.."
 
 passed=0; failed=0; skipped=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+source scripts/neo4j-server.sh
+# The Neo4j server this command starts (if any) is stopped on every way out, interrupts included.
+trap 'neo4j_server_stop; rm -f "$log"' EXIT
+trap 'exit 130' INT TERM
 
 finish() {
+  neo4j_server_stop
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"
   [ "$failed" -eq 0 ]
   exit $?
@@ -38,6 +42,18 @@ if (cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error); then
   lint_installed=1
 else
   echo "npm ci failed in tools/cypher-lint"; failed=$((failed + 1))
+fi
+
+# Neo4j tests run against: the server SUPPLYGRAPH_NEO4J_URI names; else a neo4j:5.26 container where Docker
+# answers (Testcontainers starts it); else the Neo4j 5.26 server from ../shared/neo4j/, started here.
+echo "==> Neo4j server for the tests"
+if [ -n "${SUPPLYGRAPH_NEO4J_URI:-}" ]; then
+  echo "neo4j: using SUPPLYGRAPH_NEO4J_URI"
+elif command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1; then
+  echo "neo4j: Docker answers; the tests start a neo4j:5.26 container"
+elif ! neo4j_server_start; then
+  echo "neo4j: could not start the server from ../shared/neo4j; the Neo4j tests will be skipped (and counted)"
+  failed=$((failed + 1))
 fi
 
 echo "==> dotnet test"

@@ -4,6 +4,7 @@ using SupplyGraph.Domain.Stores;
 using SupplyGraph.Store.Contract;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.QueryApi;
+using SupplyGraph.Testing;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 
@@ -21,6 +22,13 @@ public sealed class Neo4jServerFixture : IStoreUnderTest, IAsyncLifetime
     private IContainer? container;
     private Neo4jGraphStore? store;
     private QueryApiClient? client;
+    private Neo4jServerLock? serverLock;
+
+    /// <summary>How the tests reach the server; null when they are skipped.</summary>
+    public Neo4jConnectionOptions? Connection { get; private set; }
+
+    /// <summary>The started server's folder (SUPPLYGRAPH_NEO4J_HOME, set by scripts/test.sh), where a test may restart it; else null.</summary>
+    public static string? ServerHome => Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_HOME") is { Length: > 0 } home ? home : null;
 
     public string? SkipReason { get; private set; }
 
@@ -60,7 +68,10 @@ public sealed class Neo4jServerFixture : IStoreUnderTest, IAsyncLifetime
         else
         {
             Target = $"{connection.Uri} (database {connection.Database})";
+            serverLock = await Neo4jServerLock.AcquireAsync(connection.Uri, TimeSpan.FromMinutes(20), CancellationToken.None);
         }
+
+        Connection = connection;
 
         client = QueryApiClient.Create(connection);
         store = new Neo4jGraphStore(client, new Neo4jStoreOptions { Connection = connection, ImportBatchSize = 100, ExportPageSize = 10 });
@@ -81,6 +92,7 @@ public sealed class Neo4jServerFixture : IStoreUnderTest, IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         client?.Dispose();
+        serverLock?.Dispose();
         if (container is not null)
         {
             await container.DisposeAsync();
