@@ -15,7 +15,7 @@ public static class BenchmarkCommands
           coldstart S|M|L         start the host on that store three times
           questions seed|S|M|L    in-process question timings with BenchmarkDotNet
           http seed|S|M|L         the host under autocannon (benchmarks/load)
-          neo4j                   the same questions through Neo4j (needs SUPPLYGRAPH_NEO4J_URI)
+          neo4j seed|S|M|L        import into Neo4j and time the questions there (needs SUPPLYGRAPH_NEO4J_URI; CLEARS that database)
           report [COMMAND]        write benchmarks/RESULTS.md from benchmarks/results/*.json
         """;
 
@@ -65,8 +65,8 @@ public static class BenchmarkCommands
                 case "http" when words.Length == 2:
                     var http = await HttpMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token);
                     return http.Runs.Any(run => run.Errors > 0) ? 1 : 0;
-                case "neo4j":
-                    Console.WriteLine(await Neo4jMeasurement.RunAsync(paths, stop.Token));
+                case "neo4j" when words.Length == 2:
+                    Console.WriteLine(await Neo4jMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), stop.Token));
                     return 0;
                 case "report":
                     Console.WriteLine("wrote " + ResultsReport.Write(paths, words.Length > 1 ? string.Join(' ', words[1..]) : "bash benchmarks/run.sh"));

@@ -2,29 +2,32 @@ using System.Diagnostics;
 using SupplyGraph.Benchmarks.Reporting;
 using SupplyGraph.Benchmarks.Workloads;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Store.Neo4j;
+using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Benchmarks.Measurements;
 
 /// <summary>
-/// On a Neo4j server (SUPPLYGRAPH_NEO4J_URI, _USER, _PASSWORD, _DATABASE, as the tests use): imports the seed
-/// (an upsert: it changes nothing already there but adds the seed's rows), then times each seed question through the
-/// Neo4j store and the very statements that call sent through the bare Query API client, and keeps the ratio.
-/// Without a server it records why it was skipped, so the report says so instead of going quiet.
+/// On a Neo4j server (SUPPLYGRAPH_NEO4J_URI, _USER, _PASSWORD, _DATABASE, as the tests use; scripts/neo4j-server.sh
+/// starts one): CLEARS THE DATABASE, imports the size's dataset through the store (timed), then times each question
+/// of the size through the Neo4j store and the very statements that call sent through the bare Query API client, and
+/// keeps the ratio. Without a server it records why it was skipped, so the report says so instead of going quiet.
 /// </summary>
 public static class Neo4jMeasurement
 {
     private const int Samples = 30;
 
-    public static async Task<string> RunAsync(BenchmarkPaths paths, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(BenchmarkPaths paths, BenchmarkSize size, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(size);
         var uri = Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_URI");
         if (string.IsNullOrWhiteSpace(uri))
         {
-            var reason = "SUPPLYGRAPH_NEO4J_URI is not set (and this harness starts no server), so the service-vs-bare-Query-API ratio on Neo4j was not measured.";
-            ResultFiles.Write(paths, "neo4j", "all", new SkippedResult("neo4j", reason));
+            var reason = "SUPPLYGRAPH_NEO4J_URI is not set (start one with scripts/neo4j-server.sh, as benchmarks/run.sh does), so Neo4j was not measured.";
+            ResultFiles.Write(paths, "neo4j", size.Name, new SkippedResult("neo4j", reason));
             return "skipped: " + reason;
         }
 
@@ -34,27 +37,53 @@ public static class Neo4jMeasurement
             User = Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_USER") ?? "neo4j",
             Password = Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_PASSWORD"),
             Database = Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_DATABASE") ?? "neo4j",
+            RequestTimeout = TimeSpan.FromMinutes(5),
         };
         using var bare = QueryApiClient.Create(connection);
         using var recorder = new RecordingCypherRunner(QueryApiClient.Create(connection));
         using var store = new Neo4jGraphStore(recorder, new Neo4jStoreOptions { Connection = connection });
+        await bare.WriteAsync(CypherScripts.ClearDatabase.Statement, null, idempotent: true, cancellationToken);
         await store.InitializeAsync(cancellationToken);
-        await store.ImportAsync(SeedDataset.Load(), cancellationToken);
+
+        var import = Stopwatch.StartNew();
+        var summary = size.Generated is null
+            ? await store.ImportAsync(SeedDataset.Load(), cancellationToken)
+            : await store.ImportAsync(new DatasetFileSource(ImportMeasurement.EnsureDataset(paths, size)), ImportOptions.Default, cancellationToken);
+        import.Stop();
+        var relationships = summary.Relationships.Added + summary.Relationships.Updated + summary.Relationships.Unchanged;
 
         var rows = new List<Neo4jQuestionResult>();
-        foreach (var question in QuestionSubjects.For(BenchmarkSize.Seed))
+        var cases = await QuestionSubjects.ForAsync(size, async id => (await store.ExposureAsync(new(id, Domain.Questions.TraversalOptions.Create(asOf: QuestionSubjects.AsOf)), cancellationToken)).Exposed.Count > 0);
+        foreach (var question in cases)
         {
             var throughStore = await TimeAsync(() => question.AskAsync(store, cancellationToken));
             recorder.Clear();
-            await question.AskAsync(store, cancellationToken);
+            var (explored, partial) = await question.AskAsync(store, cancellationToken);
             var statements = recorder.Recorded.ToList();
             var throughBareApi = await TimeAsync(() => RecordingCypherRunner.ReplayAsync(bare, statements, cancellationToken));
-            rows.Add(new Neo4jQuestionResult(question.Name, statements.Count, Percentiles.Median(throughStore), Percentiles.Median(throughBareApi)));
+            rows.Add(new Neo4jQuestionResult(
+                question.Name,
+                statements.Sum(statement => statement.Transaction?.Count ?? 1),
+                Percentiles.Median(throughStore),
+                Percentiles.Of(throughStore, 99),
+                Percentiles.Median(throughBareApi),
+                Percentiles.Of(throughBareApi, 99),
+                explored,
+                partial));
         }
 
-        var result = new Neo4jResult(connection.Uri.ToString(), rows);
-        ResultFiles.Write(paths, "neo4j", "all", result);
-        return string.Join(Environment.NewLine, rows.Select(row => $"{row.Case}: store {row.StoreP50Milliseconds:F2} ms, bare {row.BareP50Milliseconds:F2} ms, {row.StoreOverBare:F2}x"));
+        var result = new Neo4jResult(
+            "Neo4j 5.26 Community (scripts/neo4j-server.sh: heap 1 GB, page cache 512 MB) on this machine",
+            size.Name,
+            summary.Entities.Added + summary.Entities.Updated + summary.Entities.Unchanged,
+            relationships,
+            import.Elapsed.TotalSeconds,
+            relationships / import.Elapsed.TotalSeconds,
+            rows);
+        ResultFiles.Write(paths, "neo4j", size.Name, result);
+        return $"{size.Name}: import {relationships:N0} relationships in {import.Elapsed.TotalSeconds:F1} s ({result.RelationshipsPerSecond:N0}/s)"
+            + Environment.NewLine
+            + string.Join(Environment.NewLine, rows.Select(row => $"{row.Case}: store p50 {row.StoreP50Milliseconds:F2} ms p99 {row.StoreP99Milliseconds:F2} ms, bare p50 {row.BareP50Milliseconds:F2} ms, {row.StoreOverBare:F2}x"));
     }
 
     private static async Task<List<double>> TimeAsync(Func<Task> call)

@@ -68,12 +68,27 @@ public sealed record HttpResult(string Size, IReadOnlyList<HttpRun> Runs);
 
 public sealed record SkippedResult(string Measurement, string Reason);
 
-public sealed record Neo4jQuestionResult(string Case, int Statements, double StoreP50Milliseconds, double BareP50Milliseconds)
+public sealed record Neo4jQuestionResult(
+    string Case,
+    int Statements,
+    double StoreP50Milliseconds,
+    double StoreP99Milliseconds,
+    double BareP50Milliseconds,
+    double BareP99Milliseconds,
+    long Explored,
+    bool Partial)
 {
     public double StoreOverBare => StoreP50Milliseconds / BareP50Milliseconds;
 }
 
-public sealed record Neo4jResult(string Server, IReadOnlyList<Neo4jQuestionResult> Cases);
+public sealed record Neo4jResult(
+    string Server,
+    string Size,
+    long Entities,
+    long Relationships,
+    double ImportSeconds,
+    double RelationshipsPerSecond,
+    IReadOnlyList<Neo4jQuestionResult> Cases);
 
 /// <summary>Reads and writes the per-measurement JSON files under benchmarks/results.</summary>
 public static class ResultFiles

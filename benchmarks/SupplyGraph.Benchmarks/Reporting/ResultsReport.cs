@@ -12,6 +12,8 @@ namespace SupplyGraph.Benchmarks.Reporting;
 /// </summary>
 public static class ResultsReport
 {
+    private static readonly string[] Neo4jSizes = ["seed", "S", "M", "L"];
+
     private static readonly string[] Sizes = ["S", "M", "L"];
 
     public static string Write(BenchmarkPaths paths, string command)
@@ -29,9 +31,6 @@ public static class ResultsReport
         var starts = Sizes.Select(size => ResultFiles.Read<ColdStartResult>(paths, "coldstart", size)).OfType<ColdStartResult>().ToList();
         var questions = Sizes.Prepend("seed").Select(size => ResultFiles.Read<QuestionResults>(paths, "questions", size)).OfType<QuestionResults>().ToList();
         var http = Sizes.Prepend("seed").Select(size => ResultFiles.Read<HttpResult>(paths, "http", size)).OfType<HttpResult>().ToList();
-        var neo4jText = File.Exists(ResultFiles.PathOf(paths, "neo4j", "all")) ? File.ReadAllText(ResultFiles.PathOf(paths, "neo4j", "all")) : null;
-        var neo4jSkipped = neo4jText is not null && neo4jText.Contains("\"reason\"", StringComparison.Ordinal) ? ResultFiles.Read<SkippedResult>(paths, "neo4j", "all") : null;
-        var neo4j = neo4jText is not null && neo4jSkipped is null ? ResultFiles.Read<Neo4jResult>(paths, "neo4j", "all") : null;
 
         var md = new StringBuilder();
         md.AppendLine("# Benchmark results").AppendLine();
@@ -97,20 +96,32 @@ public static class ResultsReport
         }
 
         md.AppendLine("## Neo4j").AppendLine();
-        if (neo4j is not null)
+        md.AppendLine("Each size imported into an emptied database through the Neo4j store (the Query API, one write transaction); then each question through the store, and the very statements it sent through the bare Query API client (30 samples each: p99 is the slowest).").AppendLine();
+        var neo4jRuns = Neo4jSizes.Where(name => File.Exists(ResultFiles.PathOf(paths, "neo4j", name))).ToList();
+        foreach (var name in neo4jRuns)
         {
-            md.AppendLine(Invariant($"Server {neo4j.Server}, the seed imported; each question through the Neo4j store, then the same statements through the bare Query API client (median of 30).")).AppendLine();
-            md.AppendLine("| case | statements | store p50 ms | bare p50 ms | store / bare |").AppendLine("|---|---:|---:|---:|---:|");
-            foreach (var row in neo4j.Cases)
+            var text = File.ReadAllText(ResultFiles.PathOf(paths, "neo4j", name));
+            if (text.Contains("\"reason\"", StringComparison.Ordinal))
             {
-                md.AppendLine(Invariant($"| {row.Case} | {row.Statements} | {row.StoreP50Milliseconds:F2} | {row.BareP50Milliseconds:F2} | {row.StoreOverBare:F2} |"));
+                md.AppendLine(Invariant($"### {name}: skipped")).AppendLine().AppendLine(ResultFiles.Read<SkippedResult>(paths, "neo4j", name)!.Reason).AppendLine();
+                continue;
+            }
+
+            var run = ResultFiles.Read<Neo4jResult>(paths, "neo4j", name)!;
+            md.AppendLine(Invariant($"### {run.Size}: {run.Entities:N0} entities, {run.Relationships:N0} relationships")).AppendLine();
+            md.AppendLine(Invariant($"{run.Server}. Import: {run.ImportSeconds:F1} s, {run.RelationshipsPerSecond:N0} relationships/s.")).AppendLine();
+            md.AppendLine("| case | statements | explored | partial | store p50 ms | store p99 ms | bare p50 ms | bare p99 ms | store / bare |").AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
+            foreach (var row in run.Cases)
+            {
+                md.AppendLine(Invariant($"| {row.Case} | {row.Statements} | {row.Explored:N0} | {(row.Partial ? "yes" : "no")} | {row.StoreP50Milliseconds:F2} | {row.StoreP99Milliseconds:F2} | {row.BareP50Milliseconds:F2} | {row.BareP99Milliseconds:F2} | {row.StoreOverBare:F2} |"));
             }
 
             md.AppendLine();
         }
-        else
+
+        if (neo4jRuns.Count == 0)
         {
-            md.AppendLine(neo4jSkipped is null ? "Not run." : $"Skipped: {neo4jSkipped.Reason}").AppendLine();
+            md.AppendLine("Not run.").AppendLine();
         }
 
         var findings = Path.Combine(paths.Root, "FINDINGS.md");

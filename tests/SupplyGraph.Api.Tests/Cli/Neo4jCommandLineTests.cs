@@ -24,7 +24,7 @@ public sealed class Neo4jCommandLineTests : IDisposable
         // arrange
         var settings = Settings();
         Assert.SkipWhen(settings is null, "Neo4j command-line tests skipped: SUPPLYGRAPH_NEO4J_URI is not set (they need a Neo4j 5.19+ server with the Query API).");
-        using var serverLock = await Neo4jServerLock.AcquireAsync(new Uri(settings!.Uri), TimeSpan.FromMinutes(20), TestContext.Current.CancellationToken);
+        using var serverLock = await Neo4jServerLock.AcquireAsync(new Uri(settings!.Uri!), TimeSpan.FromMinutes(20), TestContext.Current.CancellationToken);
         using (var client = QueryApiClient.Create(StoreKinds.Neo4jConnection(settings!)))
         {
             await client.WriteAsync(CypherScripts.ClearDatabase.Statement, null, idempotent: true, TestContext.Current.CancellationToken);
