@@ -3,6 +3,7 @@
 #   bash benchmarks/run.sh                 S, M and L, plus the seed over HTTP (about 40 minutes on 2 cores)
 #   bash benchmarks/run.sh --sizes S,M     only those sizes
 #   bash benchmarks/run.sh --quick         short runs, to check the harness itself works (numbers not for RESULTS)
+#   bash benchmarks/run.sh --neo4j-only --sizes S,M   only the Neo4j step (import and questions on Neo4j)
 # Builds in Release, installs the load tool's npm packages, then runs each measurement in a process of its own
 # (so peak memory belongs to it) and writes benchmarks/RESULTS.md from benchmarks/results/*.json.
 set -euo pipefail
@@ -10,10 +11,12 @@ cd "$(dirname "$0")/.."
 
 sizes="S,M,L"
 quick=""
+neo4j_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --quick) quick="--quick"; shift ;;
+    --neo4j-only) neo4j_only=1; shift ;;
     *) echo "unknown argument: $1 (use --sizes S,M,L and/or --quick)" >&2; exit 2 ;;
   esac
 done
@@ -25,6 +28,7 @@ dotnet build SupplyGraph.sln -c Release -warnaserror -v quiet -nologo
 bench() { dotnet benchmarks/SupplyGraph.Benchmarks/bin/Release/net10.0/SupplyGraph.Benchmarks.dll "$@"; }
 
 for size in ${sizes//,/ }; do
+  [ "$neo4j_only" = 1 ] && break
   echo "==> $size: generate, import, cold start"
   bench generate "$size"
   bench import "$size"
@@ -35,12 +39,21 @@ for size in ${sizes//,/ }; do
   bench http "$size" $quick || echo "(some HTTP requests failed: see the errors column)"
 done
 
-echo "==> seed: questions in-process and over HTTP"
-bench questions seed $quick
-bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
+if [ "$neo4j_only" = 0 ]; then
+  echo "==> seed: questions in-process and over HTTP"
+  bench questions seed $quick
+  bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
+fi
 
-echo "==> Neo4j"
-bench neo4j
+echo "==> Neo4j (the server SUPPLYGRAPH_NEO4J_URI names, else one started from ../shared/neo4j; its database is cleared)"
+source scripts/neo4j-server.sh
+trap neo4j_server_stop EXIT
+[ -n "${SUPPLYGRAPH_NEO4J_URI:-}" ] || neo4j_server_start
+bench neo4j seed
+for size in ${sizes//,/ }; do
+  [ "$neo4j_only" = 1 ] && bench generate "$size"
+  bench neo4j "$size"
+done
 
 bench report "bash benchmarks/run.sh${*:+ $*}"
 echo "==> wrote benchmarks/RESULTS.md"
