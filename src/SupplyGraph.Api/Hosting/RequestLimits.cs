@@ -13,8 +13,8 @@ public sealed class RequestLimits
     /// <summary>Bytes in a POST body (the document, its variables and extensions).</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Nested selection sets (fields and fragments) below the operation.</summary>
-    public int MaxDepth { get; set; } = 12;
+    /// <summary>Nested selection sets (of fields and inline fragments); GraphiQL's introspection query needs 13.</summary>
+    public int MaxDepth { get; set; } = 15;
 
     /// <summary>Fields the operation selects once fragments are expanded, aliases and <c>__</c> fields included.</summary>
     public int MaxFields { get; set; } = 1_000;

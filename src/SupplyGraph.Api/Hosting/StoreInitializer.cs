@@ -35,7 +35,16 @@ public sealed class StoreInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        try
+        {
+            await stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was disposed before it was stopped (a start that failed): nothing runs any more.
+            return;
+        }
+
         if (retrying is not null)
         {
             await Task.WhenAny(retrying, Task.Delay(Timeout.Infinite, cancellationToken));

@@ -145,7 +145,7 @@ public sealed class QueryAnalysis
                     WalkField(field, parent, depth, weight, rootField, isRoot);
                     break;
                 case GraphQLInlineFragment inline:
-                    Walk(inline.SelectionSet, TypeNamed(inline.TypeCondition?.Type.Name.StringValue) ?? parent, depth, weight, rootField, isRoot);
+                    Walk(inline.SelectionSet, TypeNamed(inline.TypeCondition?.Type.Name.StringValue) ?? parent, depth + 1, weight, rootField, isRoot);
                     break;
                 case GraphQLFragmentSpread spread:
                     var name = spread.FragmentName.Name.StringValue;
