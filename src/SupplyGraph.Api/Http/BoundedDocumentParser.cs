@@ -25,12 +25,15 @@ public sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
     public ParsedDocument Parse(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (LongestLine(query) <= BreakLinesLongerThan)
+
+        // The parser's error message also splits lines on \n alone while it counts \r as a line break too, and then
+        // indexes past its array (an IndexOutOfRangeException, a 500): a copy with \n line breaks only avoids it.
+        if (LongestLine(query) <= BreakLinesLongerThan && !query.Contains('\r', StringComparison.Ordinal))
         {
             return TryBuild(query, original: null);
         }
 
-        var copy = BreakLongLines(query);
+        var copy = BreakLongLines(OnlyNewlines(query));
         var longest = LongestLine(copy);
         if (longest > MaxUnbreakableLine)
         {
@@ -69,6 +72,30 @@ public sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
                 ErrorCodes.QueryTooDeep,
                 "The query nests deeper than the parser reads (selections, fragments, lists and objects in values all count); flatten it.");
         }
+        catch (Exception exception) when (exception is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+        {
+            // The parser failed while describing an error: still the client's malformed query, never a 500.
+            return ParsedDocument.Refused(ErrorCodes.ParseFailed, "The query could not be parsed: it is not a well-formed GraphQL document.");
+        }
+        catch (SyntaxError other)
+        {
+            return ParsedDocument.Failed(other);
+        }
+    }
+
+    /// <summary>The same text, as long, with \r\n written " \n" and a lone \r written \n: the same line breaks, one character for them.</summary>
+    internal static string OnlyNewlines(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '\r')
+            {
+                chars[i] = i + 1 < chars.Length && chars[i + 1] == '\n' ? ' ' : '\n';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The same text with spaces, tabs and commas outside strings and comments turned into line breaks on long lines.</summary>

@@ -86,6 +86,14 @@ public sealed class QueryAnalysis
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(document);
+
+        // Field types are resolved when the schema is initialized, which execution does lazily: without this, the
+        // first requests to a new service would be measured without their lists' weights.
+        if (!schema.Initialized)
+        {
+            schema.Initialize();
+        }
+
         var analysis = new QueryAnalysis(schema, limits, document, variables);
         if (OperationTypes.SelectedOperation(document, operationName) is { } operation)
         {

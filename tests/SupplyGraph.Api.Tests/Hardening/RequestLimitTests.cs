@@ -71,6 +71,23 @@ public sealed class RequestLimitTests(SeedHost host)
         answered.SingleError().Extension("reference").Should().Be("Deep Seek, the lab", "the string's spaces and commas are kept");
     }
 
+    [Fact]
+    public async Task A_syntax_error_in_a_document_with_carriage_returns_is_a_parse_error_not_a_500()
+    {
+        // arrange: found by the fuzz suite; the parser's own error message indexed past its lines and threw.
+        const string query = "{\r__typename\r\r  entity(ref: \"DeepSeek\") { id }\r ) }";
+
+        // act
+        var response = await Client.PostGraphQLAsync(query);
+
+        // assert
+        response.Status.Should().Be(HttpStatusCode.BadRequest);
+        var error = response.SingleError();
+        error.Code().Should().Be("GRAPHQL_PARSE_FAILED");
+        var location = error.GetProperty("locations")[0];
+        (location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()).Should().Be((5, 2));
+    }
+
     [Theory]
     [InlineData(62)]
     [InlineData(100)]
