@@ -17,7 +17,9 @@ public static class SupplyGraphWebHost
         builder.Services.AddSupplyGraphGraphQL();
         var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
         AddHostAllowList(builder, options);
-        var corsOrigins = options.CorsOrigins.Where(origin => !string.IsNullOrWhiteSpace(origin)).Select(origin => origin.Trim()).ToArray();
+        var corsOrigins = options.CorsOrigins
+            .SelectMany(origins => origins.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
         if (corsOrigins.Length > 0)
         {
             builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy

@@ -114,7 +114,18 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        using var turn = analysis.WalksTheGraph ? await gate.EnterAsync(cancellationToken) : null;
+        GateTurn? turn;
+        try
+        {
+            turn = analysis.WalksTheGraph ? await gate.EnterAsync(cancellationToken) : null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left while waiting for a turn; its place in the queue is given back.
+            return;
+        }
+
+        using var held = turn;
         if (turn is { Refusal: not GateRefusal.None })
         {
             await WriteBusyAsync(context, mediaType, turn.Refusal);

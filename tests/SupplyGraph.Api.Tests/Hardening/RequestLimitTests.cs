@@ -234,19 +234,20 @@ public sealed class ResponseBudgetTests
     }
 
     [Fact]
-    public async Task Settings_that_cannot_work_stop_the_host_naming_the_setting()
+    public void Limits_that_cannot_work_are_refused_at_start_naming_the_setting()
     {
         // arrange
-        await using var factory = new SupplyGraphApiFactory(settings: new Dictionary<string, string?>
-        {
-            ["SupplyGraph:Limits:MaxCost"] = "0",
-        });
+        var options = new SupplyGraph.Api.Hosting.SupplyGraphOptions();
+        options.Limits.MaxCost = 0;
+        options.Limits.MaxQueryLength = 512 * 1024;
 
         // act
-        var start = () => factory.CreateClient();
+        var validation = new SupplyGraph.Api.Hosting.SupplyGraphOptionsValidator().Validate(null, options);
 
         // assert
-        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*SupplyGraph:Limits:MaxCost*");
+        validation.Failed.Should().BeTrue();
+        validation.Failures.Should().Contain("SupplyGraph:Limits:MaxCost must be greater than 0; got 0.")
+            .And.Contain(failure => failure.Contains("MaxBodyBytes", StringComparison.Ordinal) && failure.Contains("MaxQueryLength", StringComparison.Ordinal));
     }
 }
 
