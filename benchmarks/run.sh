@@ -39,6 +39,9 @@ echo "==> seed: questions in-process and over HTTP"
 bench questions seed $quick
 bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
 
+echo "==> seed: the hardening probes (issue 11) and cheap latency under an expensive flood"
+bash benchmarks/hardening.sh || echo "(the hardening probes failed: see benchmarks/results/hardening-seed.json.log)"
+
 echo "==> Neo4j"
 bench neo4j
 

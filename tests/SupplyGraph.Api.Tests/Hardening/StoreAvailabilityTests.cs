@@ -68,6 +68,26 @@ public sealed class StoreAvailabilityTests
     }
 
     [Fact]
+    public async Task Health_answers_unhealthy_within_its_timeout_when_the_store_hangs()
+    {
+        // arrange: a store that was ready, then stops answering (a Neo4j server that hangs).
+        var switchable = new SwitchableStore(new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true }));
+        await using var factory = new SupplyGraphApiFactory(seedOnEmptyStore: true, store: _ => switchable);
+        using var client = factory.CreateClient();
+        switchable.Hangs = true;
+        var clock = Stopwatch.StartNew();
+
+        // act
+        var health = await GetHealthAsync(client).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // assert
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        health.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        health.Body.Str("status").Should().Be("unhealthy");
+        health.Body.Str("error").Should().Contain("did not answer within 3 s");
+    }
+
+    [Fact]
     public async Task With_neo4j_unreachable_the_service_starts_unhealthy_without_showing_the_password()
     {
         // arrange: a loopback port nothing listens on, with credentials written into the address.
@@ -191,13 +211,24 @@ internal sealed class SwitchableStore(ISupplyGraphStore inner) : ISupplyGraphSto
 
     public volatile bool Down;
 
+    /// <summary>While set, statistics never come (until cancelled): a server that accepts and does not answer.</summary>
+    public volatile bool Hangs;
+
     private ISupplyGraphStore Current => Down ? down : inner;
 
     public string Description => inner.Description;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Current.InitializeAsync(cancellationToken);
 
-    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Current.GetStatisticsAsync(cancellationToken);
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        if (Hangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return await Current.GetStatisticsAsync(cancellationToken);
+    }
 
     public Task<ImportSummary> ImportAsync(SupplyGraph.Domain.Datasets.Dataset dataset, CancellationToken cancellationToken) => Current.ImportAsync(dataset, cancellationToken);
 
