@@ -34,15 +34,16 @@ if [ -z "$data_dir" ]; then
   data_dir="benchmarks/data/hardening-seed"
   rm -rf "$data_dir"
 fi
-mkdir -p "$(dirname "$out")" "$data_dir"
+mkdir -p "$(dirname "$out")" "$data_dir" benchmarks/data
+log="benchmarks/data/hardening-service.log"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-dotnet "$dll" serve --urls "http://127.0.0.1:$port" "--SupplyGraph:DataDirectory=$(realpath "$data_dir")" > "$out.log" 2>&1 &
+dotnet "$dll" serve --urls "http://127.0.0.1:$port" "--SupplyGraph:DataDirectory=$(realpath "$data_dir")" > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
   curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
-  kill -0 $pid 2>/dev/null || { echo "the service stopped; see $out.log" >&2; exit 1; }
+  kill -0 $pid 2>/dev/null || { echo "the service stopped; see $log" >&2; exit 1; }
   sleep 0.5
 done
 

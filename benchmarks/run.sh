@@ -40,7 +40,7 @@ bench questions seed $quick
 bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
 
 echo "==> seed: the hardening probes (issue 11) and cheap latency under an expensive flood"
-bash benchmarks/hardening.sh || echo "(the hardening probes failed: see benchmarks/results/hardening-seed.json.log)"
+bash benchmarks/hardening.sh || echo "(the hardening probes failed: see benchmarks/data/hardening-service.log)"
 
 echo "==> Neo4j"
 bench neo4j
