@@ -110,6 +110,49 @@ public sealed class StoreAvailabilityTests
     }
 
     [Fact]
+    public async Task A_neo4j_that_comes_back_is_used_within_5_s()
+    {
+        // arrange: nothing listens on the port at start; then a stand-in for the Query API answers there.
+        var port = ClosedPort();
+        await using var factory = Neo4jFactory($"http://127.0.0.1:{port}");
+        using var client = factory.CreateClient();
+        var whileDown = await GetHealthAsync(client);
+        using var standIn = new System.Net.HttpListener();
+        standIn.Prefixes.Add($"http://127.0.0.1:{port}/");
+        standIn.Start();
+        _ = Task.Run(async () =>
+        {
+            while (standIn.IsListening)
+            {
+                var context = await standIn.GetContextAsync();
+                var body = """{"data":{"fields":["entities","relationships"],"values":[[64,157]]},"bookmarks":[]}"""u8.ToArray();
+                context.Response.StatusCode = 202;
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+        });
+        var clock = Stopwatch.StartNew();
+
+        // act
+        var health = await GetHealthAsync(client);
+        while (health.Status != HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            health = await GetHealthAsync(client);
+        }
+
+        var recoveredAfter = clock.Elapsed;
+
+        // assert
+        whileDown.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        health.Status.Should().Be(HttpStatusCode.OK, health.Text);
+        health.Body.GetProperty("entities").GetInt64().Should().Be(64);
+        recoveredAfter.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        standIn.Stop();
+    }
+
+    [Fact]
     public async Task A_hanging_neo4j_makes_queries_and_health_answer_within_the_deadline()
     {
         // arrange: a server that accepts connections and never answers.
