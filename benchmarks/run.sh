@@ -45,6 +45,11 @@ if [ "$neo4j_only" = 0 ]; then
   bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
 fi
 
+if [ "$neo4j_only" = 0 ]; then
+  echo "==> seed: the hardening probes (issue 11) and cheap latency under an expensive flood"
+  bash benchmarks/hardening.sh || echo "(the hardening probes failed: see benchmarks/data/hardening-service.log)"
+fi
+
 echo "==> Neo4j (the server SUPPLYGRAPH_NEO4J_URI names, else one started from ../shared/neo4j; its database is cleared)"
 source scripts/neo4j-server.sh
 trap neo4j_server_stop EXIT

@@ -28,6 +28,11 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     private readonly SqliteConnection? memoryKeepAlive;
     private volatile GraphQuestions questions;
 
+    // The file's change counter when the index was loaded, and when to look at it again (Stopwatch ticks).
+    private long loadedVersion = -1;
+    private long nextChangeCheck;
+    private int reloading;
+
     public EmbeddedGraphStore(EmbeddedStoreOptions options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -58,7 +63,11 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         }
     }
 
-    public string Description => options.InMemory ? "embedded (in memory)" : $"embedded ({options.DatabasePath})";
+    /// <summary>"embedded (supplygraph.db)": the file's name, not its path, which is the host's business (health shows this).</summary>
+    public string Description => options.InMemory ? "embedded (in memory)" : $"embedded ({Path.GetFileName(options.DatabasePath)})";
+
+    /// <summary>Where the file is, for errors about its content.</summary>
+    private string Origin => options.InMemory ? "embedded (in memory)" : $"embedded ({options.DatabasePath})";
 
     /// <summary>The index the questions run on now; replaced whole after each import.</summary>
     public GraphIndex Index => questions.Graph;
@@ -73,7 +82,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         {
             using var connection = Open();
             SqliteSchema.Apply(connection);
-            questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Description), clock);
+            LoadIndex();
         }
         finally
         {
@@ -83,7 +92,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
 
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
-        var index = questions.Graph;
+        var index = Current.Graph;
         return Task.FromResult(new StoreStatistics(index.NodeCount, index.EdgeCount));
     }
 
@@ -138,7 +147,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(sink);
         // One index for the whole export: an import may swap in a new one meanwhile, where the resolved id is not.
-        var current = questions;
+        var current = Current;
         var graph = current.Graph;
         var nodes = scope.Entity is null
             ? Enumerable.Range(0, graph.NodeCount).ToArray()
@@ -185,7 +194,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
 
                     if (options.RefreshIndexAfterImport && (summary.ChangedAnything || questions.Graph.NodeCount == 0))
                     {
-                        questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Description), clock);
+                        LoadIndex();
                     }
 
                     return summary;
@@ -199,30 +208,125 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     }
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.Resolve(reference));
+        Task.FromResult(Current.Resolve(reference));
 
     public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.Search(question));
+        Task.FromResult(Current.Search(question));
 
     public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.Profile(question));
+        Task.FromResult(Current.Profile(question));
 
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.SupplyChain(question, cancellationToken));
+        Task.FromResult(Current.SupplyChain(question, cancellationToken));
 
     public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.ExportControls(question, cancellationToken));
+        Task.FromResult(Current.ExportControls(question, cancellationToken));
 
     public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.Exposure(question, cancellationToken));
+        Task.FromResult(Current.Exposure(question, cancellationToken));
 
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(questions.Paths(question, cancellationToken));
+        Task.FromResult(Current.Paths(question, cancellationToken));
 
     public void Dispose()
     {
         memoryKeepAlive?.Dispose();
         writeLock.Dispose();
+    }
+
+    /// <summary>The questions over the current index, after a cheap look at whether another process changed the file.</summary>
+    private GraphQuestions Current
+    {
+        get
+        {
+            CheckForOutsideChanges();
+            return questions;
+        }
+    }
+
+    /// <summary>Loads the index from the file; call with the write lock held.</summary>
+    private void LoadIndex()
+    {
+        // The counter is read first: a change committed during the load is seen by the next check.
+        var version = ReadChangeCounter();
+        questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Origin), clock);
+        Interlocked.Exchange(ref loadedVersion, version);
+    }
+
+    /// <summary>
+    /// At most once per <see cref="EmbeddedStoreOptions.ChangeCheckInterval"/>: when the file's change counter moved
+    /// (an import by another process), reloads the index in the background; questions use the old one meanwhile.
+    /// </summary>
+    private void CheckForOutsideChanges()
+    {
+        if (options.InMemory || !options.RefreshIndexAfterImport || options.ChangeCheckInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var next = Interlocked.Read(ref nextChangeCheck);
+        if (now < next || Interlocked.CompareExchange(ref nextChangeCheck, now + (long)(options.ChangeCheckInterval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency), next) != next)
+        {
+            return;
+        }
+
+        if (ReadChangeCounter() == Interlocked.Read(ref loadedVersion) || Interlocked.Exchange(ref reloading, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await writeLock.WaitAsync();
+                try
+                {
+                    if (ReadChangeCounter() != Interlocked.Read(ref loadedVersion))
+                    {
+                        LoadIndex();
+                    }
+                }
+                finally
+                {
+                    writeLock.Release();
+                }
+            }
+            catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException or ObjectDisposedException)
+            {
+                // The file is busy (an import is committing) or half-read: the next check tries again.
+            }
+            finally
+            {
+                Volatile.Write(ref reloading, 0);
+            }
+        });
+    }
+
+    /// <summary>
+    /// SQLite's file change counter (header bytes 24-27, big-endian), which every committed write transaction
+    /// increments in rollback-journal mode; -1 when the file cannot be read.
+    /// </summary>
+    private long ReadChangeCounter()
+    {
+        if (options.InMemory)
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var file = new FileStream(options.DatabasePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            Span<byte> header = stackalloc byte[28];
+            return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
+                ? -1
+                : System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[24..]);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return -1;
+        }
     }
 
     private SqliteConnection Open()

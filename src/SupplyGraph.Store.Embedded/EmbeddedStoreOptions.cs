@@ -16,4 +16,11 @@ public sealed record EmbeddedStoreOptions
     /// import at once). Tools that only write, and the benchmark timing an import alone, turn it off.
     /// </summary>
     public bool RefreshIndexAfterImport { get; init; } = true;
+
+    /// <summary>
+    /// How often the file is checked for imports made by another process (the <c>supplygraph import</c> command into the
+    /// serving data folder): at most once per interval, on a question or a statistics call, by reading the file's change
+    /// counter (4 bytes). When it changed, the index is reloaded in the background. Zero turns the check off.
+    /// </summary>
+    public TimeSpan ChangeCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

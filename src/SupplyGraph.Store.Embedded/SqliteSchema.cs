@@ -88,6 +88,12 @@ internal static class SqliteSchema
             throw new InvalidOperationException($"The store file has schema version {stored}; this build reads version {Version}.");
         }
 
+        // A current file is only read: opening it must not wait for (or fail on) an import another process is running.
+        if (stored == Version && LookupsAreCurrent(connection))
+        {
+            return;
+        }
+
         using var transaction = connection.BeginTransaction();
         CreateTables(connection, transaction);
         transaction.Commit();
@@ -126,6 +132,32 @@ internal static class SqliteSchema
 
         command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version';";
         return command.ExecuteScalar() is string text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>True when both lookup tables hold every code this build writes, under its name; throws when a name differs.</summary>
+    private static bool LookupsAreCurrent(SqliteConnection connection)
+    {
+        var expected = Enum.GetValues<RelationshipType>().Select(type => ("relationship_types", (int)type, type.Name()))
+            .Concat(Enum.GetValues<RelationshipStatus>().Select(status => ("relationship_statuses", (int)status, WireNames.ToWire(status))));
+        using var command = connection.CreateCommand();
+        var code = command.Parameters.Add("$code", SqliteType.Integer);
+        foreach (var (table, value, name) in expected)
+        {
+            // The table name is one of our own two constants, never user text.
+            command.CommandText = table == "relationship_types"
+                ? "SELECT name FROM relationship_types WHERE code = $code;"
+                : "SELECT name FROM relationship_statuses WHERE code = $code;";
+            code.Value = value;
+            switch (command.ExecuteScalar())
+            {
+                case null:
+                    return false;
+                case string stored when stored != name:
+                    throw new InvalidOperationException($"The store file's {table} code {value} is not {name}: the file was written by an incompatible build.");
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

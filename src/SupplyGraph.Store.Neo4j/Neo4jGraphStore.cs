@@ -32,7 +32,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     /// <summary>Rows per upsert statement (and per batch the reader hands over).</summary>
     private int ImportBatchSize => Math.Max(1, options.ImportBatchSize);
 
-    public string Description => $"neo4j ({options.Connection.Uri}, database {options.Connection.Database})";
+    public string Description => $"neo4j ({options.Connection.RedactedUri}, database {options.Connection.Database})";
 
     /// <summary>A store with its own long-lived Query API client (pooled connections), disposed with the store.</summary>
     public static Neo4jGraphStore Connect(Neo4jStoreOptions options, TimeProvider? clock = null)

@@ -68,7 +68,7 @@ public static class SupplyGraphCommandLine
             """);
         root.Options.Add(CliStore.StoreOption);
         root.Options.Add(CliStore.DataDirectoryOption);
-        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));

@@ -9,7 +9,9 @@ namespace SupplyGraph.Api.GraphQL;
 
 /// <summary>
 /// The root fields. Each one asks the store one question and gets the whole answer, evidence included;
-/// nested fields only read that answer, so a query costs one store call per root field.
+/// nested fields only read that answer, so a query costs one store call per root field. Every root field is nullable,
+/// as the GraphQL specification advises: one that fails (an unknown entity, say) is null with its error, and the
+/// others keep their answers.
 /// </summary>
 public sealed class QueryType : ObjectGraphType
 {
@@ -26,7 +28,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("ref", ReferenceHelp)
             .ResolveAsync(async context => await store.ResolveAsync(context.GetArgument<string>("ref"), context.CancellationToken));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityInterface>>>>("search")
+        Field<ListGraphType<NonNullGraphType<EntityInterface>>>("search")
             .Description("Entities whose id, name or alias contains the text, best matches first.")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Only these kinds.")
@@ -40,7 +42,7 @@ public sealed class QueryType : ObjectGraphType
                 return await store.SearchAsync(question, context.CancellationToken);
             });
 
-        Field<NonNullGraphType<ProfileType>>("profile")
+        Field<ProfileType>("profile")
             .Description("One entity with every relationship it takes part in on the day: what an entity page shows.")
             .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)
             .Argument<CalendarDateType>("asOf", AsOfHelp)
@@ -50,7 +52,7 @@ public sealed class QueryType : ObjectGraphType
                 return await store.ProfileAsync(question, context.CancellationToken);
             });
 
-        Field<NonNullGraphType<SupplyChainType>>("supplyChain")
+        Field<SupplyChainType>("supplyChain")
             .Description("Silicon to deployment: everything upstream and downstream of an entity, in stages.")
             .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)
             .Argument<CalendarDateType>("asOf", AsOfHelp)
@@ -61,7 +63,7 @@ public sealed class QueryType : ObjectGraphType
                 return await store.SupplyChainAsync(question, context.CancellationToken);
             });
 
-        Field<NonNullGraphType<ExportControlsType>>("exportControls")
+        Field<ExportControlsType>("exportControls")
             .Description("The regulations in force that restrict an entity or anything it depends on.")
             .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)
             .Argument<CalendarDateType>("asOf", AsOfHelp)
@@ -73,7 +75,7 @@ public sealed class QueryType : ObjectGraphType
                 return await store.ExportControlsAsync(question, context.CancellationToken);
             });
 
-        Field<NonNullGraphType<ExposureType>>("exposure")
+        Field<ExposureType>("exposure")
             .Description("Every entity a regulation touches, with the paths as evidence.")
             .Argument<NonNullGraphType<StringGraphType>>("regulation", "A regulation's id, name or alias.")
             .Argument<CalendarDateType>("asOf", AsOfHelp)
@@ -85,7 +87,7 @@ public sealed class QueryType : ObjectGraphType
                 return await store.ExposureAsync(question, context.CancellationToken);
             });
 
-        Field<NonNullGraphType<PathResultType>>("paths")
+        Field<PathResultType>("paths")
             .Description("The shortest paths between two entities, in either direction.")
             .Argument<NonNullGraphType<StringGraphType>>("from", ReferenceHelp)
             .Argument<NonNullGraphType<StringGraphType>>("to", ReferenceHelp)
@@ -103,7 +105,7 @@ public sealed class QueryType : ObjectGraphType
                 return await store.PathsAsync(question, context.CancellationToken);
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipTypeInfoType>>>>("relationshipTypes")
+        Field<ListGraphType<NonNullGraphType<RelationshipTypeInfoType>>>("relationshipTypes")
             .Description("The documented relationship table: direction, kinds at each end, role in the questions, meaning.")
             .Resolve(_ => RelationshipTypes.All);
     }

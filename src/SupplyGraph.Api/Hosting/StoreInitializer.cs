@@ -6,13 +6,52 @@ using SupplyGraph.Domain.Stores;
 namespace SupplyGraph.Api.Hosting;
 
 /// <summary>
-/// Prepares the store before the server answers (hosted services start before Kestrel):
-/// initializes it and, when it is empty and <see cref="SupplyGraphOptions.SeedOnEmptyStore"/> is set, imports the seed dataset.
+/// Prepares the store before the server answers (hosted services start before Kestrel): initializes it and, when it is
+/// empty and <see cref="SupplyGraphOptions.SeedOnEmptyStore"/> is set, imports the seed dataset. When that fails (a
+/// Neo4j server that is down or hangs, an embedded file locked by an import running elsewhere) the service starts
+/// anyway, unhealthy, and tries again every <see cref="RetryDelay"/> until it works, so it recovers by itself.
+/// Each try is bounded by the request deadline, so a server that hangs cannot hold the start.
 /// </summary>
-public sealed class StoreInitializer(ISupplyGraphStore store, IOptions<SupplyGraphOptions> options, ILogger<StoreInitializer> logger) : IHostedService
+public sealed class StoreInitializer(
+    ISupplyGraphStore store,
+    StoreAvailability availability,
+    IOptions<SupplyGraphOptions> options,
+    ILogger<StoreInitializer> logger) : IHostedService, IDisposable
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        PrepareAsync(store, options.Value.SeedOnEmptyStore, logger, cancellationToken);
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly CancellationTokenSource stopping = new();
+    private Task? retrying;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await TryPrepareAsync(cancellationToken))
+        {
+            return;
+        }
+
+        retrying = Task.Run(() => RetryUntilReadyAsync(stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was disposed before it was stopped (a start that failed): nothing runs any more.
+            return;
+        }
+
+        if (retrying is not null)
+        {
+            await Task.WhenAny(retrying, Task.Delay(Timeout.Infinite, cancellationToken));
+        }
+    }
+
+    public void Dispose() => stopping.Dispose();
 
     /// <summary>Initializes the store and, when it is empty and <paramref name="seedIfEmpty"/>, imports the seed dataset.</summary>
     public static async Task PrepareAsync(ISupplyGraphStore store, bool seedIfEmpty, ILogger logger, CancellationToken cancellationToken)
@@ -44,5 +83,49 @@ public sealed class StoreInitializer(ISupplyGraphStore store, IOptions<SupplyGra
             statistics.Relationships);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RetryUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(RetryDelay, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (await TryPrepareAsync(cancellationToken))
+            {
+                logger.LogInformation("Store {Store} is available again", store.Description);
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryPrepareAsync(CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Value.Limits.RequestTimeout);
+        try
+        {
+            await PrepareAsync(store, options.Value.SeedOnEmptyStore, logger, attempt.Token);
+            availability.MarkReady();
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reason = exception is OperationCanceledException
+                ? $"The store did not answer within {options.Value.Limits.RequestTimeoutSeconds:0.###} s."
+                : CredentialRedaction.Redact(exception.Message);
+            if (availability.Problem != reason)
+            {
+                logger.LogWarning("Store {Store} is unavailable; trying again every {Delay} s: {Reason}", store.Description, RetryDelay.TotalSeconds, reason);
+            }
+
+            availability.MarkUnavailable(reason);
+            return false;
+        }
+    }
 }

@@ -42,12 +42,24 @@ public static class StoreKinds
     public static Neo4jConnectionOptions Neo4jConnection(Neo4jSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var uri = new Uri(settings.Uri ?? throw new InvalidOperationException("SupplyGraph:Neo4j:Uri is not set."));
+
+        // A user and password written into the address are taken out of it (so it can be shown) and used as basic auth.
+        var (user, password) = (settings.User, settings.Password);
+        if (uri.IsAbsoluteUri && !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            user ??= Uri.UnescapeDataString(parts[0]);
+            password ??= parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : null;
+            uri = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+        }
+
         return new Neo4jConnectionOptions
         {
-            Uri = new Uri(settings.Uri ?? throw new InvalidOperationException("SupplyGraph:Neo4j:Uri is not set.")),
+            Uri = uri,
             Database = settings.Database,
-            User = settings.User,
-            Password = settings.Password,
+            User = user,
+            Password = password,
             BearerToken = settings.BearerToken,
             RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
         };

@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using SupplyGraph.Api.GraphQL.Execution;
 using SupplyGraph.Api.GraphQL;
 using SupplyGraph.Api.GraphQL.Errors;
 using SupplyGraph.Api.Http;
@@ -16,8 +19,10 @@ public static class SupplyGraphGraphQLExtensions
             .AddGraphTypes(typeof(SupplyGraphSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<SupplyGraphErrorInfoProvider>()
+            .AddExecutionStrategy(new BudgetedExecutionStrategy(), OperationType.Query)
             .AddUnhandledExceptionHandler(ResolverExceptionLogging.Handle));
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton(provider => new ExpensiveRequestGate(provider.GetRequiredService<IOptions<SupplyGraphOptions>>().Value.Limits));
         return services;
     }
 }

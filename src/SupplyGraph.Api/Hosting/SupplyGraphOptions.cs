@@ -20,6 +20,20 @@ public sealed class SupplyGraphOptions
 
     /// <summary>The Neo4j server, when <see cref="Store"/> is <c>neo4j</c>.</summary>
     public Neo4jSettings Neo4j { get; set; } = new();
+
+    /// <summary>How much work one request may ask for, and how many expensive ones run at once.</summary>
+    public RequestLimits Limits { get; set; } = new();
+
+    /// <summary>
+    /// Whether <c>__schema</c> and <c>__type</c> are answered; when not set, on in every environment but Production.
+    /// </summary>
+    public bool? Introspection { get; set; }
+
+    /// <summary>Host header values served (<c>api.example.com;*.example.org</c>); empty or <c>*</c> serves any host.</summary>
+    public string AllowedHosts { get; set; } = "*";
+
+    /// <summary>Origins allowed to call the API from a browser (CORS); none when empty, the default.</summary>
+    public string[] CorsOrigins { get; set; } = [];
 }
 
 /// <summary>The <c>SupplyGraph:Neo4j</c> section: where the Query API is and who we are.</summary>

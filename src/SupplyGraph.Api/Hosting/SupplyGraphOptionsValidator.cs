@@ -36,6 +36,7 @@ public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOp
             failures.Add("SupplyGraph:DataDirectory (SUPPLYGRAPH_DATA_DIR) must not be empty.");
         }
 
+        failures.AddRange(options.Limits.Failures());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

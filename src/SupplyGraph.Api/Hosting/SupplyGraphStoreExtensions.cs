@@ -17,6 +17,7 @@ public static class SupplyGraphStoreExtensions
             var dataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
             return StoreKinds.Create(options.Store, new StoreContext(dataDirectory, services.GetRequiredService<TimeProvider>(), options.Neo4j));
         });
+        builder.Services.AddSingleton<StoreAvailability>();
         builder.Services.AddHostedService<StoreInitializer>();
         return builder;
     }

@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.HostFiltering;
+
 namespace SupplyGraph.Api.Hosting;
 
 /// <summary>The GraphQL service: what <c>supplygraph serve</c> runs.</summary>
 public static class SupplyGraphWebHost
 {
+    public const string CorsPolicy = "SupplyGraph";
+
     /// <summary>Builds the web application; <paramref name="args"/> are host settings (<c>--urls</c>, <c>--SupplyGraph:Port=5090</c>).</summary>
     public static WebApplication Build(string[] args)
     {
@@ -11,9 +15,46 @@ public static class SupplyGraphWebHost
         builder.AddSupplyGraphConfiguration();
         builder.AddSupplyGraphStore();
         builder.Services.AddSupplyGraphGraphQL();
+        var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
+        AddHostAllowList(builder, options);
+        var corsOrigins = options.CorsOrigins
+            .SelectMany(origins => origins.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
+        if (corsOrigins.Length > 0)
+        {
+            builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(corsOrigins)
+                .WithMethods("GET", "POST")
+                .WithHeaders("Content-Type", "Accept")));
+        }
 
         var app = builder.Build();
+        if (corsOrigins.Length > 0)
+        {
+            // Off unless origins are configured: a browser on another origin then gets no CORS headers and cannot read answers.
+            app.UseCors(CorsPolicy);
+        }
+
         app.MapSupplyGraphEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// SupplyGraph:AllowedHosts (SUPPLYGRAPH_ALLOWED_HOSTS, <c>;</c>-separated) feeds ASP.NET Core's host filtering: a
+    /// request whose Host header is not listed is refused with 400. <c>*</c> (the default) serves every host.
+    /// </summary>
+    private static void AddHostAllowList(WebApplicationBuilder builder, SupplyGraphOptions options)
+    {
+        var hosts = options.AllowedHosts.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (hosts.Length == 0 || hosts.Contains("*"))
+        {
+            return;
+        }
+
+        builder.Services.PostConfigure<HostFilteringOptions>(filtering =>
+        {
+            filtering.AllowedHosts = hosts;
+            filtering.AllowEmptyHosts = false;
+        });
     }
 }

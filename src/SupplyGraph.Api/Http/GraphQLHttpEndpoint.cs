@@ -1,22 +1,39 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 using SupplyGraph.Api.GraphQL.Errors;
+using SupplyGraph.Api.GraphQL.Execution;
+using SupplyGraph.Api.Hosting;
 
 namespace SupplyGraph.Api.Http;
 
 /// <summary>
 /// GraphQL over HTTP at <c>/graphql</c> (GET and POST), following the GraphQL-over-HTTP specification:
 /// method, Accept and Content-Type checks, GET limited to queries, and status codes by response media type.
+/// Every request is bounded (<see cref="RequestLimits"/>): its size before it is parsed, its depth, fields and cost
+/// before it is validated, its time and the size of its answer while it runs, and how many expensive ones run at once.
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter executer,
     ISchema schema,
     IDocumentBuilder documentBuilder,
-    IGraphQLTextSerializer serializer)
+    IGraphQLTextSerializer serializer,
+    IOptions<SupplyGraphOptions> options,
+    ExpensiveRequestGate gate,
+    StoreAvailability storeAvailability,
+    IHostEnvironment environment)
 {
     private const string AllowedMethods = "GET, POST";
+
+    private readonly RequestLimits limits = options.Value.Limits;
+    private readonly BoundedDocumentParser parser = new(documentBuilder);
+    private readonly IValidationRule[] validationRules = IntrospectionAllowed(options.Value, environment)
+        ? [.. DocumentValidator.CoreRules]
+        : [.. DocumentValidator.CoreRules, global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance];
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -43,17 +60,31 @@ public sealed class GraphQLHttpEndpoint(
 
         var cancellationToken = context.RequestAborted;
         var read = isGet
-            ? GraphQLHttpRequest.FromQueryString(request.Query, serializer)
-            : await GraphQLHttpRequest.FromBodyAsync(request, serializer, cancellationToken);
+            ? GraphQLHttpRequest.FromQueryString(request.Query, serializer, limits)
+            : await GraphQLHttpRequest.FromBodyAsync(request, serializer, limits, cancellationToken);
         if (read.Request is not { } graphQLRequest)
         {
-            await WriteProblemAsync(context, read.FailureStatus!.Value, mediaType, read.FailureMessage!);
+            await WriteProblemAsync(context, read.FailureStatus!.Value, mediaType, read.FailureMessage!, read.FailureCode ?? ErrorCodes.BadRequest);
             return;
         }
 
-        var document = TryParse(graphQLRequest.Query!);
-        if (isGet && document is not null && OperationTypes.Selected(document, graphQLRequest.OperationName) is { } operationType
-            && operationType != OperationType.Query)
+        var parsed = parser.Parse(graphQLRequest.Query!);
+        if (parsed.RefusalCode is { } refusal)
+        {
+            await WriteRequestErrorAsync(context, mediaType, refusal, parsed.RefusalMessage!);
+            return;
+        }
+
+        if (parsed.SyntaxError is { } syntaxError)
+        {
+            var failed = new ExecutionResult { Executed = false };
+            failed.AddError(syntaxError);
+            await WriteAsync(context, RequestErrorStatus(mediaType), mediaType, failed);
+            return;
+        }
+
+        var document = parsed.Document!;
+        if (isGet && OperationTypes.Selected(document, graphQLRequest.OperationName) is { } operationType && operationType != OperationType.Query)
         {
             context.Response.Headers.Allow = HttpMethods.Post;
             await WriteProblemAsync(
@@ -64,18 +95,60 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (document is not null && RootFieldCount.Of(document, graphQLRequest.OperationName) is var questions and > RootFieldCount.MaxPerRequest)
+        var analysis = QueryAnalysis.Of(schema, limits, document, graphQLRequest.OperationName, graphQLRequest.Variables);
+        if (analysis.Problem is { } problem)
         {
-            // A request error, like a validation error: 400 under graphql-response+json, 200 under application/json.
-            await WriteProblemAsync(
-                context,
-                mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
-                mediaType,
-                $"This request asks {questions} root fields; at most {RootFieldCount.MaxPerRequest} are answered per request (each one walks the graph). Split it into several requests.",
-                ErrorCodes.QueryTooLarge);
+            await WriteRequestErrorAsync(context, mediaType, problem.Code, problem.Message);
             return;
         }
 
+        if (analysis.UsesTheStore && storeAvailability.Problem is { } unavailable)
+        {
+            SetRetryAfter(context, StoreInitializer.RetryDelay);
+            await WriteProblemAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                mediaType,
+                $"The store is unavailable: {unavailable} The service keeps trying to reach it; retry shortly.",
+                ErrorCodes.StoreUnavailable);
+            return;
+        }
+
+        GateTurn? turn;
+        try
+        {
+            turn = analysis.WalksTheGraph ? await gate.EnterAsync(cancellationToken) : null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left while waiting for a turn; its place in the queue is given back.
+            return;
+        }
+
+        using var held = turn;
+        if (turn is { Refusal: not GateRefusal.None })
+        {
+            await WriteBusyAsync(context, mediaType, turn.Refusal);
+            return;
+        }
+
+        await ExecuteAsync(context, mediaType, graphQLRequest, document, cancellationToken);
+    }
+
+    /// <summary>Whether introspection is answered: as configured, else everywhere but Production.</summary>
+    public static bool IntrospectionAllowed(SupplyGraphOptions options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        return options.Introspection ?? !environment.IsProduction();
+    }
+
+    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, GraphQLDocument document, CancellationToken clientGone)
+    {
+        // One token for the client leaving, the deadline and the answer's size: any of them stops the store calls and walks.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
+        stop.CancelAfter(limits.RequestTimeout);
+        var budget = new ResponseBudget(limits.MaxResponseValues, stop);
         ExecutionResult result;
         try
         {
@@ -89,12 +162,34 @@ public sealed class GraphQLHttpEndpoint(
                 Extensions = graphQLRequest.Extensions,
                 RequestServices = context.RequestServices,
                 User = context.User,
-                CancellationToken = cancellationToken,
+                CancellationToken = stop.Token,
+                ValidationRules = validationRules,
+                UserContext = new Dictionary<string, object?> { [ResponseBudget.UserContextKey] = budget },
             });
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
         {
             // The client went away; there is no one to answer.
+            return;
+        }
+        catch (OperationCanceledException) when (budget.Exceeded)
+        {
+            await WriteRequestErrorAsync(
+                context,
+                mediaType,
+                ErrorCodes.ResponseTooLarge,
+                $"The answer grew past {limits.MaxResponseValues} values (SupplyGraph:Limits:MaxResponseValues) and was stopped: ask fewer fields inside lists, or lower maxPaths/maxHops/first.");
+            return;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            SetRetryAfter(context, TimeSpan.FromSeconds(1));
+            await WriteProblemAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                mediaType,
+                $"The request did not finish within its deadline of {limits.RequestTimeoutSeconds:0.###} s (SupplyGraph:Limits:RequestTimeoutSeconds) and was stopped: narrow it (maxHops, maxPaths) or retry later.",
+                ErrorCodes.Timeout);
             return;
         }
 
@@ -104,25 +199,47 @@ public sealed class GraphQLHttpEndpoint(
             result.Executed = false;
         }
 
-        ArgumentNameAnnotator.Annotate(result, document ?? result.Document);
+        ArgumentNameAnnotator.Annotate(result, document);
         var status = mediaType == GraphQLMediaTypes.GraphQLResponseJson && !result.Executed
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
+        if (StoreErrors.OnlyUnavailability(result))
+        {
+            // Nothing was answered because the store could not be reached: the service is unavailable, not the request wrong.
+            status = StatusCodes.Status503ServiceUnavailable;
+            SetRetryAfter(context, StoreInitializer.RetryDelay);
+        }
+
         await WriteAsync(context, status, mediaType, result);
     }
 
-    private GraphQLDocument? TryParse(string query)
+    private Task WriteBusyAsync(HttpContext context, string mediaType, GateRefusal refusal)
     {
-        try
-        {
-            return documentBuilder.Build(query);
-        }
-        catch (SyntaxError)
-        {
-            // Execution parses again and reports the syntax error in the usual shape.
-            return null;
-        }
+        SetRetryAfter(context, TimeSpan.FromSeconds(1));
+        return refusal == GateRefusal.QueueFull
+            ? WriteProblemAsync(
+                context,
+                StatusCodes.Status429TooManyRequests,
+                mediaType,
+                $"Too many requests that walk the graph are waiting ({limits.MaxQueuedExpensive}, SupplyGraph:Limits:MaxQueuedExpensive); retry after a second.",
+                ErrorCodes.TooManyRequests)
+            : WriteProblemAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                mediaType,
+                $"No turn to walk the graph came within {limits.QueueTimeoutSeconds:0.###} s ({gate.Concurrency} run at once; SupplyGraph:Limits:QueueTimeoutSeconds); retry after a second.",
+                ErrorCodes.ServerBusy);
     }
+
+    private static void SetRetryAfter(HttpContext context, TimeSpan after) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    // A request error, like a validation error: 400 under graphql-response+json, 200 under application/json.
+    private static int RequestErrorStatus(string mediaType) =>
+        mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    private Task WriteRequestErrorAsync(HttpContext context, string mediaType, string code, string message) =>
+        WriteProblemAsync(context, RequestErrorStatus(mediaType), mediaType, message, code);
 
     private Task WriteProblemAsync(HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
@@ -133,8 +250,20 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result)
     {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        try
+        {
+            await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while the answer was being written.
+        }
     }
 }

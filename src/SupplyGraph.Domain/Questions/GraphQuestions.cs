@@ -250,12 +250,23 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         }
 
         var pathCapHit = false;
+        var listingCut = false;
+        var listed = 0L;
         var exposed = new List<(int Depth, ExposedEntity Exposed)>();
+
+        // Reached in walk order, nearest first: a listing cut short keeps the nearest exposed entities.
         foreach (var node in walk.Reached.Skip(1))
         {
+            if (listed > QueryLimits.MaxListedRelationships)
+            {
+                listingCut = true;
+                break;
+            }
+
             var found = walk.PathsTo(node, start, question.Options.MaxPaths);
             pathCapHit |= found.Count > question.Options.MaxPaths;
             var paths = found.Take(question.Options.MaxPaths).Select(steps => walk.ToPath(steps, start, reversed: true)).ToList();
+            listed += paths.Sum(path => (long)path.Length);
             exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), paths)));
         }
 
@@ -265,8 +276,8 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             .ThenBy(item => item.Exposed.Entity.Name, StringComparer.OrdinalIgnoreCase)
             .Select(item => item.Exposed)
             .ToList();
-        var explored = pathCapHit ? walk.Exploration(TraversalLimit.MaxPaths) : walk.Exploration();
-        return new ExposureAnswer(regulation, date, inForce, ordered, explored);
+        TraversalLimit[] cuts = [.. pathCapHit ? [TraversalLimit.MaxPaths] : Array.Empty<TraversalLimit>(), .. listingCut ? [TraversalLimit.ExplorationBudget] : Array.Empty<TraversalLimit>()];
+        return new ExposureAnswer(regulation, date, inForce, ordered, walk.Exploration(cuts));
     }
 
     /// <remarks>

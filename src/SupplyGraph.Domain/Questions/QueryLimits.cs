@@ -12,4 +12,10 @@ public static class QueryLimits
 
     /// <summary>Relationships one question may examine before it stops and answers <c>partial</c>.</summary>
     public const int ExplorationBudget = 5_000_000;
+
+    /// <summary>
+    /// Relationships an exposure answer lists over all its paths: past it, the farthest exposed entities are left out
+    /// and the answer is <c>partial</c> (cut by the exploration budget), so the answer's memory stays bounded.
+    /// </summary>
+    public const int MaxListedRelationships = 1_000_000;
 }

@@ -8,6 +8,9 @@ public sealed record Neo4jConnectionOptions
     /// <summary>The HTTP(S) base address, e.g. <c>http://localhost:7474</c> or <c>https://db.example.com:7473</c>.</summary>
     public required Uri Uri { get; init; }
 
+    /// <summary>The address for display (logs, health, errors): without any user-info, so a password written into it never shows.</summary>
+    public string RedactedUri => Redact(Uri);
+
     public string Database { get; init; } = "neo4j";
 
     /// <summary>User for basic authentication; give <see cref="Password"/> with it.</summary>
@@ -39,14 +42,14 @@ public sealed record Neo4jConnectionOptions
         if (Uri is null || !Uri.IsAbsoluteUri)
         {
             throw new ArgumentException(
-                $"Neo4jConnectionOptions.Uri must be an absolute http(s) address such as http://localhost:7474; got '{Uri}'.",
+                $"Neo4jConnectionOptions.Uri must be an absolute http(s) address such as http://localhost:7474; got '{RedactedUri}'.",
                 nameof(Uri));
         }
 
         if (Uri.Scheme is "neo4j" or "neo4j+s" or "neo4j+ssc" or "bolt" or "bolt+s" or "bolt+ssc")
         {
             throw new ArgumentException(
-                $"Neo4jConnectionOptions.Uri '{Uri}' is a Bolt address ({Uri.Scheme}://), but this client speaks Neo4j's HTTP "
+                $"Neo4jConnectionOptions.Uri '{RedactedUri}' is a Bolt address ({Uri.Scheme}://), but this client speaks Neo4j's HTTP "
                 + $"Query API: use the http(s) address instead, e.g. http://{Uri.Host}:7474 or https://{Uri.Host}:7473.",
                 nameof(Uri));
         }
@@ -54,14 +57,14 @@ public sealed record Neo4jConnectionOptions
         if (Uri.Scheme != Uri.UriSchemeHttp && Uri.Scheme != Uri.UriSchemeHttps)
         {
             throw new ArgumentException(
-                $"Neo4jConnectionOptions.Uri '{Uri}' must use http or https (the Query API listens on 7474 or 7473).",
+                $"Neo4jConnectionOptions.Uri '{RedactedUri}' must use http or https (the Query API listens on 7474 or 7473).",
                 nameof(Uri));
         }
 
         if (!string.IsNullOrEmpty(Uri.Query) || !string.IsNullOrEmpty(Uri.Fragment))
         {
             throw new ArgumentException(
-                $"Neo4jConnectionOptions.Uri '{Uri}' must be a base address without query or fragment.", nameof(Uri));
+                $"Neo4jConnectionOptions.Uri '{RedactedUri}' must be a base address without query or fragment.", nameof(Uri));
         }
 
         if (string.IsNullOrWhiteSpace(Database))
@@ -92,7 +95,7 @@ public sealed record Neo4jConnectionOptions
     // Secrets stay out of logs that print the options.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("Uri = ").Append(Uri)
+        builder.Append("Uri = ").Append(RedactedUri)
             .Append(", Database = ").Append(Database)
             .Append(", User = ").Append(User)
             .Append(", Password = ").Append(Password is null ? "" : "***")
@@ -101,6 +104,21 @@ public sealed record Neo4jConnectionOptions
             .Append(", MaxRetries = ").Append(MaxRetries)
             .Append(", RetryBaseDelay = ").Append(RetryBaseDelay);
         return true;
+    }
+
+    private static string Redact(Uri? uri)
+    {
+        if (uri is null)
+        {
+            return string.Empty;
+        }
+
+        if (!uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return uri.ToString();
+        }
+
+        return uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
     }
 
     private void ValidateCredentials()

@@ -16,13 +16,13 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
         """
         type Query {
           entity(ref: String!): Entity
-          search(text: String!, kinds: [EntityKind!], first: Int): [Entity!]!
-          profile(entity: String!, asOf: Date): Profile!
-          supplyChain(entity: String!, asOf: Date, maxHops: Int): SupplyChain!
-          exportControls(entity: String!, asOf: Date, maxHops: Int, maxPaths: Int): ExportControls!
-          exposure(regulation: String!, asOf: Date, maxHops: Int, maxPaths: Int): Exposure!
-          paths(from: String!, to: String!, maxHops: Int, types: [RelationshipType!], asOf: Date, maxPaths: Int): PathResult!
-          relationshipTypes: [RelationshipTypeInfo!]!
+          search(text: String!, kinds: [EntityKind!], first: Int): [Entity!]
+          profile(entity: String!, asOf: Date): Profile
+          supplyChain(entity: String!, asOf: Date, maxHops: Int): SupplyChain
+          exportControls(entity: String!, asOf: Date, maxHops: Int, maxPaths: Int): ExportControls
+          exposure(regulation: String!, asOf: Date, maxHops: Int, maxPaths: Int): Exposure
+          paths(from: String!, to: String!, maxHops: Int, types: [RelationshipType!], asOf: Date, maxPaths: Int): PathResult
+          relationshipTypes: [RelationshipTypeInfo!]
         }
         """,
         "interface Entity { id: ID! kind: EntityKind! name: String! aliases: [String!]! country: String description: String tags: [String!]! sources: [Source!]! }",

@@ -21,13 +21,13 @@ public sealed class StoreCallTests
               supplyChain(entity: "acme-ai", asOf: "2024-01-01") {
                 focus { {{entityFields}} } stages { stage entities { {{entityFields}} } } relationships { {{relationshipFields}} }
               }
-              exportControls(entity: "acme-ai", asOf: "2024-01-01") {
+              exportControls(entity: "acme-ai", asOf: "2024-01-01", maxPaths: 5) {
                 entity { id } hits { regulation { id citation } paths { {{pathFields}} } }
               }
-              exposure(regulation: "chip-rule-2023", asOf: "2024-01-01") {
+              exposure(regulation: "chip-rule-2023", asOf: "2024-01-01", maxPaths: 5) {
                 exposed { entity { {{entityFields}} } paths { {{pathFields}} } }
               }
-              paths(from: "acme-ai", to: "quartz-mining", asOf: "2024-01-01") { paths { {{pathFields}} } }
+              paths(from: "acme-ai", to: "quartz-mining", asOf: "2024-01-01", maxPaths: 5) { paths { {{pathFields}} } }
               relationshipTypes { type }
             }
             """;

@@ -31,17 +31,19 @@ public sealed class HealthWhenTheStoreFailsTests
     {
         // arrange
         var store = new UnreachableStore();
+        var availability = new SupplyGraph.Api.Hosting.StoreAvailability();
+        availability.MarkReady();
         var loggers = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 
         // act
-        var result = await SupplyGraph.Api.Http.HealthEndpoint.GetAsync(store, loggers, TestContext.Current.CancellationToken);
+        var result = await SupplyGraph.Api.Http.HealthEndpoint.GetAsync(store, availability, loggers, TestContext.Current.CancellationToken);
 
         // assert
         var json = result.Should().BeAssignableTo<Microsoft.AspNetCore.Http.IStatusCodeHttpResult>().Subject;
         json.StatusCode.Should().Be(503);
         var value = result.Should().BeAssignableTo<Microsoft.AspNetCore.Http.IValueHttpResult>().Subject.Value
             .Should().BeOfType<SupplyGraph.Api.Http.HealthResponse>().Subject;
-        value.Status.Should().Be("unavailable");
+        value.Status.Should().Be("unhealthy");
         value.Error.Should().Contain("connection refused");
     }
 }

@@ -8,16 +8,20 @@ namespace SupplyGraph.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The API in a test server, on the in-memory store unless <paramref name="settings"/> say otherwise.
-/// The store the app registers is wrapped in a <see cref="CountingStore"/>.
+/// The store the app registers (or the one <paramref name="store"/> makes) is wrapped in a <see cref="CountingStore"/>.
 /// </summary>
-public sealed class SupplyGraphApiFactory(bool seedOnEmptyStore = false, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class SupplyGraphApiFactory(
+    bool seedOnEmptyStore = false,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string environment = "Testing",
+    Func<IServiceProvider, ISupplyGraphStore>? store = null)
     : WebApplicationFactory<Program>
 {
     public CountingStore Store => (CountingStore)Services.GetRequiredService<ISupplyGraphStore>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("SupplyGraph:Store", "memory");
         builder.UseSetting("SupplyGraph:SeedOnEmptyStore", seedOnEmptyStore ? "true" : "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -29,7 +33,7 @@ public sealed class SupplyGraphApiFactory(bool seedOnEmptyStore = false, IReadOn
         {
             var registered = services.Single(descriptor => descriptor.ServiceType == typeof(ISupplyGraphStore));
             services.Remove(registered);
-            services.AddSingleton<ISupplyGraphStore>(provider => new CountingStore((ISupplyGraphStore)registered.ImplementationFactory!(provider)));
+            services.AddSingleton<ISupplyGraphStore>(provider => new CountingStore(store?.Invoke(provider) ?? (ISupplyGraphStore)registered.ImplementationFactory!(provider)));
         });
     }
 }

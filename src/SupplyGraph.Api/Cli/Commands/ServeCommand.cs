@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using SupplyGraph.Api.Hosting;
 
 namespace SupplyGraph.Api.Cli.Commands;
@@ -8,8 +9,9 @@ internal static class ServeCommand
 {
     public const string Name = "serve";
 
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var command = new Command(
             Name,
             """
@@ -36,16 +38,28 @@ internal static class ServeCommand
                 hostArgs.Add($"--{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.DataDirectory)}={Path.GetFullPath(directory)}");
             }
 
-            return Run([.. hostArgs]);
+            return Run([.. hostArgs], console);
         });
         return command;
     }
 
-    /// <summary>Builds and runs the web host; returns when it stops.</summary>
-    private static int Run(string[] hostArgs)
+    /// <summary>
+    /// Builds and runs the web host; returns when it stops. Settings that cannot work (a Bolt address for Neo4j, a
+    /// limit of 0) stop it with their message and exit code 3, not an unhandled exception (an abort, rc 134). A store
+    /// that cannot be reached does not stop it: the service starts unhealthy and keeps trying.
+    /// </summary>
+    private static int Run(string[] hostArgs, CliConsole console)
     {
-        var app = SupplyGraphWebHost.Build(hostArgs);
-        app.Run();
-        return ExitCodes.Success;
+        try
+        {
+            var app = SupplyGraphWebHost.Build(hostArgs);
+            app.Run();
+            return ExitCodes.Success;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or IOException)
+        {
+            console.Error.WriteLine($"error: {CredentialRedaction.Redact(exception.Message)}");
+            return ExitCodes.StoreUnavailable;
+        }
     }
 }

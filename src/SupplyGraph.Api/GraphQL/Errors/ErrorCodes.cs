@@ -10,6 +10,13 @@ public static class ErrorCodes
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string BadRequest = "BAD_REQUEST";
     public const string QueryTooLarge = "QUERY_TOO_LARGE";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
+    public const string Timeout = "TIMEOUT";
+    public const string TooManyRequests = "TOO_MANY_REQUESTS";
+    public const string ServerBusy = "SERVER_BUSY";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string InternalError = "INTERNAL_ERROR";
     public const string StoreError = "STORE_ERROR";
 }

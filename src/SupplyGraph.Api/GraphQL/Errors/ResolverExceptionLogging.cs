@@ -19,6 +19,16 @@ public static class ResolverExceptionLogging
         }
 
         var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ResolverExceptionLogging));
+        if (StoreErrors.IsUnavailability(context.OriginalException))
+        {
+            // Expected while the store is down: one line, no stack trace.
+            logger?.LogWarning(
+                "The store could not be reached while resolving {Field}: {Reason}",
+                context.FieldContext?.FieldDefinition.Name ?? "the request",
+                Hosting.CredentialRedaction.Redact(context.OriginalException.Message));
+            return;
+        }
+
         logger?.LogError(
             context.OriginalException,
             "Unhandled exception while resolving {Field}",

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using SupplyGraph.Api.GraphQL.Types;
+using SupplyGraph.Api.Hosting;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
@@ -30,6 +31,13 @@ public sealed class SupplyGraphErrorInfoProvider : IErrorInfoProvider
 
     private static string Describe(ExecutionError error, Dictionary<string, object?> extensions)
     {
+        if (StoreErrors.IsUnavailability(error.InnerException))
+        {
+            extensions[ErrorExtensionKeys.Code] = ErrorCodes.StoreUnavailable;
+            extensions[ErrorExtensionKeys.Retryable] = true;
+            return $"The store could not be reached: {CredentialRedaction.Redact(error.InnerException!.Message)} Retry shortly.";
+        }
+
         switch (error.InnerException)
         {
             case EntityNotFoundException notFound:
@@ -51,7 +59,7 @@ public sealed class SupplyGraphErrorInfoProvider : IErrorInfoProvider
                 extensions[ErrorExtensionKeys.Code] = ErrorCodes.StoreError;
                 extensions[ErrorExtensionKeys.StoreCode] = neo4j.Code;
                 extensions[ErrorExtensionKeys.Retryable] = neo4j.IsRetryable;
-                return $"The Neo4j store answered {neo4j.Code}: {neo4j.Message}";
+                return $"The Neo4j store answered {neo4j.Code}: {CredentialRedaction.Redact(neo4j.Message)}";
         }
 
         switch (error)

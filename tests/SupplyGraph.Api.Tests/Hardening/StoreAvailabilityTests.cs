@@ -1,0 +1,305 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using SupplyGraph.Api.Hosting;
+using SupplyGraph.Api.Tests.Infrastructure;
+using SupplyGraph.Domain.Stores;
+using SupplyGraph.Store.Embedded;
+
+namespace SupplyGraph.Api.Tests.Hardening;
+
+/// <summary>Issue 11, point 4: a service that starts without its store, says so, and recovers by itself.</summary>
+public sealed class StoreAvailabilityTests
+{
+    [Fact]
+    public async Task The_service_starts_when_its_store_is_down_answers_503_and_recovers_within_5_s()
+    {
+        // arrange: a store whose server refuses connections until it is switched back on.
+        var switchable = new SwitchableStore(new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true })) { Down = true };
+        await using var factory = new SupplyGraphApiFactory(seedOnEmptyStore: true, store: _ => switchable);
+        using var client = factory.CreateClient();
+
+        // act
+        var healthWhileDown = await GetHealthAsync(client);
+        using var queryWhileDown = await PostAsync(client, "{ entity(ref: \"DeepSeek\") { id } }");
+        var cheapWhileDown = await client.PostGraphQLAsync("{ relationshipTypes { type } }");
+        switchable.Down = false;
+        var clock = Stopwatch.StartNew();
+        var recovered = false;
+        while (!recovered && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            recovered = (await GetHealthAsync(client)).Status == HttpStatusCode.OK;
+        }
+
+        var answer = await client.PostGraphQLAsync("{ entity(ref: \"DeepSeek\") { id } }");
+
+        // assert
+        healthWhileDown.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        healthWhileDown.Body.Str("status").Should().Be("unhealthy");
+        healthWhileDown.Body.Str("error").Should().Contain("connection refused");
+        queryWhileDown.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        queryWhileDown.Headers.RetryAfter.Should().NotBeNull();
+        (await queryWhileDown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("STORE_UNAVAILABLE");
+        cheapWhileDown.Status.Should().Be(HttpStatusCode.OK, "what does not need the store is answered");
+        recovered.Should().BeTrue();
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        answer.Data.GetProperty("entity").Str("id").Should().Be("deepseek", "the seed was imported once the store came back");
+    }
+
+    [Fact]
+    public async Task A_store_that_goes_down_after_start_makes_queries_503_store_unavailable()
+    {
+        // arrange
+        var switchable = new SwitchableStore(new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true }));
+        await using var factory = new SupplyGraphApiFactory(seedOnEmptyStore: true, store: _ => switchable);
+        using var client = factory.CreateClient();
+        switchable.Down = true;
+
+        // act
+        var response = await client.PostGraphQLAsync("{ supplyChain(entity: \"DeepSeek\") { partial } }");
+
+        // assert
+        response.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var error = response.SingleError();
+        error.Code().Should().Be("STORE_UNAVAILABLE");
+        error.GetProperty("path").EnumerateArray().Select(item => item.GetString()).Should().Equal("supplyChain");
+    }
+
+    [Fact]
+    public async Task Health_answers_unhealthy_within_its_timeout_when_the_store_hangs()
+    {
+        // arrange: a store that was ready, then stops answering (a Neo4j server that hangs).
+        var switchable = new SwitchableStore(new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true }));
+        await using var factory = new SupplyGraphApiFactory(seedOnEmptyStore: true, store: _ => switchable);
+        using var client = factory.CreateClient();
+        switchable.Hangs = true;
+        var clock = Stopwatch.StartNew();
+
+        // act
+        var health = await GetHealthAsync(client).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // assert
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        health.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        health.Body.Str("status").Should().Be("unhealthy");
+        health.Body.Str("error").Should().Contain("did not answer within 3 s");
+    }
+
+    [Fact]
+    public async Task With_neo4j_unreachable_the_service_starts_unhealthy_without_showing_the_password()
+    {
+        // arrange: a loopback port nothing listens on, with credentials written into the address.
+        var port = ClosedPort();
+        await using var factory = Neo4jFactory($"http://neo4j:s3cret-pass@127.0.0.1:{port}");
+        using var client = factory.CreateClient();
+
+        // act
+        var health = await GetHealthAsync(client);
+        using var query = await PostAsync(client, "{ entity(ref: \"DeepSeek\") { id } }");
+        var queryText = await query.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // assert
+        health.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        health.Body.Str("status").Should().Be("unhealthy");
+        health.Body.Str("store").Should().Be($"neo4j (http://127.0.0.1:{port}/, database neo4j)");
+        health.Text.Should().NotContain("s3cret-pass");
+        query.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        queryText.Should().Contain("STORE_UNAVAILABLE").And.NotContain("s3cret-pass");
+    }
+
+    [Fact]
+    public async Task A_neo4j_that_comes_back_is_used_within_5_s()
+    {
+        // arrange: nothing listens on the port at start; then a stand-in for the Query API answers there.
+        var port = ClosedPort();
+        await using var factory = Neo4jFactory($"http://127.0.0.1:{port}");
+        using var client = factory.CreateClient();
+        var whileDown = await GetHealthAsync(client);
+        using var standIn = new System.Net.HttpListener();
+        standIn.Prefixes.Add($"http://127.0.0.1:{port}/");
+        standIn.Start();
+        _ = Task.Run(async () =>
+        {
+            while (standIn.IsListening)
+            {
+                var context = await standIn.GetContextAsync();
+                var body = """{"data":{"fields":["entities","relationships"],"values":[[64,157]]},"bookmarks":[]}"""u8.ToArray();
+                context.Response.StatusCode = 202;
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+        });
+        var clock = Stopwatch.StartNew();
+
+        // act
+        var health = await GetHealthAsync(client);
+        while (health.Status != HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            health = await GetHealthAsync(client);
+        }
+
+        var recoveredAfter = clock.Elapsed;
+
+        // assert
+        whileDown.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        health.Status.Should().Be(HttpStatusCode.OK, health.Text);
+        health.Body.GetProperty("entities").GetInt64().Should().Be(64);
+        recoveredAfter.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        standIn.Stop();
+    }
+
+    [Fact]
+    public async Task A_hanging_neo4j_makes_queries_and_health_answer_within_the_deadline()
+    {
+        // arrange: a server that accepts connections and never answers.
+        using var hanging = new TcpListener(IPAddress.Loopback, 0);
+        hanging.Start();
+        var accepted = new List<TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                accepted.Add(await hanging.AcceptTcpClientAsync());
+            }
+        });
+        var port = ((IPEndPoint)hanging.LocalEndpoint).Port;
+        var clock = Stopwatch.StartNew();
+        await using var factory = Neo4jFactory($"http://127.0.0.1:{port}", requestTimeoutSeconds: "1");
+        using var client = factory.CreateClient();
+        var started = clock.Elapsed;
+
+        // act
+        clock.Restart();
+        var health = await GetHealthAsync(client);
+        var healthTime = clock.Elapsed;
+        clock.Restart();
+        using var query = await PostAsync(client, "{ entity(ref: \"DeepSeek\") { id } }");
+        var queryTime = clock.Elapsed;
+
+        // assert: the service started after one bounded try, and nothing waits for the server's 30 s timeout.
+        started.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        health.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        healthTime.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        query.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        queryTime.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        hanging.Stop();
+        accepted.ForEach(connection => connection.Dispose());
+    }
+
+    [Fact]
+    public void A_password_in_the_neo4j_address_becomes_basic_auth_and_leaves_the_address()
+    {
+        // arrange
+        var settings = new Neo4jSettings { Uri = "http://neo4j:s3cret%40pass@db.example:7474" };
+
+        // act
+        var connection = StoreKinds.Neo4jConnection(settings);
+
+        // assert
+        connection.Uri.ToString().Should().Be("http://db.example:7474/");
+        connection.User.Should().Be("neo4j");
+        connection.Password.Should().Be("s3cret@pass");
+        connection.ToString().Should().NotContain("s3cret");
+    }
+
+    [Fact]
+    public void Every_address_in_a_message_loses_its_user_info()
+    {
+        // act
+        var redacted = CredentialRedaction.Redact("Could not reach Neo4j at http://neo4j:hunter2@db:7474 (or https://u:p@other)");
+
+        // assert
+        redacted.Should().Be("Could not reach Neo4j at http://***@db:7474 (or https://***@other)");
+    }
+
+    private static SupplyGraphApiFactory Neo4jFactory(string uri, string requestTimeoutSeconds = "2") => new(settings: new Dictionary<string, string?>
+    {
+        ["SupplyGraph:Store"] = "neo4j",
+        ["SupplyGraph:Neo4j:Uri"] = uri,
+        ["SupplyGraph:Neo4j:RequestTimeoutSeconds"] = "30",
+        ["SupplyGraph:Limits:RequestTimeoutSeconds"] = requestTimeoutSeconds,
+    });
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string query) =>
+        await client.PostAsync(
+            "/graphql",
+            new StringContent(JsonSerializer.Serialize(new { query }), System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body, string Text)> GetHealthAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), text);
+    }
+}
+
+/// <summary>A real store behind a switch: while <see cref="Down"/>, every call fails as a refused connection does.</summary>
+internal sealed class SwitchableStore(ISupplyGraphStore inner) : ISupplyGraphStore, IDisposable
+{
+    private readonly UnreachableStore down = new();
+
+    public volatile bool Down;
+
+    /// <summary>While set, statistics never come (until cancelled): a server that accepts and does not answer.</summary>
+    public volatile bool Hangs;
+
+    private ISupplyGraphStore Current => Down ? down : inner;
+
+    public string Description => inner.Description;
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Current.InitializeAsync(cancellationToken);
+
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        if (Hangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return await Current.GetStatisticsAsync(cancellationToken);
+    }
+
+    public Task<ImportSummary> ImportAsync(SupplyGraph.Domain.Datasets.Dataset dataset, CancellationToken cancellationToken) => Current.ImportAsync(dataset, cancellationToken);
+
+    public Task<ImportSummary> ImportAsync(SupplyGraph.Domain.Importing.IDatasetSource source, SupplyGraph.Domain.Importing.ImportOptions options, CancellationToken cancellationToken) =>
+        Current.ImportAsync(source, options, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Datasets.DatasetHeader> ExportAsync(SupplyGraph.Domain.Exporting.ExportScope scope, SupplyGraph.Domain.Datasets.IDatasetSink sink, CancellationToken cancellationToken) =>
+        Current.ExportAsync(scope, sink, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Vocabulary.Entity> ResolveAsync(string reference, CancellationToken cancellationToken) => Current.ResolveAsync(reference, cancellationToken);
+
+    public Task<IReadOnlyList<SupplyGraph.Domain.Vocabulary.Entity>> SearchAsync(SupplyGraph.Domain.Questions.SearchQuestion question, CancellationToken cancellationToken) =>
+        Current.SearchAsync(question, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Questions.EntityProfile> ProfileAsync(SupplyGraph.Domain.Questions.ProfileQuestion question, CancellationToken cancellationToken) =>
+        Current.ProfileAsync(question, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Questions.SupplyChainAnswer> SupplyChainAsync(SupplyGraph.Domain.Questions.SupplyChainQuestion question, CancellationToken cancellationToken) =>
+        Current.SupplyChainAsync(question, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Questions.ExportControlsAnswer> ExportControlsAsync(SupplyGraph.Domain.Questions.ExportControlsQuestion question, CancellationToken cancellationToken) =>
+        Current.ExportControlsAsync(question, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Questions.ExposureAnswer> ExposureAsync(SupplyGraph.Domain.Questions.ExposureQuestion question, CancellationToken cancellationToken) =>
+        Current.ExposureAsync(question, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Questions.PathAnswer> PathsAsync(SupplyGraph.Domain.Questions.PathsQuestion question, CancellationToken cancellationToken) =>
+        Current.PathsAsync(question, cancellationToken);
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+}
