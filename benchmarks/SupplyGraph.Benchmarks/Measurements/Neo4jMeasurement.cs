@@ -17,7 +17,8 @@ namespace SupplyGraph.Benchmarks.Measurements;
 /// </summary>
 public static class Neo4jMeasurement
 {
-    private const int Samples = 30;
+    // The generated sizes' hub questions take seconds each: fewer samples there (p99 is then the slowest).
+    private static int SamplesFor(BenchmarkSize size) => size.Generated is null ? 30 : 10;
 
     public static async Task<string> RunAsync(BenchmarkPaths paths, BenchmarkSize size, CancellationToken cancellationToken)
     {
@@ -56,11 +57,11 @@ public static class Neo4jMeasurement
         var cases = await QuestionSubjects.ForAsync(size, async id => (await store.ExposureAsync(new(id, Domain.Questions.TraversalOptions.Create(asOf: QuestionSubjects.AsOf)), cancellationToken)).Exposed.Count > 0);
         foreach (var question in cases)
         {
-            var throughStore = await TimeAsync(() => question.AskAsync(store, cancellationToken));
+            var throughStore = await TimeAsync(() => question.AskAsync(store, cancellationToken), SamplesFor(size));
             recorder.Clear();
             var (explored, partial) = await question.AskAsync(store, cancellationToken);
             var statements = recorder.Recorded.ToList();
-            var throughBareApi = await TimeAsync(() => RecordingCypherRunner.ReplayAsync(bare, statements, cancellationToken));
+            var throughBareApi = await TimeAsync(() => RecordingCypherRunner.ReplayAsync(bare, statements, cancellationToken), SamplesFor(size));
             rows.Add(new Neo4jQuestionResult(
                 question.Name,
                 statements.Sum(statement => statement.Transaction?.Count ?? 1),
@@ -86,11 +87,11 @@ public static class Neo4jMeasurement
             + string.Join(Environment.NewLine, rows.Select(row => $"{row.Case}: store p50 {row.StoreP50Milliseconds:F2} ms p99 {row.StoreP99Milliseconds:F2} ms, bare p50 {row.BareP50Milliseconds:F2} ms, {row.StoreOverBare:F2}x"));
     }
 
-    private static async Task<List<double>> TimeAsync(Func<Task> call)
+    private static async Task<List<double>> TimeAsync(Func<Task> call, int samples)
     {
         await call();
-        var times = new List<double>(Samples);
-        for (var i = 0; i < Samples; i++)
+        var times = new List<double>(samples);
+        for (var i = 0; i < samples; i++)
         {
             var clock = Stopwatch.StartNew();
             await call();

@@ -96,7 +96,7 @@ public static class ResultsReport
         }
 
         md.AppendLine("## Neo4j").AppendLine();
-        md.AppendLine("Each size imported into an emptied database through the Neo4j store (the Query API, one write transaction); then each question through the store, and the very statements it sent through the bare Query API client (30 samples each: p99 is the slowest).").AppendLine();
+        md.AppendLine("Each size imported into an emptied database through the Neo4j store (the Query API, one write transaction); then each question through the store, and the very statements it sent through the bare Query API client (30 samples each on the seed, 10 on generated sizes: p99 is then the slowest).").AppendLine();
         var neo4jRuns = Neo4jSizes.Where(name => File.Exists(ResultFiles.PathOf(paths, "neo4j", name))).ToList();
         foreach (var name in neo4jRuns)
         {

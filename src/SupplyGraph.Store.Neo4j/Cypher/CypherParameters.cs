@@ -19,6 +19,7 @@ public static class CypherParameters
         ["afterElementId"] = "",
         ["pageSize"] = 1000,
         ["ids"] = new[] { "deepseek", "deepseek-v3" },
+        ["fetch"] = new[] { "deepseek-v3" },
         ["frontier"] = new[] { new Dictionary<string, object?> { ["id"] = "deepseek", ["walk"] = "upstream", ["start"] = true } },
     };
 }

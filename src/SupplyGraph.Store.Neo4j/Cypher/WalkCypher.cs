@@ -26,10 +26,13 @@ public static class WalkCypher
 
     private const string LevelNote = """
         // One level of the walk. $frontier holds the entities reached at the level before (the start first), each with
-        // the walk it belongs to; the file returns every relationship of each (valid or not: the service's walk looks at
-        // all of them) and, in `follows`, whether the walk goes on to the neighbour. The service sends the neighbours
-        // not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell whether the limit cut), so the
-        // work grows with the entities reached, never with the number of routes between them.
+        // the walk it belongs to; the first part returns every relationship of each (valid or not: the service's walk
+        // looks at all of them), the ids at its ends, and in `follows` whether the walk goes on to the neighbour. The
+        // service sends the neighbours not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell
+        // whether the limit cut), so the work grows with the entities reached, never with the number of routes between
+        // them. The second part returns the entities of $fetch: each entity the walk met, once (the service asks for the
+        // ids met on the level before, and for the last level's with an empty frontier).
+
         """;
 
     private const string Valid = "(step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)";
@@ -124,16 +127,21 @@ public static class WalkCypher
         text.Append(about).Append('\n').Append(LevelNote).Append('\n');
         text.Append("//\n");
         text.Append("// :param frontier => ").Append(exampleFrontier).Append('\n');
+        text.Append("// :param fetch => []\n");
         text.Append("// :param asOf => date('2025-06-01')\n");
         text.Append(extraParameters);
         text.Append($$"""
 
             UNWIND $frontier AS item
-            MATCH (here:Entity {id: item.id})
-            OPTIONAL MATCH (here)-[step]-(next)
-            RETURN item.walk AS walk, here, step, next, next.id AS reached,
-                   step IS NOT NULL AND {{Valid}}
-                   AND ({{follows}}) AS follows;
+            MATCH (here:Entity {id: item.id})-[step]-(next)
+            RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS to, next.id AS reached,
+                   {{Valid}}
+                   AND ({{follows}}) AS follows,
+                   null AS entity
+            UNION ALL
+            UNWIND $fetch AS id
+            MATCH (entity:Entity {id: id})
+            RETURN null AS walk, null AS step, null AS from, null AS to, null AS reached, false AS follows, entity;
 
             """);
         return text.ToString();

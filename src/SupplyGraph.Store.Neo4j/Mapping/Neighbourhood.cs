@@ -11,14 +11,11 @@ namespace SupplyGraph.Store.Neo4j.Mapping;
 /// </summary>
 internal static class Neighbourhood
 {
-    public static GraphIndex FromResult(CypherResult result, IReadOnlyList<Entity> alwaysIncluded) => FromResults([result], alwaysIncluded);
-
-    /// <summary>The graph of several results together (the levels of one walk).</summary>
-    public static GraphIndex FromResults(IEnumerable<CypherResult> results, IReadOnlyList<Entity> alwaysIncluded)
+    public static GraphIndex FromResult(CypherResult result, IReadOnlyList<Entity> alwaysIncluded)
     {
         var nodes = new Dictionary<string, CypherNode>(StringComparer.Ordinal);
         var relationships = new Dictionary<string, CypherRelationship>(StringComparer.Ordinal);
-        foreach (var row in results.SelectMany(result => result.Rows))
+        foreach (var row in result.Rows)
         {
             foreach (var value in row.Values)
             {

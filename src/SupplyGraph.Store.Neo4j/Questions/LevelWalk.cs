@@ -10,8 +10,9 @@ namespace SupplyGraph.Store.Neo4j.Questions;
 /// <summary>
 /// Reads what a walk question needs, level by level: one round trip per level runs the question's file
 /// (<see cref="WalkCypher"/>) on the frontier, and the neighbours it follows that no earlier level reached become the
-/// next frontier. Every entity is expanded once per walk, so the work grows with the neighbourhood, never with the
-/// number of routes through it. All levels read in one transaction (one snapshot), retried whole on a transient failure.
+/// next frontier. Every entity is expanded once per walk and sent once (the file fetches the entities met on the level
+/// before with the next level), so the work grows with the neighbourhood, never with the number of routes through it.
+/// All levels read in one transaction (one snapshot), retried whole on a transient failure.
 /// </summary>
 internal static class LevelWalk
 {
@@ -20,6 +21,7 @@ internal static class LevelWalk
 
     /// <param name="levels">How many levels to read: the hop limit plus one, so the domain can tell whether it cut.</param>
     /// <param name="stopAt">An entity whose level is the last one read (all shortest paths need nothing further).</param>
+    /// <param name="known">Entities the caller has already (the starts): never fetched.</param>
     public static Task<GraphIndex> ReadAsync(
         ICypherRunner runner,
         CypherScript script,
@@ -27,13 +29,13 @@ internal static class LevelWalk
         int levels,
         IReadOnlyDictionary<string, object?> parameters,
         string? stopAt,
-        IReadOnlyList<Entity> alwaysIncluded,
+        IReadOnlyList<Entity> known,
         CancellationToken cancellationToken) =>
         runner.ExecuteAsync(
             AccessMode.Read,
             async (transaction, token) =>
             {
-                var results = new List<CypherResult>();
+                var graph = new Reading(known);
                 var seen = new HashSet<(string Walk, string Id)>();
                 var frontier = new List<Dictionary<string, object?>>();
                 foreach (var start in starts.Where(start => seen.Add((start.Walk, start.Id))))
@@ -41,24 +43,14 @@ internal static class LevelWalk
                     frontier.Add(Item(start.Id, start.Walk, isStart: true));
                 }
 
-                long relationshipsRead = 0;
                 for (var level = 0; level < levels && frontier.Count > 0; level++)
                 {
-                    var arguments = new Dictionary<string, object?>(parameters) { ["frontier"] = frontier };
-                    var result = await transaction.RunAsync(script.Statement, arguments, cancellationToken: token);
-                    results.Add(result);
-
-                    // Past the budget the domain's walk stops and answers partial; reading further would be wasted.
-                    relationshipsRead += result.Rows.Count;
-                    if (relationshipsRead > QueryLimits.ExplorationBudget)
-                    {
-                        break;
-                    }
-
+                    var result = await transaction.RunAsync(script.Statement, Arguments(parameters, frontier, graph.TakeMissing()), cancellationToken: token);
                     frontier = [];
                     var reachedStop = false;
                     foreach (var row in result.Rows)
                     {
+                        graph.Add(row);
                         if (row["follows"] is true && row["reached"] is string id && row["walk"] is string walk && seen.Add((walk, id)))
                         {
                             frontier.Add(Item(id, walk, isStart: false));
@@ -66,16 +58,26 @@ internal static class LevelWalk
                         }
                     }
 
-                    if (reachedStop)
+                    // Past the budget the domain's walk stops and answers partial; reading further would be wasted.
+                    if (reachedStop || graph.Relationships > QueryLimits.ExplorationBudget)
                     {
                         break;
                     }
                 }
 
-                await transaction.CommitAsync(token);
-                return Neighbourhood.FromResults(results, alwaysIncluded);
+                // The entities the last level met, in the same round trip as the commit.
+                var last = await transaction.CommitAsync(script.Statement, Arguments(parameters, [], graph.TakeMissing()), token);
+                foreach (var row in last.Rows)
+                {
+                    graph.Add(row);
+                }
+
+                return graph.Build();
             },
             cancellationToken);
+
+    private static Dictionary<string, object?> Arguments(IReadOnlyDictionary<string, object?> parameters, List<Dictionary<string, object?>> frontier, List<string> fetch) =>
+        new(parameters) { ["frontier"] = frontier, ["fetch"] = fetch };
 
     private static Dictionary<string, object?> Item(string id, string walk, bool isStart) => new()
     {
@@ -83,4 +85,67 @@ internal static class LevelWalk
         ["walk"] = walk,
         ["start"] = isStart,
     };
+
+    /// <summary>
+    /// The graph as the levels come in: relationships by element id (each is met from both ends), entities by id, and
+    /// the ids met but not fetched yet. Built ordered as the embedded store orders it, so walks pick the same paths.
+    /// </summary>
+    private sealed class Reading
+    {
+        private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, RelationshipRecord> relationships = new(StringComparer.Ordinal);
+        private readonly HashSet<string> requested = new(StringComparer.Ordinal);
+        private List<string> missing = [];
+
+        public Reading(IReadOnlyList<Entity> known)
+        {
+            foreach (var entity in known)
+            {
+                entities[entity.Id] = entity;
+                requested.Add(entity.Id);
+            }
+        }
+
+        public int Relationships => relationships.Count;
+
+        public void Add(CypherRow row)
+        {
+            if (row["entity"] is CypherNode node)
+            {
+                var entity = GraphProperties.ToEntity(node);
+                entities[entity.Id] = entity;
+            }
+
+            if (row["step"] is CypherRelationship step && row["from"] is string from && row["to"] is string to)
+            {
+                if (!relationships.ContainsKey(step.ElementId))
+                {
+                    relationships[step.ElementId] = GraphProperties.ToRelationship(step, from, to);
+                }
+
+                Need(from);
+                Need(to);
+            }
+        }
+
+        /// <summary>The ids met since the last call and not asked for yet.</summary>
+        public List<string> TakeMissing()
+        {
+            var taken = missing;
+            missing = [];
+            return taken;
+        }
+
+        public GraphIndex Build() => GraphIndex.Build(
+            [.. entities.Values.OrderBy(entity => entity.Id, StringComparer.Ordinal)],
+            [.. relationships.Values.Where(record => entities.ContainsKey(record.From) && entities.ContainsKey(record.To)).OrderBy(record => record.Key, StringComparer.Ordinal)]);
+
+        private void Need(string id)
+        {
+            if (requested.Add(id))
+            {
+                missing.Add(id);
+            }
+        }
+    }
 }

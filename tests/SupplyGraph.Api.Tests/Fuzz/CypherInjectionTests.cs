@@ -132,7 +132,35 @@ public sealed class CypherInjectionTests
         }
 
         public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The questions only read.");
+            Task.FromResult<ICypherTransaction>(new RecordingTransaction(this, accessMode));
+
+        public async Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+        {
+            await using var transaction = await BeginAsync(accessMode, cancellationToken);
+            return await work(transaction, cancellationToken);
+        }
+
+        /// <summary>A walk's levels: recorded like any statement, answered with no rows.</summary>
+        private sealed class RecordingTransaction(RecordingRunner runner, AccessMode accessMode) : ICypherTransaction
+        {
+            public AccessMode AccessMode => accessMode;
+
+            public string? Id => "recording";
+
+            public DateTimeOffset? Expires => null;
+
+            public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters = null, bool includeCounters = false, CancellationToken cancellationToken = default) =>
+                runner.RunAsync(statement, parameters, CypherRunOptions.Read, cancellationToken);
+
+            public Task<IReadOnlyList<string>> CommitAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([]);
+
+            public Task<CypherResult> CommitAsync(string finalStatement, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
+                runner.RunAsync(finalStatement, parameters, CypherRunOptions.Read, cancellationToken);
+
+            public Task RollbackAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>The Neo4j store as the API sees it, already prepared (the recording runner holds no graph to count).</summary>

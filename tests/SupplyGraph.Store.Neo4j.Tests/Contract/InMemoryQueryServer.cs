@@ -65,7 +65,21 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             }
 
             // A walk file's level: the whole graph, and no neighbour followed, so the walk reads one level only.
-            return Task.FromResult(Result(["walk", "here", "step", "next", "reached", "follows"], [null, WholeGraph(), null, null, null, false]));
+            return Task.FromResult(Rows(
+                ["walk", "step", "from", "to", "reached", "follows", "entity"],
+                [
+                    .. nodes.Keys.Select(id => new object?[] { null, null, null, null, null, false, Node(id) }),
+                    .. relationships.Select(pair => new object?[]
+                    {
+                        null,
+                        new CypherRelationship(RelationshipElementId(pair.Key), pair.Value.Type, NodeElementId(pair.Value.From), NodeElementId(pair.Value.To), Returned(pair.Value.Properties)),
+                        pair.Value.From,
+                        pair.Value.To,
+                        null,
+                        false,
+                        null,
+                    }),
+                ]));
         }
     }
 
@@ -158,15 +172,6 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
         new(((System.Collections.IEnumerable)parameters["ids"]!).Cast<string>(), StringComparer.Ordinal);
 
     private static int PageSize(IReadOnlyDictionary<string, object?> parameters) => checked((int)(long)parameters["pageSize"]!);
-
-    private List<object?> WholeGraph()
-    {
-        var graph = new List<object?>();
-        graph.AddRange(nodes.Select(pair => new CypherNode(NodeElementId(pair.Key), ["Entity", (string)pair.Value["kind"]!], Returned(pair.Value))));
-        graph.AddRange(relationships.Select(pair => new CypherRelationship(
-            RelationshipElementId(pair.Key), pair.Value.Type, NodeElementId(pair.Value.From), NodeElementId(pair.Value.To), Returned(pair.Value.Properties))));
-        return graph;
-    }
 
     /// <summary>Values as the Query API client hands them back: lists as object lists.</summary>
     private static Dictionary<string, object?> Returned(Dictionary<string, object?> properties) =>
@@ -285,8 +290,13 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             return Task.FromResult<IReadOnlyList<string>>(["memory:bookmark"]);
         }
 
-        public Task<CypherResult> CommitAsync(string finalStatement, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The Neo4j store never commits with a final statement.");
+        public Task<CypherResult> CommitAsync(string finalStatement, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
+        {
+            finished = true;
+            return accessMode == AccessMode.Read
+                ? server.RunAsync(finalStatement, parameters, CypherRunOptions.Read, cancellationToken)
+                : throw new NotSupportedException("The Neo4j store commits its writes without a final statement.");
+        }
 
         public Task RollbackAsync(CancellationToken cancellationToken = default)
         {

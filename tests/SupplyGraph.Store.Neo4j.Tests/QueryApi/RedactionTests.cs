@@ -40,5 +40,8 @@ public sealed class RedactionTests
             throw new NotSupportedException();
 
         public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }
