@@ -9,11 +9,13 @@
 // service sends the neighbours not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell
 // whether the limit cut), so the work grows with the entities reached, never with the number of routes between
 // them. The second part returns the entities of $fetch: each entity the walk met, once (the service asks for the
-// ids met on the level before, and for the last level's with an empty frontier).
+// ids met on the level before, and for the last level's with an empty frontier). $limit caps the relationships
+// one level returns: the service reads a bounded amount per question and answers partial past it.
 
 //
 // :param frontier => [{id: 'deepseek', walk: 'upstream', start: true}]
 // :param fetch => []
+// :param limit => 50000
 // :param asOf => date('2025-06-01')
 
 UNWIND $frontier AS item
@@ -23,6 +25,7 @@ RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS 
        AND ((startNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON', 'BACKED_BY']) OR (endNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
                    OR (item.start AND ((startNode(step) = here AND type(step) IN ['DESIGNS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['AVAILABLE_ON'])))) AS follows,
        null AS entity
+LIMIT $limit
 UNION ALL
 UNWIND $fetch AS id
 MATCH (entity:Entity {id: id})

@@ -28,6 +28,7 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     private const int SearchCandidates = 5000;
     private const string ExportName = "export";
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private readonly int walkReadBudget = options.WalkReadBudget;
 
     /// <summary>Rows per upsert statement (and per batch the reader hands over).</summary>
     private int ImportBatchSize => Math.Max(1, options.ImportBatchSize);
@@ -245,24 +246,27 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     {
         ArgumentNullException.ThrowIfNull(question);
         var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
-        var graph = await WalkAsync(CypherScripts.SupplyChain, [new(focus.Id, WalkCypher.Upstream), new(focus.Id, WalkCypher.Downstream)], options, focus, cancellationToken);
-        return Questions(graph).SupplyChain(question with { Entity = focus.Id, Options = options }, cancellationToken);
+        var read = await WalkAsync(CypherScripts.SupplyChain, [new(focus.Id, WalkCypher.Upstream), new(focus.Id, WalkCypher.Downstream)], options, focus, cancellationToken);
+        var answer = Questions(read.Graph).SupplyChain(question with { Entity = focus.Id, Options = options }, cancellationToken);
+        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
     }
 
     public async Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
-        var graph = await WalkAsync(CypherScripts.ExportControls, [new(focus.Id, WalkCypher.Upstream)], options, focus, cancellationToken);
-        return Questions(graph).ExportControls(question with { Entity = focus.Id, Options = options }, cancellationToken);
+        var read = await WalkAsync(CypherScripts.ExportControls, [new(focus.Id, WalkCypher.Upstream)], options, focus, cancellationToken);
+        var answer = Questions(read.Graph).ExportControls(question with { Entity = focus.Id, Options = options }, cancellationToken);
+        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
     }
 
     public async Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var (regulation, options) = await PrepareAsync(question.Regulation, question.Options, cancellationToken);
-        var graph = await WalkAsync(CypherScripts.Exposure, [new(regulation.Id, WalkCypher.Downstream)], options, regulation, cancellationToken);
-        return Questions(graph).Exposure(question with { Regulation = regulation.Id, Options = options }, cancellationToken);
+        var read = await WalkAsync(CypherScripts.Exposure, [new(regulation.Id, WalkCypher.Downstream)], options, regulation, cancellationToken);
+        var answer = Questions(read.Graph).Exposure(question with { Regulation = regulation.Id, Options = options }, cancellationToken);
+        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
     }
 
     public async Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken)
@@ -273,8 +277,8 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         var types = question.Types is { Count: > 0 } selected ? selected.Select(type => type.Name()).ToList() : null;
 
         // The domain looks as far as the hard cap (one level past it to tell), whatever maxHops is: see GraphQuestions.Paths.
-        var graph = from.Id == to.Id
-            ? GraphIndex.Build([from], [])
+        var read = from.Id == to.Id
+            ? new LevelWalk.WalkRead(GraphIndex.Build([from], []), Cut: false)
             : await LevelWalk.ReadAsync(
                 runner,
                 CypherScripts.Paths,
@@ -283,12 +287,14 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
                 new Dictionary<string, object?> { ["asOf"] = options.AsOf, ["types"] = types },
                 stopAt: to.Id,
                 [from, to],
+                walkReadBudget,
                 cancellationToken);
-        return Questions(graph).Paths(question with { From = from.Id, To = to.Id, Options = options }, cancellationToken);
+        var answer = Questions(read.Graph).Paths(question with { From = from.Id, To = to.Id, Options = options }, cancellationToken);
+        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
     }
 
     /// <summary>Reads a walk question's neighbourhood: the hop limit's levels and one more, so the domain can tell whether it cut.</summary>
-    private Task<GraphIndex> WalkAsync(CypherScript script, IReadOnlyList<LevelWalk.Start> starts, TraversalOptions options, Entity start, CancellationToken cancellationToken) =>
+    private Task<LevelWalk.WalkRead> WalkAsync(CypherScript script, IReadOnlyList<LevelWalk.Start> starts, TraversalOptions options, Entity start, CancellationToken cancellationToken) =>
         LevelWalk.ReadAsync(
             runner,
             script,
@@ -297,7 +303,12 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
             new Dictionary<string, object?> { ["asOf"] = options.AsOf },
             stopAt: null,
             [start],
+            walkReadBudget,
             cancellationToken);
+
+    /// <summary>An answer read within the Neo4j read budget says so: it may be missing what lay beyond.</summary>
+    private static Exploration CutByBudget(Exploration explored) =>
+        explored with { CutBy = [.. explored.CutBy.Append(TraversalLimit.ExplorationBudget).Distinct().Order()] };
 
     private async Task<(Entity Entity, TraversalOptions Options)> PrepareAsync(string reference, TraversalOptions options, CancellationToken cancellationToken)
     {

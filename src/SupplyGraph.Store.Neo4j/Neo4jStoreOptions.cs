@@ -10,6 +10,13 @@ public sealed record Neo4jStoreOptions
     /// <summary>Rows sent per UNWIND statement during an import.</summary>
     public int ImportBatchSize { get; init; } = 1000;
 
+    /// <summary>
+    /// Relationships one walk question reads from Neo4j at most (each level's file returns at most what is left);
+    /// past it the answer is what was read, marked partial (cut by the exploration budget). Bounds a hub question's
+    /// time and memory: about 30 µs a relationship on the 2-core machine of benchmarks/RESULTS.md.
+    /// </summary>
+    public int WalkReadBudget { get; init; } = 50_000;
+
     /// <summary>Rows asked for per statement during an export, so no response holds a whole graph.</summary>
     public int ExportPageSize { get; init; } = 5000;
 }

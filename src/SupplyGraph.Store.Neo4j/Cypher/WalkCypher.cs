@@ -31,7 +31,8 @@ public static class WalkCypher
         // service sends the neighbours not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell
         // whether the limit cut), so the work grows with the entities reached, never with the number of routes between
         // them. The second part returns the entities of $fetch: each entity the walk met, once (the service asks for the
-        // ids met on the level before, and for the last level's with an empty frontier).
+        // ids met on the level before, and for the last level's with an empty frontier). $limit caps the relationships
+        // one level returns: the service reads a bounded amount per question and answers partial past it.
 
         """;
 
@@ -128,6 +129,7 @@ public static class WalkCypher
         text.Append("//\n");
         text.Append("// :param frontier => ").Append(exampleFrontier).Append('\n');
         text.Append("// :param fetch => []\n");
+        text.Append("// :param limit => 50000\n");
         text.Append("// :param asOf => date('2025-06-01')\n");
         text.Append(extraParameters);
         text.Append($$"""
@@ -138,6 +140,7 @@ public static class WalkCypher
                    {{Valid}}
                    AND ({{follows}}) AS follows,
                    null AS entity
+            LIMIT $limit
             UNION ALL
             UNWIND $fetch AS id
             MATCH (entity:Entity {id: id})

@@ -1,5 +1,4 @@
 using SupplyGraph.Domain.Graph;
-using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.Mapping;
@@ -16,13 +15,17 @@ namespace SupplyGraph.Store.Neo4j.Questions;
 /// </summary>
 internal static class LevelWalk
 {
+    /// <summary>What a walk read: the graph, and whether the read budget cut it short.</summary>
+    public sealed record WalkRead(GraphIndex Graph, bool Cut);
+
     /// <summary>Where a walk starts: an entity and the walk (<see cref="WalkCypher.Upstream"/> or <see cref="WalkCypher.Downstream"/>).</summary>
     public sealed record Start(string Id, string Walk);
 
     /// <param name="levels">How many levels to read: the hop limit plus one, so the domain can tell whether it cut.</param>
     /// <param name="stopAt">An entity whose level is the last one read (all shortest paths need nothing further).</param>
     /// <param name="known">Entities the caller has already (the starts): never fetched.</param>
-    public static Task<GraphIndex> ReadAsync(
+    /// <param name="budget">Relationships to read at most; past it the read stops and says so (<see cref="WalkRead.Cut"/>).</param>
+    public static Task<WalkRead> ReadAsync(
         ICypherRunner runner,
         CypherScript script,
         IReadOnlyList<Start> starts,
@@ -30,6 +33,7 @@ internal static class LevelWalk
         IReadOnlyDictionary<string, object?> parameters,
         string? stopAt,
         IReadOnlyList<Entity> known,
+        int budget,
         CancellationToken cancellationToken) =>
         runner.ExecuteAsync(
             AccessMode.Read,
@@ -43,9 +47,15 @@ internal static class LevelWalk
                     frontier.Add(Item(start.Id, start.Walk, isStart: true));
                 }
 
+                var rowsLeft = (long)Math.Max(1, budget);
+                var cut = false;
                 for (var level = 0; level < levels && frontier.Count > 0; level++)
                 {
-                    var result = await transaction.RunAsync(script.Statement, Arguments(parameters, frontier, graph.TakeMissing()), cancellationToken: token);
+                    var arguments = Arguments(parameters, frontier, graph.TakeMissing());
+                    arguments["limit"] = rowsLeft + 1;
+                    var result = await transaction.RunAsync(script.Statement, arguments, cancellationToken: token);
+                    var steps = result.Rows.Count(row => row["step"] is not null);
+                    rowsLeft -= steps;
                     frontier = [];
                     var reachedStop = false;
                     foreach (var row in result.Rows)
@@ -58,21 +68,29 @@ internal static class LevelWalk
                         }
                     }
 
-                    // Past the budget the domain's walk stops and answers partial; reading further would be wasted.
-                    if (reachedStop || graph.Relationships > QueryLimits.ExplorationBudget)
+                    if (rowsLeft < 0)
+                    {
+                        // The level did not fit: what was read stands, and the answer says it is partial.
+                        cut = true;
+                        break;
+                    }
+
+                    if (reachedStop)
                     {
                         break;
                     }
                 }
 
                 // The entities the last level met, in the same round trip as the commit.
-                var last = await transaction.CommitAsync(script.Statement, Arguments(parameters, [], graph.TakeMissing()), token);
+                var lastArguments = Arguments(parameters, [], graph.TakeMissing());
+                lastArguments["limit"] = 0L;
+                var last = await transaction.CommitAsync(script.Statement, lastArguments, token);
                 foreach (var row in last.Rows)
                 {
                     graph.Add(row);
                 }
 
-                return graph.Build();
+                return new WalkRead(graph.Build(), cut);
             },
             cancellationToken);
 
@@ -105,8 +123,6 @@ internal static class LevelWalk
                 requested.Add(entity.Id);
             }
         }
-
-        public int Relationships => relationships.Count;
 
         public void Add(CypherRow row)
         {
