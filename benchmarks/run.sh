@@ -53,6 +53,8 @@ fi
 echo "==> Neo4j (the server SUPPLYGRAPH_NEO4J_URI names, else one started from ../shared/neo4j; its database is cleared)"
 source scripts/neo4j-server.sh
 trap neo4j_server_stop EXIT
+# An import is one transaction: M (508k rows) needs more than the 716 MiB a 1 GB heap lets one transaction use.
+export SUPPLYGRAPH_NEO4J_HEAP=${SUPPLYGRAPH_NEO4J_HEAP:-4g} SUPPLYGRAPH_NEO4J_PAGECACHE=${SUPPLYGRAPH_NEO4J_PAGECACHE:-1g}
 [ -n "${SUPPLYGRAPH_NEO4J_URI:-}" ] || neo4j_server_start
 bench neo4j seed
 for size in ${sizes//,/ }; do

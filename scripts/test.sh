@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The one test command (README "Test"; CI runs it through .ci/run).
-# Installs what it needs on a fresh machine (NuGet packages, the Cypher linter's npm packages), builds with
-# warnings as errors, runs every test project, lints every .cypher file with Neo4j's own parser, and closes
-# with one plain line summing every suite: "N passed, N failed, N skipped".
+# Installs what it needs on a fresh machine (NuGet packages, the Cypher linter's npm packages, and for the Neo4j
+# server xz-utils, curl and a Java 17 runtime), builds with warnings as errors, starts a Neo4j 5.26 server from
+# ../shared/neo4j when no SUPPLYGRAPH_NEO4J_URI is set and no Docker engine answers (stopped on every exit),
+# runs every test project, lints every .cypher file with Neo4j's own parser, and closes with one plain line
+# summing every suite: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

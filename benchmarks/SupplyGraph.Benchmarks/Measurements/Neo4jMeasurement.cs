@@ -74,7 +74,7 @@ public static class Neo4jMeasurement
         }
 
         var result = new Neo4jResult(
-            "Neo4j 5.26 Community (scripts/neo4j-server.sh: heap 1 GB, page cache 512 MB) on this machine",
+            $"Neo4j 5.26 Community on this machine (scripts/neo4j-server.sh, heap {Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_HEAP") ?? "1g"})",
             size.Name,
             summary.Entities.Added + summary.Entities.Updated + summary.Entities.Unchanged,
             relationships,
