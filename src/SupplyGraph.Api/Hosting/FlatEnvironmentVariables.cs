@@ -24,6 +24,7 @@ public static class FlatEnvironmentVariables
         ["SUPPLYGRAPH_NEO4J_PASSWORD"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Password)}",
         ["SUPPLYGRAPH_NEO4J_TOKEN"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.BearerToken)}",
         ["SUPPLYGRAPH_NEO4J_DATABASE"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Database)}",
+        ["SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.WalkReadBudget)}",
     };
 
     /// <summary>The configuration keys and values set by the flat variables present in <paramref name="environment"/>.</summary>

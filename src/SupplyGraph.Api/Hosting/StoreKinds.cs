@@ -19,7 +19,7 @@ public static class StoreKinds
             context.Clock),
         [Memory] = context => new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true }, context.Clock),
         [Neo4j] = context => Neo4jGraphStore.Connect(
-            new Neo4jStoreOptions { Connection = Neo4jConnection(context.Neo4j), ImportBatchSize = context.Neo4j.ImportBatchSize },
+            new Neo4jStoreOptions { Connection = Neo4jConnection(context.Neo4j), ImportBatchSize = context.Neo4j.ImportBatchSize, WalkReadBudget = context.Neo4j.WalkReadBudget },
             context.Clock),
     };
 

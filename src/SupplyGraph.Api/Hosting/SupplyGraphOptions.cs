@@ -54,4 +54,7 @@ public sealed class Neo4jSettings
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     public int ImportBatchSize { get; set; } = 1000;
+
+    /// <summary>Relationships one walk question reads from Neo4j at most; past it the answer is partial.</summary>
+    public int WalkReadBudget { get; set; } = 25_000;
 }

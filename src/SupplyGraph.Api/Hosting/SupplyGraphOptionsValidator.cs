@@ -62,5 +62,10 @@ public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOp
         {
             yield return $"SupplyGraph:Neo4j (SUPPLYGRAPH_NEO4J_*): {problem}";
         }
+
+        if (neo4j.WalkReadBudget < 1)
+        {
+            yield return $"SupplyGraph:Neo4j:WalkReadBudget (SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET) must be at least 1 relationship; got {neo4j.WalkReadBudget}.";
+        }
     }
 }
