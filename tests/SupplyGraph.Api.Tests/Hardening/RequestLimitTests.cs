@@ -133,6 +133,47 @@ public sealed class RequestLimitTests(SeedHost host)
     }
 
     [Fact]
+    public async Task An_unused_fragment_with_more_fields_than_the_limit_is_refused_before_validation()
+    {
+        // arrange: the selected operation asks one field; a fragment nobody spreads holds 20,000 (quadratic to validate).
+        var query = "{ __typename } fragment F on Query { " + string.Concat(Enumerable.Repeat("a ", 20_000)) + "}";
+
+        // act
+        var response = await Client.PostGraphQLAsync(query);
+
+        // assert
+        response.SingleError().Code().Should().Be("QUERY_TOO_LARGE");
+        response.SingleError().Str("message").Should().Contain("MaxFields").And.Contain("fragments");
+    }
+
+    [Fact]
+    public async Task An_unselected_operation_with_more_fields_than_the_limit_is_refused_before_validation()
+    {
+        // arrange: operation A is selected; operation B, never run, holds 20,000 fields.
+        var query = "query A { __typename } query B { " + string.Concat(Enumerable.Repeat("a ", 20_000)) + "}";
+
+        // act
+        var response = await Client.PostGraphQLAsync(query, operationName: "A");
+
+        // assert
+        response.SingleError().Code().Should().Be("QUERY_TOO_LARGE");
+        response.SingleError().Str("message").Should().Contain("MaxFields");
+    }
+
+    [Fact]
+    public async Task An_unused_fragment_nested_past_the_depth_limit_is_too_deep()
+    {
+        // arrange
+        var query = "{ __typename } fragment F on Query { " + string.Concat(Enumerable.Repeat("a { ", 20)) + "b" + string.Concat(Enumerable.Repeat(" }", 20)) + " }";
+
+        // act
+        var response = await Client.PostGraphQLAsync(query);
+
+        // assert
+        response.SingleError().Code().Should().Be("QUERY_TOO_DEEP");
+    }
+
+    [Fact]
     public async Task Schema_aliases_count_as_root_fields()
     {
         // arrange: __schema aliases were not counted by the 20-root-field cap.
