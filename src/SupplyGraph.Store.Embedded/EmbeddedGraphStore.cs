@@ -66,9 +66,6 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     /// <summary>"embedded (supplygraph.db)": the file's name, not its path, which is the host's business (health shows this).</summary>
     public string Description => options.InMemory ? "embedded (in memory)" : $"embedded ({Path.GetFileName(options.DatabasePath)})";
 
-    /// <summary>Where the file is, for errors about its content.</summary>
-    private string Origin => options.InMemory ? "embedded (in memory)" : $"embedded ({options.DatabasePath})";
-
     /// <summary>The index the questions run on now; replaced whole after each import.</summary>
     public GraphIndex Index => questions.Graph;
 
@@ -249,7 +246,9 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     {
         // The counter is read first: a change committed during the load is seen by the next check.
         var version = ReadChangeCounter();
-        questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Origin), clock);
+
+        // Its errors name the file, not its path: they reach clients through /health and 503 answers.
+        questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Description), clock);
         Interlocked.Exchange(ref loadedVersion, version);
     }
 

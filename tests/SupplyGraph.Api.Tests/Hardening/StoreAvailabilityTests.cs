@@ -191,6 +191,67 @@ public sealed class StoreAvailabilityTests
     }
 
     [Fact]
+    public async Task A_store_file_that_fails_to_load_is_named_without_its_path_in_health_and_503_answers()
+    {
+        // arrange: a store file whose lookup table names a relationship type this build does not know.
+        var folder = Path.Combine(Path.GetTempPath(), "supplygraph-private-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "graph.db");
+        try
+        {
+            using (var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = path }))
+            {
+                await store.InitializeAsync(TestContext.Current.CancellationToken);
+            }
+
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+            {
+                connection.Open();
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO relationship_types (code, name) VALUES (999, 'no-such-type');";
+                insert.ExecuteNonQuery();
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using var factory = new SupplyGraphApiFactory(store: _ => new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = path }));
+            using var client = factory.CreateClient();
+
+            // act
+            var health = await GetHealthAsync(client);
+            using var query = await PostAsync(client, "{ entity(ref: \"DeepSeek\") { id } }");
+            var queryText = await query.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            // assert
+            health.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+            health.Body.Str("error").Should().Contain("graph.db").And.Contain("no-such-type").And.NotContain(folder);
+            query.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            queryText.Should().Contain("STORE_UNAVAILABLE").And.Contain("no-such-type").And.NotContain(folder);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_file_error_is_told_to_clients_without_its_path()
+    {
+        // arrange: file errors name absolute paths.
+        var exception = new UnauthorizedAccessException("Access to the path '/srv/private/supplygraph/graph.db' is denied.");
+
+        // act
+        var forClients = StoreFailureText.ForClients(exception);
+        var forLog = StoreFailureText.ForLog(exception);
+
+        // assert
+        forClients.Should().NotContain("/srv/private").And.Contain("service log");
+        forLog.Should().Contain("/srv/private/supplygraph/graph.db");
+    }
+
+    [Fact]
     public void A_password_in_the_neo4j_address_becomes_basic_auth_and_leaves_the_address()
     {
         // arrange
