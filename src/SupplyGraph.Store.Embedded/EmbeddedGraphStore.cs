@@ -19,6 +19,9 @@ namespace SupplyGraph.Store.Embedded;
 /// </summary>
 public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
 {
+    /// <summary>The longest wait between reload attempts after failures in a row.</summary>
+    private static readonly TimeSpan MaxReloadBackOff = TimeSpan.FromMinutes(1);
+
     private readonly EmbeddedStoreOptions options;
     private readonly TimeProvider clock;
     private readonly string connectionString;
@@ -32,6 +35,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     private long loadedVersion = -1;
     private long nextChangeCheck;
     private int reloading;
+    private int reloadFailures;
 
     public EmbeddedGraphStore(EmbeddedStoreOptions options, TimeProvider? clock = null)
     {
@@ -160,6 +164,8 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
             return await Task.Run(
                 () =>
                 {
+                    // Read before anything is written: whether the index was the file's before this import.
+                    var versionBefore = ReadChangeCounter();
                     using var connection = Open();
                     SqliteSchema.Apply(connection);
                     ImportSummary summary;
@@ -192,6 +198,12 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                     if (options.RefreshIndexAfterImport && (summary.ChangedAnything || questions.Graph.NodeCount == 0))
                     {
                         LoadIndex();
+                    }
+                    else if (options.RefreshIndexAfterImport && versionBefore == Interlocked.Read(ref loadedVersion))
+                    {
+                        // The import changed no row but its commit moved the change counter: the index is still the
+                        // file's, and without this the next check would reload it whole for nothing.
+                        Interlocked.Exchange(ref loadedVersion, ReadChangeCounter());
                     }
 
                     return summary;
@@ -291,10 +303,17 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                 {
                     writeLock.Release();
                 }
+
+                Volatile.Write(ref reloadFailures, 0);
             }
             catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException or ObjectDisposedException)
             {
-                // The file is busy (an import is committing) or half-read: the next check tries again.
+                // The file is busy (an import is committing) or half-read, or broken: the next check tries again, later
+                // each time it fails again, so a broken file is not reread every interval forever.
+                var failures = Interlocked.Increment(ref reloadFailures);
+                var backOff = TimeSpan.FromTicks(Math.Min(options.ChangeCheckInterval.Ticks * (1L << Math.Min(failures - 1, 16)), MaxReloadBackOff.Ticks));
+                Interlocked.Exchange(ref nextChangeCheck, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(backOff.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
+                options.ReloadFailed?.Invoke(exception, failures);
             }
             finally
             {
