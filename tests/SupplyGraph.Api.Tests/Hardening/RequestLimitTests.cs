@@ -286,6 +286,39 @@ public sealed class ResponseBudgetTests
         validation.Failures.Should().Contain("SupplyGraph:Limits:MaxCost must be greater than 0; got 0.")
             .And.Contain(failure => failure.Contains("MaxBodyBytes", StringComparison.Ordinal) && failure.Contains("MaxQueryLength", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Timeouts_past_a_day_are_refused_at_start_naming_the_setting()
+    {
+        // arrange: values that overflowed TimeSpan (and answered 500) before they were bounded.
+        var options = new SupplyGraph.Api.Hosting.SupplyGraphOptions();
+        options.Limits.RequestTimeoutSeconds = 1_000_000_000;
+        options.Limits.QueueTimeoutSeconds = double.PositiveInfinity;
+
+        // act
+        var validation = new SupplyGraph.Api.Hosting.SupplyGraphOptionsValidator().Validate(null, options);
+
+        // assert
+        validation.Failed.Should().BeTrue();
+        validation.Failures.Should().Contain("SupplyGraph:Limits:RequestTimeoutSeconds must be at most 86400 seconds (a day); got 1000000000.")
+            .And.Contain(failure => failure.StartsWith("SupplyGraph:Limits:QueueTimeoutSeconds must be at most 86400", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_timeout_of_a_day_is_accepted()
+    {
+        // arrange
+        var options = new SupplyGraph.Api.Hosting.SupplyGraphOptions();
+        options.Limits.RequestTimeoutSeconds = 86_400;
+        options.Limits.QueueTimeoutSeconds = 86_400;
+
+        // act
+        var validation = new SupplyGraph.Api.Hosting.SupplyGraphOptionsValidator().Validate(null, options);
+
+        // assert
+        validation.Failed.Should().BeFalse(validation.FailureMessage);
+        options.Limits.RequestTimeout.Should().Be(TimeSpan.FromDays(1));
+    }
 }
 
 /// <summary>Issue 11, point 5: root fields are nullable, so one failing field keeps the others' answers.</summary>
