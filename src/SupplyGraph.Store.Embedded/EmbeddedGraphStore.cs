@@ -311,7 +311,10 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                 // The file is busy (an import is committing) or half-read, or broken: the next check tries again, later
                 // each time it fails again, so a broken file is not reread every interval forever.
                 var failures = Interlocked.Increment(ref reloadFailures);
-                var backOff = TimeSpan.FromTicks(Math.Min(options.ChangeCheckInterval.Ticks * (1L << Math.Min(failures - 1, 16)), MaxReloadBackOff.Ticks));
+                var doublings = Math.Min(failures - 1, 16);
+                var backOff = options.ChangeCheckInterval.Ticks > MaxReloadBackOff.Ticks >> doublings
+                    ? TimeSpan.FromTicks(Math.Max(options.ChangeCheckInterval.Ticks, MaxReloadBackOff.Ticks)) // no overflow for long intervals
+                    : TimeSpan.FromTicks(options.ChangeCheckInterval.Ticks << doublings);
                 Interlocked.Exchange(ref nextChangeCheck, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(backOff.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
                 options.ReloadFailed?.Invoke(exception, failures);
             }
