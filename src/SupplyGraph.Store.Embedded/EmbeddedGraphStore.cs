@@ -19,6 +19,9 @@ namespace SupplyGraph.Store.Embedded;
 /// </summary>
 public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
 {
+    /// <summary>The longest wait between reload attempts after failures in a row.</summary>
+    private static readonly TimeSpan MaxReloadBackOff = TimeSpan.FromMinutes(1);
+
     private readonly EmbeddedStoreOptions options;
     private readonly TimeProvider clock;
     private readonly string connectionString;
@@ -32,6 +35,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     private long loadedVersion = -1;
     private long nextChangeCheck;
     private int reloading;
+    private int reloadFailures;
 
     public EmbeddedGraphStore(EmbeddedStoreOptions options, TimeProvider? clock = null)
     {
@@ -65,9 +69,6 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
 
     /// <summary>"embedded (supplygraph.db)": the file's name, not its path, which is the host's business (health shows this).</summary>
     public string Description => options.InMemory ? "embedded (in memory)" : $"embedded ({Path.GetFileName(options.DatabasePath)})";
-
-    /// <summary>Where the file is, for errors about its content.</summary>
-    private string Origin => options.InMemory ? "embedded (in memory)" : $"embedded ({options.DatabasePath})";
 
     /// <summary>The index the questions run on now; replaced whole after each import.</summary>
     public GraphIndex Index => questions.Graph;
@@ -163,6 +164,8 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
             return await Task.Run(
                 () =>
                 {
+                    // Read before anything is written: whether the index was the file's before this import.
+                    var versionBefore = ReadChangeCounter();
                     using var connection = Open();
                     SqliteSchema.Apply(connection);
                     ImportSummary summary;
@@ -195,6 +198,12 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                     if (options.RefreshIndexAfterImport && (summary.ChangedAnything || questions.Graph.NodeCount == 0))
                     {
                         LoadIndex();
+                    }
+                    else if (options.RefreshIndexAfterImport && versionBefore == Interlocked.Read(ref loadedVersion))
+                    {
+                        // The import changed no row but its commit moved the change counter: the index is still the
+                        // file's, and without this the next check would reload it whole for nothing.
+                        Interlocked.Exchange(ref loadedVersion, ReadChangeCounter());
                     }
 
                     return summary;
@@ -249,7 +258,9 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     {
         // The counter is read first: a change committed during the load is seen by the next check.
         var version = ReadChangeCounter();
-        questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Origin), clock);
+
+        // Its errors name the file, not its path: they reach clients through /health and 503 answers.
+        questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Description), clock);
         Interlocked.Exchange(ref loadedVersion, version);
     }
 
@@ -292,10 +303,20 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                 {
                     writeLock.Release();
                 }
+
+                Volatile.Write(ref reloadFailures, 0);
             }
             catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException or ObjectDisposedException)
             {
-                // The file is busy (an import is committing) or half-read: the next check tries again.
+                // The file is busy (an import is committing) or half-read, or broken: the next check tries again, later
+                // each time it fails again, so a broken file is not reread every interval forever.
+                var failures = Interlocked.Increment(ref reloadFailures);
+                var doublings = Math.Min(failures - 1, 16);
+                var backOff = options.ChangeCheckInterval.Ticks > MaxReloadBackOff.Ticks >> doublings
+                    ? TimeSpan.FromTicks(Math.Max(options.ChangeCheckInterval.Ticks, MaxReloadBackOff.Ticks)) // no overflow for long intervals
+                    : TimeSpan.FromTicks(options.ChangeCheckInterval.Ticks << doublings);
+                Interlocked.Exchange(ref nextChangeCheck, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(backOff.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
+                options.ReloadFailed?.Invoke(exception, failures);
             }
             finally
             {

@@ -23,4 +23,10 @@ public sealed record EmbeddedStoreOptions
     /// counter (4 bytes). When it changed, the index is reloaded in the background. Zero turns the check off.
     /// </summary>
     public TimeSpan ChangeCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Told of each background reload that failed, with how many failed in a row (the host logs it). After repeated
+    /// failures the checks back off, up to a minute apart, instead of rereading a broken file every interval.
+    /// </summary>
+    public Action<Exception, int>? ReloadFailed { get; init; }
 }

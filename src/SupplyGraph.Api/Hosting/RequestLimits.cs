@@ -7,6 +7,9 @@ namespace SupplyGraph.Api.Hosting;
 /// </summary>
 public sealed class RequestLimits
 {
+    /// <summary>The longest timeout accepted (a day): far larger values overflow the timers (TimeSpan, cancellation).</summary>
+    public const double MaxTimeoutSeconds = 24 * 60 * 60;
+
     /// <summary>Characters in the GraphQL document.</summary>
     public int MaxQueryLength { get; set; } = 64 * 1024;
 
@@ -62,6 +65,14 @@ public sealed class RequestLimits
             if (!(value > 0))
             {
                 yield return $"{Section}{name} must be greater than 0; got {value}.";
+            }
+        }
+
+        foreach (var (name, value) in new[] { (nameof(RequestTimeoutSeconds), RequestTimeoutSeconds), (nameof(QueueTimeoutSeconds), QueueTimeoutSeconds) })
+        {
+            if (value > MaxTimeoutSeconds)
+            {
+                yield return $"{Section}{name} must be at most {MaxTimeoutSeconds:0} seconds (a day); got {value}.";
             }
         }
 

@@ -118,10 +118,10 @@ public sealed class StoreInitializer(
         {
             var reason = exception is OperationCanceledException
                 ? $"The store did not answer within {options.Value.Limits.RequestTimeoutSeconds:0.###} s."
-                : CredentialRedaction.Redact(exception.Message);
+                : StoreFailureText.ForClients(exception);
             if (availability.Problem != reason)
             {
-                logger.LogWarning("Store {Store} is unavailable; trying again every {Delay} s: {Reason}", store.Description, RetryDelay.TotalSeconds, reason);
+                logger.LogWarning("Store {Store} is unavailable; trying again every {Delay} s: {Reason}", store.Description, RetryDelay.TotalSeconds, StoreFailureText.ForLog(exception));
             }
 
             availability.MarkUnavailable(reason);

@@ -15,7 +15,12 @@ public static class StoreKinds
     private static readonly Dictionary<string, Func<StoreContext, ISupplyGraphStore>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         [Embedded] = context => new EmbeddedGraphStore(
-            new EmbeddedStoreOptions { DatabasePath = Path.Combine(context.DataDirectory, EmbeddedStoreOptions.DefaultFileName) },
+            new EmbeddedStoreOptions
+            {
+                DatabasePath = Path.Combine(context.DataDirectory, EmbeddedStoreOptions.DefaultFileName),
+                ReloadFailed = context.Logger is not { } logger ? null : (exception, failures) => logger.LogWarning(
+                    "Reloading the store after an outside import failed ({Failures} in a row; checking less often): {Reason}", failures, exception.Message),
+            },
             context.Clock),
         [Memory] = context => new EmbeddedGraphStore(new EmbeddedStoreOptions { InMemory = true }, context.Clock),
         [Neo4j] = context => Neo4jGraphStore.Connect(
@@ -66,5 +71,5 @@ public static class StoreKinds
     }
 }
 
-/// <summary>What a store factory may need: the resolved data directory, the clock and the Neo4j settings.</summary>
-public sealed record StoreContext(string DataDirectory, TimeProvider Clock, Neo4jSettings Neo4j);
+/// <summary>What a store factory may need: the resolved data directory, the clock, the Neo4j settings, and where background failures are logged.</summary>
+public sealed record StoreContext(string DataDirectory, TimeProvider Clock, Neo4jSettings Neo4j, ILogger? Logger = null);

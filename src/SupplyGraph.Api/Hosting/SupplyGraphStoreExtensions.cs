@@ -15,7 +15,7 @@ public static class SupplyGraphStoreExtensions
             var options = services.GetRequiredService<IOptions<SupplyGraphOptions>>().Value;
             var environment = services.GetRequiredService<IHostEnvironment>();
             var dataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
-            return StoreKinds.Create(options.Store, new StoreContext(dataDirectory, services.GetRequiredService<TimeProvider>(), options.Neo4j));
+            return StoreKinds.Create(options.Store, new StoreContext(dataDirectory, services.GetRequiredService<TimeProvider>(), options.Neo4j, services.GetService<ILoggerFactory>()?.CreateLogger(typeof(StoreKinds))));
         });
         builder.Services.AddSingleton<StoreAvailability>();
         builder.Services.AddHostedService<StoreInitializer>();

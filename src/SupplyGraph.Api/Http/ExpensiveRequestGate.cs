@@ -25,6 +25,9 @@ public sealed class ExpensiveRequestGate : IDisposable
 
     public int Concurrency { get; }
 
+    /// <summary>Turns no request holds now.</summary>
+    public int FreeTurns => turns.CurrentCount;
+
     /// <summary>Waits for a turn; the turn, or why none was given. Dispose the turn to give it back.</summary>
     public async Task<GateTurn> EnterAsync(CancellationToken cancellationToken)
     {

@@ -132,7 +132,7 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        await ExecuteAsync(context, mediaType, graphQLRequest, document, cancellationToken);
+        await ExecuteAsync(context, mediaType, graphQLRequest, document, turn, cancellationToken);
     }
 
     /// <summary>Whether introspection is answered: as configured, else everywhere but Production.</summary>
@@ -143,7 +143,8 @@ public sealed class GraphQLHttpEndpoint(
         return options.Introspection ?? !environment.IsProduction();
     }
 
-    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, GraphQLDocument document, CancellationToken clientGone)
+    /// <summary>Runs the request and writes its answer; <paramref name="turn"/> is given back as soon as the run ends, before the answer is written (a slow reader must not hold a turn).</summary>
+    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, GraphQLDocument document, GateTurn? turn, CancellationToken clientGone)
     {
         // One token for the client leaving, the deadline and the answer's size: any of them stops the store calls and walks.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
@@ -152,20 +153,28 @@ public sealed class GraphQLHttpEndpoint(
         ExecutionResult result;
         try
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
+            try
             {
-                Schema = schema,
-                Query = graphQLRequest.Query,
-                Document = document,
-                OperationName = graphQLRequest.OperationName,
-                Variables = graphQLRequest.Variables,
-                Extensions = graphQLRequest.Extensions,
-                RequestServices = context.RequestServices,
-                User = context.User,
-                CancellationToken = stop.Token,
-                ValidationRules = validationRules,
-                UserContext = new Dictionary<string, object?> { [ResponseBudget.UserContextKey] = budget },
-            });
+                result = await executer.ExecuteAsync(new ExecutionOptions
+                {
+                    Schema = schema,
+                    Query = graphQLRequest.Query,
+                    Document = document,
+                    OperationName = graphQLRequest.OperationName,
+                    Variables = graphQLRequest.Variables,
+                    Extensions = graphQLRequest.Extensions,
+                    RequestServices = context.RequestServices,
+                    User = context.User,
+                    CancellationToken = stop.Token,
+                    ValidationRules = validationRules,
+                    UserContext = new Dictionary<string, object?> { [ResponseBudget.UserContextKey] = budget },
+                });
+            }
+            finally
+            {
+                // The result is complete in memory: writing it needs no turn, whatever the error answers below write.
+                turn?.Dispose();
+            }
         }
         catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
         {

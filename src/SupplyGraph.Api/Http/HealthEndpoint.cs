@@ -34,8 +34,9 @@ public static class HealthEndpoint
         {
             var reason = exception is OperationCanceledException
                 ? $"The store did not answer within {Timeout.TotalSeconds:0.###} s."
-                : CredentialRedaction.Redact(exception.Message);
-            loggers.CreateLogger(typeof(HealthEndpoint)).LogWarning("The store {Store} did not answer the health check: {Reason}", description, reason);
+                : StoreFailureText.ForClients(exception);
+            loggers.CreateLogger(typeof(HealthEndpoint)).LogWarning(
+                "The store {Store} did not answer the health check: {Reason}", description, exception is OperationCanceledException ? reason : StoreFailureText.ForLog(exception));
             return Unhealthy(description, reason);
         }
     }

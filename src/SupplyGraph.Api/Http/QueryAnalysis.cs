@@ -80,7 +80,7 @@ public sealed class QueryAnalysis
     /// <summary>The first limit the operation passes, as an error code and a message naming the limit and its setting.</summary>
     public (string Code, string Message)? Problem { get; private set; }
 
-    /// <summary>Measures the operation <paramref name="operationName"/> selects; an operation not found is left to validation.</summary>
+    /// <summary>Bounds the whole document's written fields and nesting, then measures the operation <paramref name="operationName"/> selects; an operation not found is left to validation.</summary>
     public static QueryAnalysis Of(ISchema schema, RequestLimits limits, GraphQLDocument document, string? operationName, Inputs? variables)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -95,12 +95,67 @@ public sealed class QueryAnalysis
         }
 
         var analysis = new QueryAnalysis(schema, limits, document, variables);
-        if (OperationTypes.SelectedOperation(document, operationName) is { } operation)
+
+        // Validation reads the whole document, unused fragments and unselected operations included, and some of its
+        // rules take time that grows with the square of the fields: the whole document is bounded first, in one pass.
+        analysis.MeasureDocument(document);
+        if (analysis.Problem is null && OperationTypes.SelectedOperation(document, operationName) is { } operation)
         {
             analysis.Measure(operation);
         }
 
         return analysis;
+    }
+
+    /// <summary>Counts the fields written anywhere in the document (fragments not expanded) and its deepest nesting.</summary>
+    private void MeasureDocument(GraphQLDocument document)
+    {
+        var written = 0;
+        foreach (var definition in document.Definitions)
+        {
+            var selectionSet = definition switch
+            {
+                GraphQLOperationDefinition operation => operation.SelectionSet,
+                GraphQLFragmentDefinition fragment => fragment.SelectionSet,
+                _ => null,
+            };
+            if (selectionSet is not null && !CountWritten(selectionSet, depth: 1, ref written))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>False once a limit is passed (<see cref="Problem"/> is then set): the rest is not read.</summary>
+    private bool CountWritten(GraphQLSelectionSet selectionSet, int depth, ref int written)
+    {
+        if (depth > limits.MaxDepth)
+        {
+            Stop(ErrorCodes.QueryTooDeep, $"This document nests selections {depth} deep; at most {limits.MaxDepth} are answered (SupplyGraph:Limits:MaxDepth).");
+            return false;
+        }
+
+        foreach (var selection in selectionSet.Selections)
+        {
+            var nested = selection switch
+            {
+                GraphQLField field => field.SelectionSet,
+                GraphQLInlineFragment inline => inline.SelectionSet,
+                _ => null,
+            };
+            if (selection is GraphQLField && ++written > limits.MaxFields)
+            {
+                Stop(ErrorCodes.QueryTooLarge, $"This document holds more than {limits.MaxFields} fields in its operations and fragments, used or not (SupplyGraph:Limits:MaxFields).");
+                return false;
+            }
+
+            if (nested is not null && !CountWritten(nested, depth + 1, ref written))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Measure(GraphQLOperationDefinition operation)

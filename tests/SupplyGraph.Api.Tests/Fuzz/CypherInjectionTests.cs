@@ -106,7 +106,8 @@ public sealed class CypherInjectionTests
 
     private static bool Holds(object? value, string payload) => value switch
     {
-        string text => text.Contains(payload, StringComparison.Ordinal) || payload.Contains(text, StringComparison.Ordinal) && text.Length > 0,
+        // Only the value holding the payload counts: the payload holding a value would match any short parameter.
+        string text => text.Contains(payload, StringComparison.Ordinal),
         System.Collections.IEnumerable items => items.Cast<object?>().Any(item => Holds(item, payload)),
         _ => false,
     };

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using SupplyGraph.Api.Tests.Infrastructure;
 
 namespace SupplyGraph.Api.Tests.Hardening;
@@ -117,5 +118,42 @@ public sealed class DeadlineAndGateTests
         refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         refused.Headers.RetryAfter.Should().NotBeNull();
         body.Should().Contain("SERVER_BUSY");
+    }
+
+    [Fact]
+    public async Task The_expensive_turn_is_given_back_before_a_slow_client_reads_the_answer()
+    {
+        // arrange: one turn; a walk with a large answer (19 copies of the schema) that the client does not read yet.
+        await using var factory = new SupplyGraphApiFactory(settings: new Dictionary<string, string?>
+        {
+            ["SupplyGraph:Limits:MaxConcurrentExpensive"] = "1",
+            ["SupplyGraph:Limits:MaxResponseValues"] = "10000000",
+        });
+        using var client = factory.CreateClient();
+        await factory.Store.ImportAsync(SmallGraph.Dataset, TestContext.Current.CancellationToken);
+        var gate = factory.Services.GetRequiredService<SupplyGraph.Api.Http.ExpensiveRequestGate>();
+        const string Schema = "__schema { types { name description fields { name description args { name description type { name } } type { name kind ofType { name } } } } }";
+        var query = "{ supplyChain(entity: \"acme-ai\") { partial } " + string.Join(" ", Enumerable.Range(0, 19).Select(i => $"s{i}: {Schema}")) + " }";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query }), System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        // act: headers only; the body waits in the server's buffers while the gate is watched.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (gate.FreeTurns == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        var freeBeforeReading = gate.FreeTurns;
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // assert: the answer is larger than the server buffers, so writing it waited for this reader.
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        body.Length.Should().BeGreaterThan(400_000, "an answer this large cannot be written before it is read");
+        body.Should().Contain("\"partial\"");
+        freeBeforeReading.Should().Be(1, "the turn is given back when the walk ends, not when the client has read the answer");
     }
 }

@@ -27,9 +27,13 @@ public sealed class StoreAvailabilityTests
         switchable.Down = false;
         var clock = Stopwatch.StartNew();
         var recovered = false;
-        while (!recovered && clock.Elapsed < TimeSpan.FromSeconds(10))
+        var recoveredAfter = TimeSpan.Zero;
+        while (!recovered && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
+
+            // When the probe was sent, not when its answer came: a slow answer on a loaded machine is not a slow recovery.
+            recoveredAfter = clock.Elapsed;
             recovered = (await GetHealthAsync(client)).Status == HttpStatusCode.OK;
         }
 
@@ -44,7 +48,7 @@ public sealed class StoreAvailabilityTests
         (await queryWhileDown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("STORE_UNAVAILABLE");
         cheapWhileDown.Status.Should().Be(HttpStatusCode.OK, "what does not need the store is answered");
         recovered.Should().BeTrue();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        recoveredAfter.Should().BeLessThan(TimeSpan.FromSeconds(5), "the store is tried again every second");
         answer.Data.GetProperty("entity").Str("id").Should().Be("deepseek", "the seed was imported once the store came back");
     }
 
@@ -91,7 +95,8 @@ public sealed class StoreAvailabilityTests
     public async Task With_neo4j_unreachable_the_service_starts_unhealthy_without_showing_the_password()
     {
         // arrange: a loopback port nothing listens on, with credentials written into the address.
-        var port = ClosedPort();
+        using var closed = ClosedPort();
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
         await using var factory = Neo4jFactory($"http://neo4j:s3cret-pass@127.0.0.1:{port}");
         using var client = factory.CreateClient();
 
@@ -113,12 +118,16 @@ public sealed class StoreAvailabilityTests
     public async Task A_neo4j_that_comes_back_is_used_within_5_s()
     {
         // arrange: nothing listens on the port at start; then a stand-in for the Query API answers there.
-        var port = ClosedPort();
+        using var closed = ClosedPort();
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
         await using var factory = Neo4jFactory($"http://127.0.0.1:{port}");
         using var client = factory.CreateClient();
         var whileDown = await GetHealthAsync(client);
         using var standIn = new System.Net.HttpListener();
         standIn.Prefixes.Add($"http://127.0.0.1:{port}/");
+
+        // The port was held until now, so nothing else could take it in between.
+        closed.Dispose();
         standIn.Start();
         _ = Task.Run(async () =>
         {
@@ -135,14 +144,16 @@ public sealed class StoreAvailabilityTests
         var clock = Stopwatch.StartNew();
 
         // act
+        var recoveredAfter = TimeSpan.Zero;
         var health = await GetHealthAsync(client);
-        while (health.Status != HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(15))
+        while (health.Status != HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
+
+            // When the probe was sent: the time the answer takes on a loaded machine is not the service's recovery.
+            recoveredAfter = clock.Elapsed;
             health = await GetHealthAsync(client);
         }
-
-        var recoveredAfter = clock.Elapsed;
 
         // assert
         whileDown.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
@@ -153,41 +164,131 @@ public sealed class StoreAvailabilityTests
     }
 
     [Fact]
-    public async Task A_hanging_neo4j_makes_queries_and_health_answer_within_the_deadline()
+    public async Task A_neo4j_that_hangs_on_a_question_answers_it_as_a_timeout_within_the_deadline()
     {
-        // arrange: a server that accepts connections and never answers.
-        using var hanging = new TcpListener(IPAddress.Loopback, 0);
-        hanging.Start();
-        var accepted = new List<TcpClient>();
+        // arrange: a Query API stand-in that answers the start-up statements (schema, statistics) and never answers a question.
+        var port = ClosedPortNumber();
+        using var standIn = new System.Net.HttpListener();
+        standIn.Prefixes.Add($"http://127.0.0.1:{port}/");
+        standIn.Start();
+        var hung = new System.Collections.Concurrent.ConcurrentBag<HttpListenerContext>();
+        var questions = 0;
         _ = Task.Run(async () =>
         {
-            while (true)
+            while (standIn.IsListening)
             {
-                accepted.Add(await hanging.AcceptTcpClientAsync());
+                HttpListenerContext context;
+                try
+                {
+                    context = await standIn.GetContextAsync();
+                }
+                catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                using var reader = new StreamReader(context.Request.InputStream);
+                var statement = await reader.ReadToEndAsync();
+                if (!statement.Contains("CREATE ", StringComparison.Ordinal) && !statement.Contains("awaitIndexes", StringComparison.Ordinal)
+                    && !statement.Contains("AS entities", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref questions);
+                    hung.Add(context);
+                    continue;
+                }
+
+                var body = """{"data":{"fields":["entities","relationships"],"values":[[64,157]]},"bookmarks":[]}"""u8.ToArray();
+                context.Response.StatusCode = 202;
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
             }
         });
-        var port = ((IPEndPoint)hanging.LocalEndpoint).Port;
-        var clock = Stopwatch.StartNew();
         await using var factory = Neo4jFactory($"http://127.0.0.1:{port}", requestTimeoutSeconds: "1");
         using var client = factory.CreateClient();
-        var started = clock.Elapsed;
+        var clock = Stopwatch.StartNew();
 
         // act
-        clock.Restart();
         var health = await GetHealthAsync(client);
         var healthTime = clock.Elapsed;
         clock.Restart();
-        using var query = await PostAsync(client, "{ entity(ref: \"DeepSeek\") { id } }");
+        var query = await client.PostGraphQLAsync("{ entity(ref: \"DeepSeek\") { id } }").WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         var queryTime = clock.Elapsed;
 
-        // assert: the service started after one bounded try, and nothing waits for the server's 30 s timeout.
-        started.Should().BeLessThan(TimeSpan.FromSeconds(10));
-        health.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
-        healthTime.Should().BeLessThan(TimeSpan.FromSeconds(5));
-        query.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        queryTime.Should().BeLessThan(TimeSpan.FromSeconds(5));
-        hanging.Stop();
-        accepted.ForEach(connection => connection.Dispose());
+        // assert: the service started (the stand-in answered it), and the question waited for the 1 s deadline, not
+        // for the store client's 30 s timeout (bounds generous for a loaded machine).
+        health.Status.Should().Be(HttpStatusCode.OK, health.Text);
+        healthTime.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        Volatile.Read(ref questions).Should().BeGreaterThan(0, "the question reached the hanging server");
+        query.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        query.SingleError().Code().Should().Be("TIMEOUT");
+        queryTime.Should().BeLessThan(TimeSpan.FromSeconds(20));
+        standIn.Stop();
+        foreach (var context in hung)
+        {
+            context.Response.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task A_store_file_that_fails_to_load_is_named_without_its_path_in_health_and_503_answers()
+    {
+        // arrange: a store file whose lookup table names a relationship type this build does not know.
+        var folder = Path.Combine(Path.GetTempPath(), "supplygraph-private-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "graph.db");
+        try
+        {
+            using (var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = path }))
+            {
+                await store.InitializeAsync(TestContext.Current.CancellationToken);
+            }
+
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+            {
+                connection.Open();
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO relationship_types (code, name) VALUES (999, 'no-such-type');";
+                insert.ExecuteNonQuery();
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using var factory = new SupplyGraphApiFactory(store: _ => new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = path }));
+            using var client = factory.CreateClient();
+
+            // act
+            var health = await GetHealthAsync(client);
+            using var query = await PostAsync(client, "{ entity(ref: \"DeepSeek\") { id } }");
+            var queryText = await query.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            // assert
+            health.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+            health.Body.Str("error").Should().Contain("graph.db").And.Contain("no-such-type").And.NotContain(folder);
+            query.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            queryText.Should().Contain("STORE_UNAVAILABLE").And.Contain("no-such-type").And.NotContain(folder);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_file_error_is_told_to_clients_without_its_path()
+    {
+        // arrange: file errors name absolute paths.
+        var exception = new UnauthorizedAccessException("Access to the path '/srv/private/supplygraph/graph.db' is denied.");
+
+        // act
+        var forClients = StoreFailureText.ForClients(exception);
+        var forLog = StoreFailureText.ForLog(exception);
+
+        // assert
+        forClients.Should().NotContain("/srv/private").And.Contain("service log");
+        forLog.Should().Contain("/srv/private/supplygraph/graph.db");
     }
 
     [Fact]
@@ -224,13 +325,22 @@ public sealed class StoreAvailabilityTests
         ["SupplyGraph:Limits:RequestTimeoutSeconds"] = requestTimeoutSeconds,
     });
 
-    private static int ClosedPort()
+    /// <summary>
+    /// A loopback port bound but not listening: connections to it are refused, and no other socket can take it
+    /// while the test holds it (a port given back at once may be reused by anything on a busy machine).
+    /// </summary>
+    private static Socket ClosedPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+
+    /// <summary>A free loopback port for a listener that binds it next.</summary>
+    private static int ClosedPortNumber()
+    {
+        using var socket = ClosedPort();
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string query) =>
