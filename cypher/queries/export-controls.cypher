@@ -15,7 +15,7 @@
 //
 // :param frontier => [{id: 'deepseek', walk: 'upstream', start: true}]
 // :param fetch => []
-// :param limit => 25000
+// :param limit => 20000
 // :param asOf => date('2025-06-01')
 
 UNWIND $frontier AS item

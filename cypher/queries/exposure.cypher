@@ -14,7 +14,7 @@
 //
 // :param frontier => [{id: 'us-bis-2023-10-advanced-computing', walk: 'downstream', start: true}]
 // :param fetch => []
-// :param limit => 25000
+// :param limit => 20000
 // :param asOf => date('2025-06-01')
 
 UNWIND $frontier AS item

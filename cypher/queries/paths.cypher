@@ -14,7 +14,7 @@
 //
 // :param frontier => [{id: 'hugging-face', walk: 'downstream', start: true}]
 // :param fetch => []
-// :param limit => 25000
+// :param limit => 20000
 // :param asOf => date('2025-06-01')
 // :param types => null
 

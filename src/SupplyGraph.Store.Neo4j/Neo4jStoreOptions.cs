@@ -15,7 +15,7 @@ public sealed record Neo4jStoreOptions
     /// past it the answer is what was read, marked partial (cut by the exploration budget). Bounds a hub question's
     /// time and memory: about 30 µs a relationship on the 2-core machine of benchmarks/RESULTS.md.
     /// </summary>
-    public int WalkReadBudget { get; init; } = 25_000;
+    public int WalkReadBudget { get; init; } = 20_000;
 
     /// <summary>Rows asked for per statement during an export, so no response holds a whole graph.</summary>
     public int ExportPageSize { get; init; } = 5000;

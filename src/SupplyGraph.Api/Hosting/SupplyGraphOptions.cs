@@ -56,5 +56,5 @@ public sealed class Neo4jSettings
     public int ImportBatchSize { get; set; } = 1000;
 
     /// <summary>Relationships one walk question reads from Neo4j at most; past it the answer is partial.</summary>
-    public int WalkReadBudget { get; set; } = 25_000;
+    public int WalkReadBudget { get; set; } = 20_000;
 }

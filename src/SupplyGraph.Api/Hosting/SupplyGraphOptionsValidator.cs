@@ -63,6 +63,11 @@ public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOp
             yield return $"SupplyGraph:Neo4j (SUPPLYGRAPH_NEO4J_*): {problem}";
         }
 
+        if (neo4j.RequestTimeoutSeconds is < 1 or > 86_400)
+        {
+            yield return $"SupplyGraph:Neo4j:RequestTimeoutSeconds must be from 1 to 86400 (a day); got {neo4j.RequestTimeoutSeconds}.";
+        }
+
         if (neo4j.WalkReadBudget < 1)
         {
             yield return $"SupplyGraph:Neo4j:WalkReadBudget (SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET) must be at least 1 relationship; got {neo4j.WalkReadBudget}.";

@@ -129,7 +129,7 @@ public static class WalkCypher
         text.Append("//\n");
         text.Append("// :param frontier => ").Append(exampleFrontier).Append('\n');
         text.Append("// :param fetch => []\n");
-        text.Append("// :param limit => 25000\n");
+        text.Append("// :param limit => 20000\n");
         text.Append("// :param asOf => date('2025-06-01')\n");
         text.Append(extraParameters);
         text.Append($$"""

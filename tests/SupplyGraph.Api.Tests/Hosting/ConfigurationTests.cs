@@ -91,6 +91,22 @@ public sealed class ConfigurationTests
         result.FailureMessage.Should().Contain("SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET").And.Contain("got 0");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(int.MaxValue)]
+    public void A_neo4j_request_timeout_outside_a_second_to_a_day_is_refused_by_name(int seconds)
+    {
+        // arrange
+        var options = new SupplyGraphOptions { Store = "neo4j", Neo4j = new Neo4jSettings { Uri = "http://localhost:7474", User = "neo4j", Password = "secret", RequestTimeoutSeconds = seconds } };
+
+        // act
+        var result = new SupplyGraphOptionsValidator().Validate(null, options);
+
+        // assert
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().Contain("RequestTimeoutSeconds").And.Contain($"got {seconds}");
+    }
+
     [Fact]
     public void A_valid_neo4j_configuration_passes()
     {
