@@ -41,13 +41,21 @@ public sealed class Neo4jImportExportTests
     {
         // arrange: a source that, before its last row, waits for the server to have received upserts
         var (store, server) = await Store();
-        var source = new ActorsSource(rows: 2_000, beforeLastRow: () => SpinWait.SpinUntil(() => server.TransactionStatementsRun > 0, TimeSpan.FromSeconds(20)));
+        const int Rows = 2_000;
+        var serverHadWritesBeforeTheEnd = false;
+        var source = new ActorsSource(Rows, row =>
+        {
+            if (row == Rows - 1)
+            {
+                serverHadWritesBeforeTheEnd = SpinWait.SpinUntil(() => server.TransactionStatementsRun > 0, TimeSpan.FromSeconds(20));
+            }
+        });
 
         // act
         var summary = await store.ImportAsync(source, ImportOptions.Default, Token);
 
         // assert
-        source.ServerHadWritesBeforeTheEnd.Should().BeTrue("rows are upserted in batches as they are read, not after the whole input");
+        serverHadWritesBeforeTheEnd.Should().BeTrue("rows are upserted in batches as they are read, not after the whole input");
         summary.Entities.Added.Should().Be(2_000);
     }
 
@@ -91,34 +99,5 @@ public sealed class Neo4jImportExportTests
             new Neo4jStoreOptions { Connection = new Neo4jConnectionOptions { Uri = new Uri("http://stand-in:7474") }, ImportBatchSize = BatchSize, ExportPageSize = PageSize });
         await store.InitializeAsync(Token);
         return (store, server);
-    }
-
-    /// <summary>Generated actors, one source each, with a hook before the last one.</summary>
-    private sealed class ActorsSource(int rows, Func<bool> beforeLastRow) : IDatasetSource
-    {
-        public string Name => "actors";
-
-        public bool ServerHadWritesBeforeTheEnd { get; private set; }
-
-        public Task<DatasetHeader> ReadIntoAsync(IDatasetSink sink, IEntityLookup existing, CancellationToken cancellationToken)
-        {
-            for (var i = 0; i < rows; i++)
-            {
-                if (i == rows - 1)
-                {
-                    ServerHadWritesBeforeTheEnd = beforeLastRow();
-                }
-
-                sink.OnEntity(new Actor
-                {
-                    Id = $"actor-{i}",
-                    Name = $"Actor {i}",
-                    Category = ActorCategory.AiLab,
-                    Sources = [new Source("test", $"row {i}")],
-                });
-            }
-
-            return Task.FromResult(new DatasetHeader(Name, null, rows, 0));
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using FluentAssertions;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
-using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 
@@ -75,34 +74,5 @@ public sealed class Neo4jServerRestartTests(Neo4jServerFixture server)
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         process.ExitCode.Should().Be(0, process.StandardError.ReadToEnd());
-    }
-
-    /// <summary>Generated actors; counts how often it is read and calls <c>onRow</c> before each row.</summary>
-    private sealed class ActorsSource(int rows, Action<int> onRow) : IDatasetSource
-    {
-        private int reads;
-
-        public string Name => "actors";
-
-        public int Reads => reads;
-
-        public Task<DatasetHeader> ReadIntoAsync(IDatasetSink sink, IEntityLookup existing, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref reads);
-            for (var i = 0; i < rows; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                onRow(i);
-                sink.OnEntity(new Actor
-                {
-                    Id = $"actor-{i}",
-                    Name = $"Actor {i}",
-                    Category = ActorCategory.AiLab,
-                    Sources = [new Source("test", $"row {i}")],
-                });
-            }
-
-            return Task.FromResult(new DatasetHeader(Name, null, rows, 0));
-        }
     }
 }
