@@ -15,7 +15,7 @@ out="benchmarks/results/hardening-seed.json"
 only=""
 query=""
 query_name="custom query"
-dll="src/SupplyGraph.Api/bin/Release/net10.0/supplygraph.dll"
+dll="src/SupplyGraph.Cli/bin/Release/net10.0/supplygraph.dll"
 while [ $# -gt 0 ]; do
   case "$1" in
     --data-dir) data_dir="$2"; shift 2 ;;

@@ -18,8 +18,8 @@ while [ $# -gt 0 ]; do
 done
 
 echo "==> build (Release)"
-dotnet build src/SupplyGraph.Api -c Release -warnaserror -v quiet -nologo
-cli="dotnet src/SupplyGraph.Api/bin/Release/net10.0/supplygraph.dll"
+dotnet build src/SupplyGraph.Cli -c Release -warnaserror -v quiet -nologo
+cli="dotnet src/SupplyGraph.Cli/bin/Release/net10.0/supplygraph.dll"
 work=benchmarks/data/import-formats
 rm -rf "$work" && mkdir -p "$work"
 results=benchmarks/results/import-formats.md

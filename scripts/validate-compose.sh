@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validates the container files without a Docker engine: docker-compose.yml (through `docker-compose config`),
-# src/SupplyGraph.Api/Dockerfile (its build-stage COPY sources exist, are inside the build context and are not
-# excluded by .dockerignore; the restore step copies every project the API references; the files embedded as
+# src/SupplyGraph.Cli/Dockerfile (its build-stage COPY sources exist, are inside the build context and are not
+# excluded by .dockerignore; the restore step copies every project the executable references; the files embedded as
 # resources reach the build) and the main settings both rely on.
 # Installs docker-compose (Debian package, v1.29) when it is missing and we are root.
 # Prints one line per check ("ok ..." / "FAIL ...") and closes with "compose: N passed, N failed"; exits 0 only if
@@ -10,8 +10,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
 compose_file=docker-compose.yml
-dockerfile=src/SupplyGraph.Api/Dockerfile
-api_project=src/SupplyGraph.Api/SupplyGraph.Api.csproj
+dockerfile=src/SupplyGraph.Cli/Dockerfile
+app_project=src/SupplyGraph.Cli/SupplyGraph.Cli.csproj
 
 passed=0; failed=0
 tmp=$(mktemp -d)
@@ -246,8 +246,8 @@ copied() { # is $1 a file the build stage copies (a source itself, or under a co
   return 1
 }
 
-if [ -f "$api_project" ] && [ "${#copy_sources[@]}" -gt 0 ]; then
-  mapfile -t projects < <(project_closure "$api_project")
+if [ -f "$app_project" ] && [ "${#copy_sources[@]}" -gt 0 ]; then
+  mapfile -t projects < <(project_closure "$app_project")
   not_copied=""
   for project in "${projects[@]}"; do
     [ -f "$project" ] || { not_copied="$not_copied $project(missing)"; continue; }
@@ -300,8 +300,8 @@ fi
 if [ -f "$dockerfile" ]; then
   runtime=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' "$dockerfile" | awk 'toupper($1) == "FROM" { stage++ } stage >= 2')
   # The API project names its assembly (supplygraph: the command line's executable) or takes the project's name.
-  assembly_name=$(sed -n 's/.*<AssemblyName>\([^<]*\)<\/AssemblyName>.*/\1/p' "$api_project" | head -n 1)
-  assembly=${assembly_name:-$(basename "$api_project" .csproj)}.dll
+  assembly_name=$(sed -n 's/.*<AssemblyName>\([^<]*\)<\/AssemblyName>.*/\1/p' "$app_project" | head -n 1)
+  assembly=${assembly_name:-$(basename "$app_project" .csproj)}.dll
   problems=""
   # shellcheck disable=SC2016 # $APP_UID is the Dockerfile's text, not a shell expansion
   grep -Eiq '^USER[[:space:]]+(\$APP_UID|\$\{APP_UID\}|app)[[:space:]]*$' <<<"$runtime" || problems="$problems [USER \$APP_UID]"

@@ -45,7 +45,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
 
     public void Dispose() => (runner as IDisposable)?.Dispose();
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => InitializeCoreAsync(cancellationToken));
+
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
         foreach (var statement in CypherScripts.Schema.Statements)
         {
@@ -53,7 +56,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         }
     }
 
-    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => GetStatisticsCoreAsync(cancellationToken));
+
+    private async Task<StoreStatistics> GetStatisticsCoreAsync(CancellationToken cancellationToken)
     {
         var result = await runner.ReadAsync(CypherScripts.Statistics.Statement, null, cancellationToken);
         var row = result.Rows[0];
@@ -61,6 +67,9 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     }
 
     public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => ImportCoreAsync(dataset, cancellationToken));
+
+    private Task<ImportSummary> ImportCoreAsync(Dataset dataset, CancellationToken cancellationToken) =>
         ImportAsync(dataset, ImportOptions.Default, cancellationToken);
 
     /// <summary>
@@ -73,7 +82,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     /// runs it again from the start of the input, which upserts make safe; an input that can be read only once (a
     /// stream) then fails cleanly instead. Either way nothing is half-written.
     /// </remarks>
-    public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
+    public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => ImportCoreAsync(source, options, cancellationToken));
+
+    private Task<ImportSummary> ImportCoreAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -130,7 +142,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     /// by hop, a page of ids per statement, and only its ids are held. Each page is its own read: an import
     /// committed while an export runs may show in its later pages only.
     /// </summary>
-    public async Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
+    public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => ExportCoreAsync(scope, sink, cancellationToken));
+
+    private async Task<DatasetHeader> ExportCoreAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(sink);
@@ -194,7 +209,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return new ImportSummary(dataset, entities, relationships) { DryRun = importOptions.DryRun };
     }
 
-    public async Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken)
+    public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => ResolveCoreAsync(reference, cancellationToken));
+
+    private async Task<Entity> ResolveCoreAsync(string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var matches = await ReadGraphAsync(CypherScripts.Resolve, new() { ["ref"] = reference, ["key"] = GraphIndex.NameKey(reference) }, cancellationToken);
@@ -222,7 +240,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Questions(candidates).Resolve(reference);
     }
 
-    public async Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => SearchCoreAsync(question, cancellationToken));
+
+    private async Task<IReadOnlyList<Entity>> SearchCoreAsync(SearchQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var kinds = question.Kinds is { Count: > 0 } selected ? selected.Select(kind => kind.ToString()).ToList() : null;
@@ -233,7 +254,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Questions(candidates).Search(question);
     }
 
-    public async Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken)
+    public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => ProfileCoreAsync(question, cancellationToken));
+
+    private async Task<EntityProfile> ProfileCoreAsync(ProfileQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var entity = await ResolveAsync(question.Entity, cancellationToken);
@@ -242,7 +266,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return Questions(graph).Profile(new ProfileQuestion(entity.Id, day));
     }
 
-    public async Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
+    public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => SupplyChainCoreAsync(question, cancellationToken));
+
+    private async Task<SupplyChainAnswer> SupplyChainCoreAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
@@ -251,7 +278,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
     }
 
-    public async Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
+    public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => ExportControlsCoreAsync(question, cancellationToken));
+
+    private async Task<ExportControlsAnswer> ExportControlsCoreAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
@@ -260,7 +290,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
     }
 
-    public async Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken)
+    public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => ExposureCoreAsync(question, cancellationToken));
+
+    private async Task<ExposureAnswer> ExposureCoreAsync(ExposureQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var (regulation, options) = await PrepareAsync(question.Regulation, question.Options, cancellationToken);
@@ -269,7 +302,10 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
     }
 
-    public async Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken)
+    public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
+        Neo4jStoreFailures.TranslateAsync(() => PathsCoreAsync(question, cancellationToken));
+
+    private async Task<PathAnswer> PathsCoreAsync(PathsQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var (from, options) = await PrepareAsync(question.From, question.Options, cancellationToken);

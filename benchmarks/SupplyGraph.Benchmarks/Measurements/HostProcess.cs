@@ -6,7 +6,7 @@ using System.Text;
 namespace SupplyGraph.Benchmarks.Measurements;
 
 /// <summary>
-/// The service as users run it: the Release build of SupplyGraph.Api in its own process, on a free loopback port,
+/// The service as users run it: the Release build of SupplyGraph.Cli (the supplygraph executable) in its own process, on a free loopback port,
 /// on a given data folder. Ready means <c>/graphql</c> answered <c>{ __typename }</c>.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
@@ -31,7 +31,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string repositoryRoot, string dataDirectory, bool seedOnEmptyStore, CancellationToken cancellationToken)
     {
-        var assembly = Path.Combine(repositoryRoot, "src", "SupplyGraph.Api", "bin", "Release", "net10.0", "supplygraph.dll");
+        var assembly = Path.Combine(repositoryRoot, "src", "SupplyGraph.Cli", "bin", "Release", "net10.0", "supplygraph.dll");
         if (!File.Exists(assembly))
         {
             throw new InvalidOperationException($"{assembly} is missing: build the solution in Release first (benchmarks/run.sh does).");

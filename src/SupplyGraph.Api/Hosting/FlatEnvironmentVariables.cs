@@ -1,4 +1,5 @@
 using System.Collections;
+using SupplyGraph.Store.Neo4j;
 
 namespace SupplyGraph.Api.Hosting;
 

@@ -11,19 +11,28 @@ public static class SupplyGraphConfigurationExtensions
 {
     /// <summary>
     /// Binds the <c>SupplyGraph</c> section (appsettings.json, then <c>SUPPLYGRAPH_*</c>, then <c>SupplyGraph__*</c>
-    /// variables, then the command line) and listens on <c>http://{BindAddress}:{Port}</c> unless URLs are given.
+    /// variables, then the command line), checked when the host starts or the options are first read. Shared by the
+    /// web host and the command line's verbs, so both read the same settings.
     /// </summary>
-    public static WebApplicationBuilder AddSupplyGraphConfiguration(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSupplyGraphOptions(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddShippedSettings(builder.Configuration, builder.Environment.ContentRootPath);
         AddFlatEnvironmentVariables(builder.Configuration);
-
         builder.Services.AddOptions<SupplyGraphOptions>()
             .Bind(builder.Configuration.GetSection(SupplyGraphOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SupplyGraphOptions>, SupplyGraphOptionsValidator>();
+        return builder;
+    }
 
+    /// <summary>
+    /// <see cref="AddSupplyGraphOptions"/>, and listening on <c>http://{BindAddress}:{Port}</c> unless URLs are given.
+    /// </summary>
+    public static WebApplicationBuilder AddSupplyGraphConfiguration(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddSupplyGraphOptions();
         if (!HasExplicitUrls(builder.Configuration))
         {
             var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
@@ -43,25 +52,11 @@ public static class SupplyGraphConfigurationExtensions
     }
 
     /// <summary>
-    /// The <c>SupplyGraph</c> section as the service reads it (appsettings.json, the variables, the command line),
-    /// checked: for the command line's verbs, which open the store without starting a server.
-    /// </summary>
-    public static SupplyGraphOptions ReadSupplyGraphOptions(this ConfigurationManager configuration, string contentRoot)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        AddShippedSettings(configuration, contentRoot);
-        AddFlatEnvironmentVariables(configuration);
-        var options = configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
-        var validation = new SupplyGraphOptionsValidator().Validate(null, options);
-        return validation.Failed ? throw new OptionsValidationException(SupplyGraphOptions.SectionName, typeof(SupplyGraphOptions), validation.Failures) : options;
-    }
-
-    /// <summary>
     /// The appsettings.json shipped beside the executable, as the lowest source, when the content root (the directory
     /// supplygraph runs in) has none: `dotnet run` from the repository root, or a published build run elsewhere,
     /// still gets the shipped defaults (log levels among them). A content root's own appsettings.json wins.
     /// </summary>
-    private static void AddShippedSettings(ConfigurationManager configuration, string contentRoot)
+    private static void AddShippedSettings(IConfigurationBuilder configuration, string contentRoot)
     {
         const string FileName = "appsettings.json";
         var shipped = Path.Combine(AppContext.BaseDirectory, FileName);
@@ -80,7 +75,7 @@ public static class SupplyGraphConfigurationExtensions
     }
 
     /// <summary>Puts the flat variables just before the plain environment variables, so <c>SupplyGraph__*</c> and the command line override them.</summary>
-    private static void AddFlatEnvironmentVariables(ConfigurationManager configuration)
+    private static void AddFlatEnvironmentVariables(IConfigurationBuilder configuration)
     {
         var settings = FlatEnvironmentVariables.ToConfiguration(Environment.GetEnvironmentVariables());
         if (settings.Count == 0)

@@ -1,3 +1,5 @@
+using SupplyGraph.Store.Neo4j;
+
 namespace SupplyGraph.Api.Hosting;
 
 /// <summary>The <c>SupplyGraph</c> configuration section.</summary>
@@ -12,8 +14,8 @@ public sealed class SupplyGraphOptions
     /// <summary>Where the embedded store keeps its file; a relative path is resolved against the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Which store to use; one of <see cref="StoreKinds.Names"/>.</summary>
-    public string Store { get; set; } = StoreKinds.Embedded;
+    /// <summary>Which store to use; one of <see cref="StoreNames.All"/>.</summary>
+    public string Store { get; set; } = StoreNames.Embedded;
 
     /// <summary>Import the seed dataset when the store starts empty.</summary>
     public bool SeedOnEmptyStore { get; set; } = true;
@@ -34,27 +36,4 @@ public sealed class SupplyGraphOptions
 
     /// <summary>Origins allowed to call the API from a browser (CORS); none when empty, the default.</summary>
     public string[] CorsOrigins { get; set; } = [];
-}
-
-/// <summary>The <c>SupplyGraph:Neo4j</c> section: where the Query API is and who we are.</summary>
-public sealed class Neo4jSettings
-{
-    /// <summary>The HTTP(S) base address of the server's Query API, e.g. http://localhost:7474.</summary>
-    public string? Uri { get; set; }
-
-    public string? User { get; set; }
-
-    public string? Password { get; set; }
-
-    /// <summary>A bearer token (Aura, SSO) instead of a user and password.</summary>
-    public string? BearerToken { get; set; }
-
-    public string Database { get; set; } = "neo4j";
-
-    public int RequestTimeoutSeconds { get; set; } = 30;
-
-    public int ImportBatchSize { get; set; } = 1000;
-
-    /// <summary>Relationships one walk question reads from Neo4j at most; past it the answer is partial.</summary>
-    public int WalkReadBudget { get; set; } = 20_000;
 }

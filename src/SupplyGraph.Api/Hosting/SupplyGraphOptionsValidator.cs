@@ -9,16 +9,16 @@ public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOp
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!StoreKinds.IsSupported(options.Store))
+        if (StoreNames.Normalize(options.Store) is null)
         {
             failures.Add(
                 $"SupplyGraph:Store (SUPPLYGRAPH_STORE) is \"{options.Store}\", which is not a supported store. "
-                + $"Supported stores: {string.Join(", ", StoreKinds.Names)}.");
+                + $"Supported stores: {string.Join(", ", StoreNames.All)}.");
         }
 
-        if (string.Equals(options.Store?.Trim(), StoreKinds.Neo4j, StringComparison.OrdinalIgnoreCase))
+        if (StoreNames.Normalize(options.Store) == StoreNames.Neo4j)
         {
-            failures.AddRange(Neo4jFailures(options.Neo4j));
+            failures.AddRange(options.Neo4j.Failures());
         }
 
         if (options.Port is < 1 or > 65535)
@@ -38,39 +38,5 @@ public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOp
 
         failures.AddRange(options.Limits.Failures());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static IEnumerable<string> Neo4jFailures(Neo4jSettings neo4j)
-    {
-        if (string.IsNullOrWhiteSpace(neo4j.Uri))
-        {
-            yield return "SupplyGraph:Neo4j:Uri (SUPPLYGRAPH_NEO4J_URI) is required for the neo4j store: the HTTP address of the Query API, e.g. http://localhost:7474.";
-            yield break;
-        }
-
-        string? problem = null;
-        try
-        {
-            StoreKinds.Neo4jConnection(neo4j).Validate();
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or UriFormatException)
-        {
-            problem = exception.Message;
-        }
-
-        if (problem is not null)
-        {
-            yield return $"SupplyGraph:Neo4j (SUPPLYGRAPH_NEO4J_*): {problem}";
-        }
-
-        if (neo4j.RequestTimeoutSeconds is < 1 or > 86_400)
-        {
-            yield return $"SupplyGraph:Neo4j:RequestTimeoutSeconds must be from 1 to 86400 (a day); got {neo4j.RequestTimeoutSeconds}.";
-        }
-
-        if (neo4j.WalkReadBudget < 1)
-        {
-            yield return $"SupplyGraph:Neo4j:WalkReadBudget (SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET) must be at least 1 relationship; got {neo4j.WalkReadBudget}.";
-        }
     }
 }

@@ -1,24 +1,58 @@
 using Microsoft.Extensions.Options;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Store.Embedded;
+using SupplyGraph.Store.Neo4j;
 
 namespace SupplyGraph.Api.Hosting;
 
 public static class SupplyGraphStoreExtensions
 {
-    /// <summary>Registers the configured store as a singleton (disposed with the host) and the initializer that prepares it before the server answers.</summary>
-    public static WebApplicationBuilder AddSupplyGraphStore(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Registers the store <c>SupplyGraph:Store</c> names, each through its own registration (<c>AddEmbeddedStore</c>,
+    /// <c>AddNeo4jStore</c>), and the initializer that prepares it before the server answers. The web host and the
+    /// command line's verbs both compose the store this way.
+    /// </summary>
+    public static IHostApplicationBuilder AddSupplyGraphStore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ISupplyGraphStore>(services =>
+        var configured = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
+        var contentRoot = builder.Environment.ContentRootPath;
+        var services = builder.Services;
+
+        // The settings are read again, checked, when the store is made: a bad one stops the host with its message
+        // (OptionsValidationException) before any store is opened.
+        static SupplyGraphOptions Checked(IServiceProvider provider) => provider.GetRequiredService<IOptions<SupplyGraphOptions>>().Value;
+        switch (StoreNames.Normalize(configured.Store))
         {
-            var options = services.GetRequiredService<IOptions<SupplyGraphOptions>>().Value;
-            var environment = services.GetRequiredService<IHostEnvironment>();
-            var dataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
-            return StoreKinds.Create(options.Store, new StoreContext(dataDirectory, services.GetRequiredService<TimeProvider>(), options.Neo4j, services.GetService<ILoggerFactory>()?.CreateLogger(typeof(StoreKinds))));
-        });
-        builder.Services.AddSingleton<StoreAvailability>();
-        builder.Services.AddHostedService<StoreInitializer>();
+            case StoreNames.Embedded:
+                services.AddEmbeddedStore(provider => new EmbeddedStoreOptions
+                {
+                    DatabasePath = Path.Combine(Path.GetFullPath(Checked(provider).DataDirectory, contentRoot), EmbeddedStoreOptions.DefaultFileName),
+                });
+                break;
+            case StoreNames.Memory:
+                services.AddEmbeddedStore(provider =>
+                {
+                    _ = Checked(provider);
+                    return new EmbeddedStoreOptions { InMemory = true };
+                });
+                break;
+            case StoreNames.Neo4j:
+                services.AddNeo4jStore(provider => Checked(provider).Neo4j.ToStoreOptions());
+                break;
+            default:
+                // The options validator stops the host with this message first; this is for a caller that skips it.
+                services.AddSingleton<ISupplyGraphStore>(provider =>
+                {
+                    _ = Checked(provider);
+                    throw new InvalidOperationException(
+                        $"SupplyGraph:Store \"{configured.Store}\" is not supported. Supported stores: {string.Join(", ", StoreNames.All)}.");
+                });
+                break;
+        }
+
+        services.AddSingleton<StoreAvailability>();
+        services.AddHostedService<StoreInitializer>();
         return builder;
     }
 }

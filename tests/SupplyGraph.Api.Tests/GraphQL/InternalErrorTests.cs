@@ -26,13 +26,13 @@ public sealed class InternalErrorTests
 public sealed class StoreErrorTests
 {
     [Fact]
-    public async Task A_neo4j_error_surfaces_with_its_code_and_message()
+    public async Task A_store_error_surfaces_with_its_code_and_message()
     {
         // arrange
         await using var factory = new SupplyGraphApiFactory();
         using var client = factory.CreateClient();
-        factory.Store.BeforeQuestion = (_, _) => throw new SupplyGraph.Store.Neo4j.QueryApi.Neo4jException(
-            "Neo.TransientError.General.DatabaseUnavailable", "The database is not currently available to serve your request.", System.Net.HttpStatusCode.BadRequest);
+        factory.Store.BeforeQuestion = (_, _) => throw new SupplyGraph.Domain.Stores.StoreErrorException(
+            "Neo.TransientError.General.DatabaseUnavailable", "The database is not currently available to serve your request.", isRetryable: true);
 
         // act
         var response = await client.PostGraphQLAsync("{ exportControls(entity: \"anything\") { partial } }");

@@ -292,22 +292,6 @@ public sealed class StoreAvailabilityTests
     }
 
     [Fact]
-    public void A_password_in_the_neo4j_address_becomes_basic_auth_and_leaves_the_address()
-    {
-        // arrange
-        var settings = new Neo4jSettings { Uri = "http://neo4j:s3cret%40pass@db.example:7474" };
-
-        // act
-        var connection = StoreKinds.Neo4jConnection(settings);
-
-        // assert
-        connection.Uri.ToString().Should().Be("http://db.example:7474/");
-        connection.User.Should().Be("neo4j");
-        connection.Password.Should().Be("s3cret@pass");
-        connection.ToString().Should().NotContain("s3cret");
-    }
-
-    [Fact]
     public void Every_address_in_a_message_loses_its_user_info()
     {
         // act

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using SupplyGraph.Api.Hosting;
 using SupplyGraph.Api.Tests.Infrastructure;
+using SupplyGraph.Store.Neo4j;
 
 namespace SupplyGraph.Api.Tests.Hosting;
 

@@ -40,7 +40,7 @@ public sealed class StartupConfigurationTests
     public void Defaults_come_from_appsettings_and_urls_follow_them()
     {
         // arrange
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = ApiContentRoot(), Args = [] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = CliContentRoot(), Args = [] });
 
         // act
         builder.AddSupplyGraphConfiguration();
@@ -64,7 +64,7 @@ public sealed class StartupConfigurationTests
         // arrange
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            ContentRootPath = ApiContentRoot(),
+            ContentRootPath = CliContentRoot(),
             Args = ["--urls", "http://127.0.0.1:7001", "--SupplyGraph:Port", "7002"],
         });
 
@@ -88,7 +88,7 @@ public sealed class StartupConfigurationTests
             ["SupplyGraph__Port"] = "6102",
             ["ASPNETCORE_URLS"] = null,
         });
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = ApiContentRoot(), Args = [] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = CliContentRoot(), Args = [] });
 
         // act
         builder.AddSupplyGraphConfiguration();
@@ -110,7 +110,7 @@ public sealed class StartupConfigurationTests
             ["SUPPLYGRAPH_PORT"] = "6201",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:6202",
         });
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = ApiContentRoot(), Args = [] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = CliContentRoot(), Args = [] });
 
         // act
         builder.AddSupplyGraphConfiguration();
@@ -119,15 +119,15 @@ public sealed class StartupConfigurationTests
         builder.Configuration["urls"].Should().Be("http://127.0.0.1:6202");
     }
 
-    private static string ApiContentRoot()
+    private static string CliContentRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "src", "SupplyGraph.Api", "appsettings.json")))
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "src", "SupplyGraph.Cli", "appsettings.json")))
         {
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("The repository root was not found."), "src", "SupplyGraph.Api");
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("The repository root was not found."), "src", "SupplyGraph.Cli");
     }
 
     /// <summary>Sets process environment variables for the length of a test and puts the old values back.</summary>

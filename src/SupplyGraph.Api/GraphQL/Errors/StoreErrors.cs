@@ -1,7 +1,6 @@
-using System.Net;
 using GraphQL;
 using GraphQL.Execution;
-using SupplyGraph.Store.Neo4j.QueryApi;
+using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Api.GraphQL.Errors;
 
@@ -15,8 +14,7 @@ public static class StoreErrors
         {
             switch (current)
             {
-                case Neo4jException neo4j when neo4j.Code is Neo4jClientErrorCodes.ConnectionFailed or Neo4jClientErrorCodes.Timeout:
-                case Neo4jException { HttpStatus: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout }:
+                case StoreUnavailableException:
                 case HttpRequestException:
                 case TimeoutException:
                     return true;

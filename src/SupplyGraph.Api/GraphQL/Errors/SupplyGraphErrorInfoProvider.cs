@@ -4,7 +4,7 @@ using GraphQL.Validation;
 using SupplyGraph.Api.GraphQL.Types;
 using SupplyGraph.Api.Hosting;
 using SupplyGraph.Domain.Questions;
-using SupplyGraph.Store.Neo4j.QueryApi;
+using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Api.GraphQL.Errors;
 
@@ -54,12 +54,12 @@ public sealed class SupplyGraphErrorInfoProvider : IErrorInfoProvider
                 extensions[ErrorExtensionKeys.Code] = ErrorCodes.InvalidArgument;
                 extensions[ErrorExtensionKeys.Argument] = invalid.Argument;
                 return invalid.Message;
-            case Neo4jException neo4j:
-                // The store's own error, with Neo4j's status code, so an operator can act on it (not a bare 500).
+            case StoreErrorException store:
+                // The store's own error, with its status code, so an operator can act on it (not a bare 500).
                 extensions[ErrorExtensionKeys.Code] = ErrorCodes.StoreError;
-                extensions[ErrorExtensionKeys.StoreCode] = neo4j.Code;
-                extensions[ErrorExtensionKeys.Retryable] = neo4j.IsRetryable;
-                return $"The Neo4j store answered {neo4j.Code}: {CredentialRedaction.Redact(neo4j.Message)}";
+                extensions[ErrorExtensionKeys.StoreCode] = store.StoreCode;
+                extensions[ErrorExtensionKeys.Retryable] = store.IsRetryable;
+                return CredentialRedaction.Redact(store.Message);
         }
 
         switch (error)

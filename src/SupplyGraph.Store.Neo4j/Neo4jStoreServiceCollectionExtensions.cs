@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupplyGraph.Domain.Stores;
+
+namespace SupplyGraph.Store.Neo4j;
+
+public static class Neo4jStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Neo4j store as the application's graph store: one instance with one long-lived Query API client
+    /// (pooled connections), made on first use with the options <paramref name="options"/> gives, disposed with the container.
+    /// </summary>
+    public static IServiceCollection AddNeo4jStore(this IServiceCollection services, Func<IServiceProvider, Neo4jStoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISupplyGraphStore>(provider => Neo4jGraphStore.Connect(options(provider), provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}
