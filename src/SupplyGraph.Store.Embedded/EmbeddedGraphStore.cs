@@ -22,6 +22,9 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     /// <summary>The longest wait between reload attempts after failures in a row.</summary>
     private static readonly TimeSpan MaxReloadBackOff = TimeSpan.FromMinutes(1);
 
+    /// <summary>Rows the reader hands over at a time; SQLite writes them on this side (ImportPipeline).</summary>
+    private const int ImportBatchSize = 4096;
+
     private readonly EmbeddedStoreOptions options;
     private readonly TimeProvider clock;
     private readonly string connectionString;
@@ -97,30 +100,6 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         return Task.FromResult(new StoreStatistics(index.NodeCount, index.EdgeCount));
     }
 
-    public async Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        return await ImportAsync(
-            dataset.Name,
-            ImportOptions.Default,
-            dataset.Entities.Count + dataset.Relationships.Count,
-            (writer, token) =>
-            {
-                foreach (var entity in dataset.Entities)
-                {
-                    writer.WriteEntity(entity);
-                }
-
-                foreach (var relationship in dataset.Relationships)
-                {
-                    writer.WriteRelationship(relationship);
-                }
-
-                return new DatasetHeader(dataset.Name, dataset.Description, dataset.Entities.Count, dataset.Relationships.Count);
-            },
-            cancellationToken);
-    }
-
     /// <summary>
     /// Imports an input as it is read: one thread parses and validates, this one writes, so neither the file nor its
     /// rows are ever held whole. Invalid anywhere means nothing is kept (one transaction). References outside the
@@ -134,14 +113,28 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         return await ImportAsync(
             Path.GetFileNameWithoutExtension(source.Name),
             options,
-            rowsTotal: null,
-            (writer, token) => StreamingImport.Run(source, existing, writer, token),
+            source.Rows,
+            (writer, token) => ImportPipeline.RunAsync(
+                source,
+                existing,
+                ImportBatchSize,
+                (batch, _) =>
+                {
+                    foreach (var entity in batch.Entities)
+                    {
+                        writer.WriteEntity(entity);
+                    }
+
+                    foreach (var relationship in batch.Relationships)
+                    {
+                        writer.WriteRelationship(relationship);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+                token),
             cancellationToken);
     }
-
-    /// <summary>Imports a dataset file (JSON) from a stream as it is read; see <see cref="ImportAsync(IDatasetSource, ImportOptions, CancellationToken)"/>.</summary>
-    public Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
-        ImportAsync(new DatasetFileSource(stream, fileName), ImportOptions.Default, cancellationToken);
 
     public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
     {
@@ -156,13 +149,13 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         return Task.FromResult(GraphExport.Write(graph, nodes, sink, cancellationToken));
     }
 
-    private async Task<ImportSummary> ImportAsync(string name, ImportOptions importOptions, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, DatasetHeader> writeRows, CancellationToken cancellationToken)
+    private async Task<ImportSummary> ImportAsync(string name, ImportOptions importOptions, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, Task<DatasetHeader>> writeRows, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
         {
             return await Task.Run(
-                () =>
+                async () =>
                 {
                     // Read before anything is written: whether the index was the file's before this import.
                     var versionBefore = ReadChangeCounter();
@@ -181,7 +174,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                                 importOptions.Progress?.Invoke(progress);
                             },
                             cancellationToken);
-                        var header = writeRows(writer, cancellationToken);
+                        var header = await writeRows(writer, cancellationToken);
                         var (entities, relationships) = writer.Finish();
                         summary = new ImportSummary(header.Name, entities, relationships) { DryRun = importOptions.DryRun, Skipped = header.Skipped };
                         cancellationToken.ThrowIfCancellationRequested();
@@ -237,10 +230,17 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(Current.Paths(question, cancellationToken));
 
+    /// <summary>Closes the in-memory database, if any; safe to call more than once (a container may dispose each registration).</summary>
     public void Dispose()
     {
         memoryKeepAlive?.Dispose();
         writeLock.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The questions over the current index, after a cheap look at whether another process changed the file.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
 using SupplyGraph.Domain.Graph;
@@ -43,7 +42,14 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         return new Neo4jGraphStore(QueryApiClient.Create(options.Connection), options, clock);
     }
 
+    /// <summary>Disposes the Query API client; safe to call more than once (a container may dispose each registration).</summary>
     public void Dispose() => (runner as IDisposable)?.Dispose();
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         Neo4jStoreFailures.TranslateAsync(() => InitializeCoreAsync(cancellationToken));
@@ -65,12 +71,6 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         var row = result.Rows[0];
         return new StoreStatistics(row.Get<long>("entities"), row.Get<long>("relationships"));
     }
-
-    public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => ImportCoreAsync(dataset, cancellationToken));
-
-    private Task<ImportSummary> ImportCoreAsync(Dataset dataset, CancellationToken cancellationToken) =>
-        ImportAsync(dataset, ImportOptions.Default, cancellationToken);
 
     /// <summary>
     /// Imports as the input is read: a reader task validates and hands over batches of rows (references outside the
@@ -95,44 +95,15 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
     private async Task<ImportSummary> ImportOnceAsync(IDatasetSource source, ImportOptions options, ICypherTransaction transaction, CancellationToken cancellationToken)
     {
         var name = Path.GetFileNameWithoutExtension(source.Name);
-        var batchSize = ImportBatchSize;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var lookup = EntityLookup.In(this);
-        var reading = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var sink = new BatchingSink(batches.Writer, batchSize, stop.Token);
-                    var header = await source.ReadIntoAsync(sink, lookup, stop.Token);
-                    sink.Flush();
-                    return header;
-                }
-                finally
-                {
-                    batches.Writer.TryComplete();
-                }
-            },
-            CancellationToken.None);
+        var writer = new Neo4jImportWriter(transaction, ImportBatchSize, name, source.Rows, options.Progress);
+        var read = await ImportPipeline.RunAsync(
+            source,
+            EntityLookup.In(this),
+            ImportBatchSize,
+            (batch, token) => new ValueTask(writer.WriteAsync(batch.Entities, batch.Relationships, token)),
+            cancellationToken);
 
-        var writer = new Neo4jImportWriter(transaction, batchSize, name, rowsTotal: null, options.Progress);
-        try
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
-            {
-                await writer.WriteAsync(batch.Entities, batch.Relationships, stop.Token);
-            }
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            await Task.WhenAny(reading);
-            throw;
-        }
-
-        // The reader's own failure (an invalid input) is the one to report; disposing the transaction rolls back.
-        var read = await reading;
+        // Disposing the transaction without this commit (an invalid input, a cancel, a dry run) rolls back.
         return await FinishAsync(transaction, writer, read.Name, options, cancellationToken) with { Skipped = read.Skipped };
     }
 
@@ -178,21 +149,6 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
         long entities = included.Count;
         var relationships = await ExportRelationshipPagesAsync(CypherScripts.ExportRelationshipsAmong, new() { ["ids"] = ids.ToList() }, sink, pageSize, cancellationToken);
         return new DatasetHeader(ExportName, null, entities, relationships);
-    }
-
-    private Task<ImportSummary> ImportAsync(Dataset dataset, ImportOptions importOptions, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        return runner.ExecuteAsync(
-            AccessMode.Write,
-            async (transaction, token) =>
-            {
-                var writer = new Neo4jImportWriter(
-                    transaction, ImportBatchSize, dataset.Name, dataset.Entities.Count + dataset.Relationships.Count, importOptions.Progress);
-                await writer.WriteAsync(dataset.Entities, dataset.Relationships, token);
-                return await FinishAsync(transaction, writer, dataset.Name, importOptions, token);
-            },
-            cancellationToken);
     }
 
     private static async Task<ImportSummary> FinishAsync(ICypherTransaction transaction, Neo4jImportWriter writer, string dataset, ImportOptions importOptions, CancellationToken cancellationToken)
@@ -492,45 +448,6 @@ public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOpti
             }
 
             Last = value;
-        }
-    }
-
-    /// <summary>Rows as the reader hands them over, entities and relationships apart.</summary>
-    private sealed record RowBatch(List<Entity> Entities, List<RelationshipRecord> Relationships);
-
-    /// <summary>Hands rows to the writer in batches, waiting while it is a few batches behind (bounded memory).</summary>
-    private sealed class BatchingSink(ChannelWriter<RowBatch> batches, int batchSize, CancellationToken cancellationToken) : IDatasetSink
-    {
-        private RowBatch batch = new([], []);
-
-        public void OnEntity(Entity entity)
-        {
-            batch.Entities.Add(entity);
-            FlushWhenFull();
-        }
-
-        public void OnRelationship(RelationshipRecord relationship)
-        {
-            batch.Relationships.Add(relationship);
-            FlushWhenFull();
-        }
-
-        public void Flush()
-        {
-            if (batch.Entities.Count + batch.Relationships.Count > 0)
-            {
-                // The reader runs on its own task: blocking it here is what keeps it at most a few batches ahead.
-                batches.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
-                batch = new RowBatch([], []);
-            }
-        }
-
-        private void FlushWhenFull()
-        {
-            if (batch.Entities.Count + batch.Relationships.Count >= batchSize)
-            {
-                Flush();
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using SupplyGraph.Benchmarks.Workloads;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Stores;
 using SupplyGraph.Generator;
 using SupplyGraph.Store.Embedded;
 

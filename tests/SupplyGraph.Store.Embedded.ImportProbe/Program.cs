@@ -1,4 +1,5 @@
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Stores;
 using SupplyGraph.Store.Embedded;
 
 // Usage: ImportProbe <database file> <dataset file> <pause after N rows>

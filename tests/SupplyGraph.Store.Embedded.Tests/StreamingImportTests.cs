@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
@@ -28,7 +29,7 @@ public sealed class StreamingImportTests
         // act
         await using (var file = File.OpenRead(RepositoryPaths.Combine("datasets", "seed.json")))
         {
-            await streamed.ImportAsync(file, "seed.json", Token);
+            await streamed.ImportAsync(new DatasetFileSource(file, "seed.json"), ImportOptions.Default, Token);
         }
 
         // assert
@@ -144,7 +145,7 @@ public sealed class StreamingImportTests
         var large = EmbeddedGraphStoreImportTests.LargeDataset(3000);
 
         // act
-        var act = () => store.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Json(large).ToJsonString())), "large.json", cancellation.Token);
+        var act = () => store.ImportAsync(new DatasetFileSource(new MemoryStream(Encoding.UTF8.GetBytes(Json(large).ToJsonString())), "large.json"), ImportOptions.Default, cancellation.Token);
 
         // assert
         await act.Should().ThrowAsync<OperationCanceledException>();
@@ -166,7 +167,7 @@ public sealed class StreamingImportTests
     }
 
     private static Task<ImportSummary> Import(EmbeddedGraphStore store, JsonObject json) =>
-        store.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())), "test.json", Token);
+        store.ImportAsync(new DatasetFileSource(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())), "test.json"), ImportOptions.Default, Token);
 
     private static List<string> Describe(ExportControlsAnswer answer) =>
         [.. answer.Hits.Select(hit => hit.Regulation.Id + ": " + string.Join(" | ", hit.Paths.Select(path => string.Join(">", path.Entities.Select(entity => entity.Id)))))];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SupplyGraph.Benchmarks.Reporting;
 using SupplyGraph.Benchmarks.Workloads;
+using SupplyGraph.Domain.Importing;
 using SupplyGraph.Generator;
 using SupplyGraph.Store.Embedded;
 
@@ -49,7 +50,7 @@ public static class ImportMeasurement
             await store.InitializeAsync(cancellationToken);
             clock.Restart();
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-            var summary = await store.ImportAsync(stream, Path.GetFileName(file), cancellationToken);
+            var summary = await store.ImportAsync(new DatasetFileSource(stream, Path.GetFileName(file)), ImportOptions.Default, cancellationToken);
             clock.Stop();
             entities = summary.Entities.Added + summary.Entities.Updated + summary.Entities.Unchanged;
             relationships = summary.Relationships.Added + summary.Relationships.Updated + summary.Relationships.Unchanged;

@@ -18,7 +18,7 @@ public sealed class QueryType : ObjectGraphType
     private const string ReferenceHelp = "An id, name or alias (case-insensitive).";
     private const string AsOfHelp = "The day the answer is about; today when omitted.";
 
-    public QueryType(ISupplyGraphStore store)
+    public QueryType(IGraphQueries store)
     {
         ArgumentNullException.ThrowIfNull(store);
         Name = "Query";

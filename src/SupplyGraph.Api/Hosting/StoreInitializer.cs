@@ -13,7 +13,7 @@ namespace SupplyGraph.Api.Hosting;
 /// Each try is bounded by the request deadline, so a server that hangs cannot hold the start.
 /// </summary>
 public sealed class StoreInitializer(
-    ISupplyGraphStore store,
+    IGraphAdmin store,
     StoreAvailability availability,
     IOptions<SupplyGraphOptions> options,
     ILogger<StoreInitializer> logger) : IHostedService, IDisposable
@@ -54,7 +54,7 @@ public sealed class StoreInitializer(
     public void Dispose() => stopping.Dispose();
 
     /// <summary>Initializes the store and, when it is empty and <paramref name="seedIfEmpty"/>, imports the seed dataset.</summary>
-    public static async Task PrepareAsync(ISupplyGraphStore store, bool seedIfEmpty, ILogger logger, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(IGraphAdmin store, bool seedIfEmpty, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(logger);

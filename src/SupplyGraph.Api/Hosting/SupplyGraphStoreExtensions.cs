@@ -51,6 +51,9 @@ public static class SupplyGraphStoreExtensions
                 break;
         }
 
+        // Callers take the side they use: the GraphQL API and health the questions, start-up the admin side.
+        services.AddSingleton<IGraphQueries>(provider => provider.GetRequiredService<ISupplyGraphStore>());
+        services.AddSingleton<IGraphAdmin>(provider => provider.GetRequiredService<ISupplyGraphStore>());
         services.AddSingleton<StoreAvailability>();
         services.AddHostedService<StoreInitializer>();
         return builder;

@@ -12,7 +12,7 @@ public static class HealthEndpoint
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
-    public static async Task<IResult> GetAsync(ISupplyGraphStore store, StoreAvailability availability, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(IGraphQueries store, StoreAvailability availability, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(availability);

@@ -135,7 +135,7 @@ internal static class QuestionCommands
         return command;
     }
 
-    private static Task<int> AskAsync(CliConsole console, ParseResult parse, Func<ISupplyGraphStore, Task<int>> ask, CancellationToken cancellationToken) =>
+    private static Task<int> AskAsync(CliConsole console, ParseResult parse, Func<IGraphQueries, Task<int>> ask, CancellationToken cancellationToken) =>
         CommandFailures.GuardAsync(
             console,
             async () =>

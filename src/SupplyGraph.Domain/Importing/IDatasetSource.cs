@@ -17,6 +17,9 @@ public interface IDatasetSource
     /// <summary>Bytes to read in all, when known before reading (for progress); null when not.</summary>
     long? Length => null;
 
+    /// <summary>Rows (entities and relationships) to import in all, when known before reading (for progress); null when not.</summary>
+    long? Rows => null;
+
     /// <summary>
     /// Reads the input once. References that are not in the input itself (a relationship's end, a note's link) are
     /// looked up in <paramref name="existing"/>: the store being imported into, or <see cref="EntityLookup.None"/>

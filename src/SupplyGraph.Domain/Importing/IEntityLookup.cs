@@ -22,7 +22,7 @@ public static class EntityLookup
     public static IEntityLookup None { get; } = new NoEntities();
 
     /// <summary>Looks entities up in a store through its resolve question.</summary>
-    public static IEntityLookup In(ISupplyGraphStore store) => new InStore(store ?? throw new ArgumentNullException(nameof(store)));
+    public static IEntityLookup In(IGraphQueries store) => new InStore(store ?? throw new ArgumentNullException(nameof(store)));
 
     /// <summary>The entity whose id is exactly <paramref name="id"/>, or null.</summary>
     public static async Task<Entity?> FindByIdAsync(this IEntityLookup lookup, string id, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public static class EntityLookup
         public Task<Entity?> ResolveAsync(string reference, CancellationToken cancellationToken) => Task.FromResult<Entity?>(null);
     }
 
-    private sealed class InStore(ISupplyGraphStore store) : IEntityLookup
+    private sealed class InStore(IGraphQueries store) : IEntityLookup
     {
         public async Task<Entity?> ResolveAsync(string reference, CancellationToken cancellationToken)
         {

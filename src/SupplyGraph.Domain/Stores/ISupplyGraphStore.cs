@@ -6,41 +6,21 @@ using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Domain.Stores;
 
-/// <summary>
-/// What the API needs from a store. Each question is answered whole in one call, evidence included,
-/// so a caller never makes one round trip per item.
-/// </summary>
-public interface ISupplyGraphStore
+/// <summary>What every side of a store tells: what it is (for logs and health) and how much it holds.</summary>
+public interface IGraphStoreInfo : IAsyncDisposable
 {
     /// <summary>A line for logs and health checks, e.g. "embedded (data/supplygraph.db)".</summary>
     string Description { get; }
 
-    /// <summary>Creates what the store needs (tables, constraints) and loads what it has; safe to call again.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken);
-
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+}
 
-    /// <summary>Imports a validated dataset in one transaction: all of it or none of it. Upserts by id.</summary>
-    Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken);
-
-    /// <summary>Imports a dataset file (format v1) from a stream: all of it or none of it.</summary>
-    Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
-        ImportAsync(new DatasetFileSource(stream, fileName), ImportOptions.Default, cancellationToken);
-
-    /// <summary>
-    /// Imports one input (a dataset file, CSV files, Markdown notes) in one transaction: all of it or none of it.
-    /// References outside the input are looked up in this store. Upserts by id (entities) and key (relationships).
-    /// With <see cref="ImportOptions.DryRun"/> the counts are real but the transaction is rolled back.
-    /// </summary>
-    Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Hands the stored entities of <paramref name="scope"/> to <paramref name="sink"/> in id order, then their
-    /// relationships in key order (ordinal), so two exports of the same graph are the same.
-    /// </summary>
-    /// <returns>The numbers of entities and relationships handed over.</returns>
-    Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken);
-
+/// <summary>
+/// The questions, what the GraphQL API and the command line's question verbs need. Each question is answered whole
+/// in one call, evidence included, so a caller never makes one round trip per item. Nothing here writes.
+/// </summary>
+public interface IGraphQueries : IGraphStoreInfo
+{
     Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken);
@@ -54,6 +34,44 @@ public interface ISupplyGraphStore
     Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken);
 
     Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken);
+}
+
+/// <summary>Setting a store up and moving data in and out: what start-up and the import, export and validate verbs need.</summary>
+public interface IGraphAdmin : IGraphStoreInfo
+{
+    /// <summary>Creates what the store needs (tables, constraints) and loads what it has; safe to call again.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Imports one input (a dataset file, CSV files, Markdown notes, a dataset in memory) in one transaction: all of
+    /// it or none of it. References outside the input are looked up in this store. Upserts by id (entities) and key
+    /// (relationships). With <see cref="ImportOptions.DryRun"/> the counts are real but the transaction is rolled back.
+    /// </summary>
+    Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands the stored entities of <paramref name="scope"/> to <paramref name="sink"/> in id order, then their
+    /// relationships in key order (ordinal), so two exports of the same graph are the same.
+    /// </summary>
+    /// <returns>The numbers of entities and relationships handed over.</returns>
+    Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A whole store, both sides: what a store implements and registers (<c>AddEmbeddedStore</c>, <c>AddNeo4jStore</c>).
+/// Callers take the side they use, <see cref="IGraphQueries"/> or <see cref="IGraphAdmin"/>.
+/// </summary>
+public interface ISupplyGraphStore : IGraphQueries, IGraphAdmin;
+
+/// <summary>Imports of what is already in memory.</summary>
+public static class GraphAdminExtensions
+{
+    /// <summary>Imports a validated dataset in one transaction: all of it or none of it. Upserts by id.</summary>
+    public static Task<ImportSummary> ImportAsync(this IGraphAdmin store, Dataset dataset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.ImportAsync(DatasetSource.From(dataset), ImportOptions.Default, cancellationToken);
+    }
 }
 
 public sealed record StoreStatistics(long Entities, long Relationships);

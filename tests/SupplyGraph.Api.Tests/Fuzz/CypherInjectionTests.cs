@@ -169,11 +169,11 @@ public sealed class CypherInjectionTests
     {
         public string Description => inner.Description;
 
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+
         public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Task.FromResult(new StoreStatistics(1, 0));
-
-        public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 

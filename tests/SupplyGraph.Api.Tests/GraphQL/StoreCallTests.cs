@@ -1,4 +1,5 @@
 using SupplyGraph.Api.Tests.Infrastructure;
+using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Api.Tests.GraphQL;
 

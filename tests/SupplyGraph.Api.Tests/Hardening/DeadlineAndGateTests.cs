@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SupplyGraph.Api.Tests.Infrastructure;
+using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Api.Tests.Hardening;
 

@@ -367,8 +367,6 @@ internal sealed class SwitchableStore(ISupplyGraphStore inner) : ISupplyGraphSto
         return await Current.GetStatisticsAsync(cancellationToken);
     }
 
-    public Task<ImportSummary> ImportAsync(SupplyGraph.Domain.Datasets.Dataset dataset, CancellationToken cancellationToken) => Current.ImportAsync(dataset, cancellationToken);
-
     public Task<ImportSummary> ImportAsync(SupplyGraph.Domain.Importing.IDatasetSource source, SupplyGraph.Domain.Importing.ImportOptions options, CancellationToken cancellationToken) =>
         Current.ImportAsync(source, options, cancellationToken);
 
@@ -396,4 +394,6 @@ internal sealed class SwitchableStore(ISupplyGraphStore inner) : ISupplyGraphSto
         Current.PathsAsync(question, cancellationToken);
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

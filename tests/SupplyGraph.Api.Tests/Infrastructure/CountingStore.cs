@@ -33,8 +33,6 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
 
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
 
-    public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) => inner.ImportAsync(dataset, cancellationToken);
-
     public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) =>
         inner.ImportAsync(source, options, cancellationToken);
 
@@ -84,6 +82,8 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
     }
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
 
     private Task CountAsync(string method, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using SupplyGraph.Domain.Stores;
+
 namespace SupplyGraph.Api.Tests.Infrastructure;
 
 /// <summary>One API host on the in-memory store holding <see cref="SmallGraph"/>, shared by a test collection.</summary>

@@ -12,11 +12,11 @@ public sealed class UnreachableStore : ISupplyGraphStore
 {
     public string Description => "unreachable (test)";
 
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     public Task InitializeAsync(CancellationToken cancellationToken) => Fail<bool>();
 
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Fail<StoreStatistics>();
-
-    public Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken) => Fail<ImportSummary>();
 
     public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) => Fail<ImportSummary>();
 

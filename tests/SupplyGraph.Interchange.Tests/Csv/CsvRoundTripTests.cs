@@ -2,6 +2,7 @@ using FluentAssertions;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
 using SupplyGraph.Domain.Importing;
+using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Interchange.Csv;
 using SupplyGraph.Store.Embedded;

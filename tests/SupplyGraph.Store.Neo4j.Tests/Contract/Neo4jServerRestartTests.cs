@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FluentAssertions;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
+using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 
