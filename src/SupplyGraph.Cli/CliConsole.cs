@@ -6,7 +6,7 @@ namespace SupplyGraph.Cli;
 /// Where the command line writes: results to <see cref="Out"/> (what a script pipes on), progress and summaries to
 /// <see cref="Error"/>. Tests give their own writers; <see cref="FromSystem"/> gives the process's.
 /// </summary>
-public sealed class CliConsole
+internal sealed class CliConsole
 {
     public required TextWriter Out { get; init; }
 

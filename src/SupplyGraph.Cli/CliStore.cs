@@ -62,7 +62,7 @@ internal static class CliStore
             // Reading the options checks them: a bad setting fails here with its message, before any store is opened.
             var options = host.Services.GetRequiredService<IOptions<SupplyGraphOptions>>().Value;
             var store = host.Services.GetRequiredService<ISupplyGraphStore>();
-            await StoreInitializer.PrepareAsync(store, seedIfEmpty && options.SeedOnEmptyStore, NullLogger.Instance, cancellationToken);
+            await StorePreparation.PrepareAsync(store, seedIfEmpty && options.SeedOnEmptyStore, NullLogger.Instance, cancellationToken);
             return new OpenStore(host, store);
         }
         catch

@@ -1,7 +1,7 @@
 namespace SupplyGraph.Cli;
 
 /// <summary>What <c>supplygraph</c> exits with; README "Command line" documents the same table.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Done as asked (validate: every input is valid).</summary>
     public const int Success = 0;

@@ -7,7 +7,7 @@ namespace SupplyGraph.Cli;
 /// The <c>supplygraph</c> command line. <c>serve</c> is the default verb: no arguments, or only host settings
 /// (<c>--urls …</c>, <c>--SupplyGraph:Port=5090</c>, what WebApplicationFactory passes), start the GraphQL service.
 /// </summary>
-public static class SupplyGraphCommandLine
+internal static class SupplyGraphCommandLine
 {
     private static readonly string[] HelpAndVersion = ["--help", "-h", "-?", "/?", "/h", "--version"];
 

@@ -77,7 +77,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     public GraphIndex Index => questions.Graph;
 
     /// <summary>Called inside the import transaction after each batch of rows; tests use it to interrupt an import.</summary>
-    public Action<ImportProgress>? OnImportProgress { get; init; }
+    internal Action<ImportProgress>? OnImportProgress { get; init; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

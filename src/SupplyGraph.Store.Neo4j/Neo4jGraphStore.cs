@@ -20,14 +20,27 @@ namespace SupplyGraph.Store.Neo4j;
 /// domain's <see cref="GraphQuestions"/> reads the answer from it, so both stores answer alike by construction.
 /// Imports run the generated upserts in one explicit write transaction per dataset.
 /// </summary>
-public sealed partial class Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null) : ISupplyGraphStore, IDisposable
+public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
 {
     private const int SuggestionCandidates = 50;
     private const int MaxFuzzyTerms = 8;
     private const int SearchCandidates = 5000;
     private const string ExportName = "export";
-    private readonly TimeProvider clock = clock ?? TimeProvider.System;
-    private readonly int walkReadBudget = options.WalkReadBudget;
+    private readonly ICypherRunner runner;
+    private readonly Neo4jStoreOptions options;
+    private readonly TimeProvider clock;
+    private readonly int walkReadBudget;
+
+    /// <summary>A store over any runner: the Query API client (<see cref="Connect"/>), a Bolt driver later, a test's stand-in.</summary>
+    internal Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(options);
+        this.runner = runner;
+        this.options = options;
+        this.clock = clock ?? TimeProvider.System;
+        walkReadBudget = options.WalkReadBudget;
+    }
 
     /// <summary>Rows per upsert statement (and per batch the reader hands over).</summary>
     private int ImportBatchSize => Math.Max(1, options.ImportBatchSize);

@@ -6,7 +6,7 @@ namespace SupplyGraph.Benchmarks.Measurements;
 /// Passes every statement through to the real runner and remembers the auto-commit ones (the questions' reads),
 /// so the very statements a store call sent can be sent again bare, without the store's work around them.
 /// </summary>
-public sealed class RecordingCypherRunner(ICypherRunner inner) : ICypherRunner, IDisposable
+internal sealed class RecordingCypherRunner(ICypherRunner inner) : ICypherRunner, IDisposable
 {
     private readonly List<RecordedStatement> recorded = [];
 
@@ -91,7 +91,7 @@ public sealed class RecordingCypherRunner(ICypherRunner inner) : ICypherRunner, 
     public void Dispose() => (inner as IDisposable)?.Dispose();
 }
 
-public sealed record RecordedStatement(string Statement, IReadOnlyDictionary<string, object?>? Parameters, CypherRunOptions Options)
+internal sealed record RecordedStatement(string Statement, IReadOnlyDictionary<string, object?>? Parameters, CypherRunOptions Options)
 {
     /// <summary>The statements of a read unit of work, run in one transaction; null for an auto-commit statement.</summary>
     public IReadOnlyList<(string Statement, IReadOnlyDictionary<string, object?>? Parameters)>? Transaction { get; init; }

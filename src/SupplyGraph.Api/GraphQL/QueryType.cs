@@ -13,7 +13,7 @@ namespace SupplyGraph.Api.GraphQL;
 /// as the GraphQL specification advises: one that fails (an unknown entity, say) is null with its error, and the
 /// others keep their answers.
 /// </summary>
-public sealed class QueryType : ObjectGraphType
+internal sealed class QueryType : ObjectGraphType
 {
     private const string ReferenceHelp = "An id, name or alias (case-insensitive).";
     private const string AsOfHelp = "The day the answer is about; today when omitted.";

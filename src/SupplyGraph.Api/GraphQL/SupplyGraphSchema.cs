@@ -3,7 +3,7 @@ using SupplyGraph.Api.GraphQL.Types;
 
 namespace SupplyGraph.Api.GraphQL;
 
-public sealed class SupplyGraphSchema : Schema
+internal sealed class SupplyGraphSchema : Schema
 {
     public SupplyGraphSchema(IServiceProvider services, QueryType query)
         : base(services)

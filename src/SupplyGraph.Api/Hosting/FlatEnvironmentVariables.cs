@@ -7,7 +7,7 @@ namespace SupplyGraph.Api.Hosting;
 /// The documented flat environment variables (<c>SUPPLYGRAPH_PORT</c>, ...) mapped onto keys of the
 /// <c>SupplyGraph</c> section. <c>SupplyGraph__Port</c>-style variables and the command line still win over them.
 /// </summary>
-public static class FlatEnvironmentVariables
+internal static class FlatEnvironmentVariables
 {
     private static readonly Dictionary<string, string> KeysByVariable = new(StringComparer.OrdinalIgnoreCase)
     {

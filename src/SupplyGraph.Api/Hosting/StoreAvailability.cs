@@ -5,7 +5,7 @@ namespace SupplyGraph.Api.Hosting;
 /// <c>STORE_UNAVAILABLE</c> (503) at once and /health says <c>unhealthy</c> with the last reason, while
 /// <see cref="StoreInitializer"/> keeps trying in the background.
 /// </summary>
-public sealed class StoreAvailability
+internal sealed class StoreAvailability
 {
     private volatile string? problem = "The store is being prepared.";
 

@@ -4,7 +4,7 @@ namespace SupplyGraph.Api.Hosting;
 /// What a client (health, 503 answers) is told about a store that failed: the message without credentials, and
 /// nothing about the host's files, whose messages name absolute paths (the service log has those).
 /// </summary>
-public static class StoreFailureText
+internal static class StoreFailureText
 {
     public static string ForClients(Exception exception)
     {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Api.Hosting;
@@ -12,7 +10,7 @@ namespace SupplyGraph.Api.Hosting;
 /// anyway, unhealthy, and tries again every <see cref="RetryDelay"/> until it works, so it recovers by itself.
 /// Each try is bounded by the request deadline, so a server that hangs cannot hold the start.
 /// </summary>
-public sealed class StoreInitializer(
+internal sealed class StoreInitializer(
     IGraphAdmin store,
     StoreAvailability availability,
     IOptions<SupplyGraphOptions> options,
@@ -53,36 +51,6 @@ public sealed class StoreInitializer(
 
     public void Dispose() => stopping.Dispose();
 
-    /// <summary>Initializes the store and, when it is empty and <paramref name="seedIfEmpty"/>, imports the seed dataset.</summary>
-    public static async Task PrepareAsync(IGraphAdmin store, bool seedIfEmpty, ILogger logger, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(logger);
-        var started = Stopwatch.GetTimestamp();
-        await store.InitializeAsync(cancellationToken);
-        var statistics = await store.GetStatisticsAsync(cancellationToken);
-        logger.LogInformation(
-            "Store {Store} initialized in {ElapsedMs} ms: {Entities} entities, {Relationships} relationships",
-            store.Description, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, statistics.Entities, statistics.Relationships);
-
-        if (statistics.Entities > 0 || !seedIfEmpty)
-        {
-            return;
-        }
-
-        started = Stopwatch.GetTimestamp();
-        var summary = await store.ImportAsync(SeedDataset.Load(), cancellationToken);
-        statistics = await store.GetStatisticsAsync(cancellationToken);
-        logger.LogInformation(
-            "Seeded empty store with dataset {Dataset} in {ElapsedMs} ms: {EntitiesAdded} entities and {RelationshipsAdded} relationships added; store now holds {Entities} entities, {Relationships} relationships",
-            summary.Dataset,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            summary.Entities.Added,
-            summary.Relationships.Added,
-            statistics.Entities,
-            statistics.Relationships);
-    }
-
     private async Task RetryUntilReadyAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -110,7 +78,7 @@ public sealed class StoreInitializer(
         attempt.CancelAfter(options.Value.Limits.RequestTimeout);
         try
         {
-            await PrepareAsync(store, options.Value.SeedOnEmptyStore, logger, attempt.Token);
+            await StorePreparation.PrepareAsync(store, options.Value.SeedOnEmptyStore, logger, attempt.Token);
             availability.MarkReady();
             return true;
         }

@@ -2,7 +2,7 @@ using SupplyGraph.Api.Http;
 
 namespace SupplyGraph.Api.Hosting;
 
-public static class SupplyGraphEndpointExtensions
+internal static class SupplyGraphEndpointExtensions
 {
     public const string GraphQLPath = "/graphql";
     public const string HealthPath = "/health";

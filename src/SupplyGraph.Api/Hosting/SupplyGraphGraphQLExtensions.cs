@@ -9,7 +9,7 @@ using SupplyGraph.Api.Http;
 
 namespace SupplyGraph.Api.Hosting;
 
-public static class SupplyGraphGraphQLExtensions
+internal static class SupplyGraphGraphQLExtensions
 {
     /// <summary>The code-first schema, System.Text.Json serialization, the error mapping and the HTTP endpoint.</summary>
     public static IServiceCollection AddSupplyGraphGraphQL(this IServiceCollection services)

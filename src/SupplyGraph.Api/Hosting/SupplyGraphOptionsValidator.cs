@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace SupplyGraph.Api.Hosting;
 
 /// <summary>Checks the <c>SupplyGraph</c> section at start-up, so a bad setting stops the host with a message that says what to change.</summary>
-public sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOptions>
+internal sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraphOptions>
 {
     public ValidateOptionsResult Validate(string? name, SupplyGraphOptions options)
     {

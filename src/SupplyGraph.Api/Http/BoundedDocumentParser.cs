@@ -14,7 +14,7 @@ namespace SupplyGraph.Api.Http;
 /// same tokens at the same offsets: when it parses, so does the original (parsed then, for the true locations); when it
 /// does not, its error is reported at the original's line and column.
 /// </summary>
-public sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
+internal sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
 {
     /// <summary>Lines longer than this are broken in the copy.</summary>
     public const int BreakLinesLongerThan = 512;
@@ -230,7 +230,7 @@ public sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
 }
 
 /// <summary>A parsed document, or the error to answer instead: a syntax error, or a limit the document passes.</summary>
-public sealed record ParsedDocument(GraphQLDocument? Document, SyntaxError? SyntaxError, string? RefusalCode, string? RefusalMessage)
+internal sealed record ParsedDocument(GraphQLDocument? Document, SyntaxError? SyntaxError, string? RefusalCode, string? RefusalMessage)
 {
     public static ParsedDocument Parsed(GraphQLDocument document) => new(document, null, null, null);
 

@@ -7,7 +7,7 @@ namespace SupplyGraph.Api.Http;
 /// their latency while expensive ones flood in. Others wait in a bounded queue for a turn; a full queue refuses at once
 /// (429), a turn that does not come within the queue timeout refuses then (503). Both carry Retry-After.
 /// </summary>
-public sealed class ExpensiveRequestGate : IDisposable
+internal sealed class ExpensiveRequestGate : IDisposable
 {
     private readonly SemaphoreSlim turns;
     private readonly int maxQueued;
@@ -59,7 +59,7 @@ public sealed class ExpensiveRequestGate : IDisposable
     internal void Leave() => turns.Release();
 }
 
-public enum GateRefusal
+internal enum GateRefusal
 {
     None,
     QueueFull,
@@ -67,7 +67,7 @@ public enum GateRefusal
 }
 
 /// <summary>A turn through <see cref="ExpensiveRequestGate"/> (or a refusal, holding nothing).</summary>
-public sealed class GateTurn(ExpensiveRequestGate? gate, GateRefusal refusal) : IDisposable
+internal sealed class GateTurn(ExpensiveRequestGate? gate, GateRefusal refusal) : IDisposable
 {
     private ExpensiveRequestGate? gate = gate;
 

@@ -17,7 +17,7 @@ namespace SupplyGraph.Api.Http;
 /// Every request is bounded (<see cref="RequestLimits"/>): its size before it is parsed, its depth, fields and cost
 /// before it is validated, its time and the size of its answer while it runs, and how many expensive ones run at once.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(
+internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter executer,
     ISchema schema,
     IDocumentBuilder documentBuilder,

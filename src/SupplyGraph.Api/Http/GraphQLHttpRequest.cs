@@ -7,7 +7,7 @@ using SupplyGraph.Api.Hosting;
 namespace SupplyGraph.Api.Http;
 
 /// <summary>A GraphQL-over-HTTP request read from GET parameters or a JSON POST body, or why it could not be read.</summary>
-public sealed record GraphQLHttpRequest(GraphQLRequest? Request, int? FailureStatus, string? FailureMessage, string? FailureCode = null)
+internal sealed record GraphQLHttpRequest(GraphQLRequest? Request, int? FailureStatus, string? FailureMessage, string? FailureCode = null)
 {
     public static GraphQLHttpRequest Read(GraphQLRequest request) => new(request, null, null);
 

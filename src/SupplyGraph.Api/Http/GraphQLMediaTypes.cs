@@ -1,6 +1,6 @@
 namespace SupplyGraph.Api.Http;
 
-public static class GraphQLMediaTypes
+internal static class GraphQLMediaTypes
 {
     /// <summary>The GraphQL-over-HTTP response type; its status codes tell request errors (400) from results (200).</summary>
     public const string GraphQLResponseJson = "application/graphql-response+json";

@@ -8,7 +8,7 @@ namespace SupplyGraph.Api.Http;
 /// ready or does not answer within <see cref="Timeout"/> (a Neo4j server that is down or hangs, say), so a load
 /// balancer or compose healthcheck sees it. It never shows a file path or a credential.
 /// </summary>
-public static class HealthEndpoint
+internal static class HealthEndpoint
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
@@ -45,4 +45,4 @@ public static class HealthEndpoint
         Results.Json(new HealthResponse("unhealthy", description, null, null, reason), statusCode: StatusCodes.Status503ServiceUnavailable);
 }
 
-public sealed record HealthResponse(string Status, string Store, long? Entities, long? Relationships, string? Error);
+internal sealed record HealthResponse(string Status, string Store, long? Entities, long? Relationships, string? Error);

@@ -3,7 +3,7 @@ using GraphQLParser.AST;
 namespace SupplyGraph.Api.Http;
 
 /// <summary>Which kind of operation a request would run, known before it runs.</summary>
-public static class OperationTypes
+internal static class OperationTypes
 {
     /// <summary>The type of the operation <paramref name="operationName"/> selects; null when the selection is not unique (execution reports that).</summary>
     public static OperationType? Selected(GraphQLDocument document, string? operationName) =>

@@ -15,7 +15,7 @@ namespace SupplyGraph.Api.Http;
 /// has none (<see cref="ListWeights"/>); each question that walks the graph adds <see cref="WalkCost"/>. Introspection
 /// fields count as fields but not in cost, since their answers are bounded by the schema, not by the data.
 /// </summary>
-public sealed class QueryAnalysis
+internal sealed class QueryAnalysis
 {
     /// <summary>What one walk (supply chain, export controls, exposure, paths) adds to the cost.</summary>
     public const int WalkCost = 50;

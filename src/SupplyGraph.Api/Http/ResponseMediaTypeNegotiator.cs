@@ -8,7 +8,7 @@ namespace SupplyGraph.Api.Http;
 /// client accepts it at least as much as <c>application/json</c> (wildcards included), <c>application/json</c>
 /// when only that is acceptable or no Accept header is sent, and nothing (406) when neither is acceptable.
 /// </summary>
-public static class ResponseMediaTypeNegotiator
+internal static class ResponseMediaTypeNegotiator
 {
     public static string? Negotiate(StringValues accept)
     {

@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.Cypher;
 
 /// <summary>Every parameter the .cypher files take, with an example value (Cypher lint checks against these).</summary>
-public static class CypherParameters
+internal static class CypherParameters
 {
     public static IReadOnlyDictionary<string, object?> Examples { get; } = new SortedDictionary<string, object?>(StringComparer.Ordinal)
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace SupplyGraph.Store.Neo4j.Cypher;
 
 /// <summary>A .cypher file from the repository's cypher/ folder, built into this assembly, split into statements.</summary>
-public sealed class CypherScript
+internal sealed class CypherScript
 {
     private CypherScript(string name, string text)
     {

@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.Cypher;
 
 /// <summary>Every Cypher file the Neo4j store runs, loaded once.</summary>
-public static class CypherScripts
+internal static class CypherScripts
 {
     public static CypherScript Schema { get; } = CypherScript.Load("schema");
 

@@ -12,7 +12,7 @@ namespace SupplyGraph.Store.Neo4j.Cypher;
 /// label or relationship type, since Cypher takes neither from a parameter) and cypher/seed.cypher.
 /// A test fails when the checked-in files differ from what this writes.
 /// </summary>
-public static class GeneratedCypher
+internal static class GeneratedCypher
 {
     private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 

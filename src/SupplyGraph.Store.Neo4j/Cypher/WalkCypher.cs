@@ -15,7 +15,7 @@ namespace SupplyGraph.Store.Neo4j.Cypher;
 /// The follow rules may follow more than the domain's walk does (never less): the domain reads the answer from
 /// what comes back, so an extra neighbour costs a little reading, a missing one would change the answer.
 /// </remarks>
-public static class WalkCypher
+internal static class WalkCypher
 {
     /// <summary>The walks a frontier entry can belong to (<c>item.walk</c>).</summary>
     public const string Upstream = "upstream";

@@ -16,7 +16,7 @@ namespace SupplyGraph.Store.Neo4j.Mapping;
 /// <c>nameKeys</c> (upper-cased id, name and aliases) serves resolution; <c>fingerprint</c> lets an upsert tell
 /// unchanged rows from updated ones.
 /// </summary>
-public static class GraphProperties
+internal static class GraphProperties
 {
     /// <summary>Every property key the store writes; Cypher lint checks the .cypher files against these.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =

@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>Whether a unit of work only reads or may write; clusters route reads to any member.</summary>
-public enum AccessMode
+internal enum AccessMode
 {
     Write,
     Read,

@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>How a statement changed the database (the Query API's <c>counters</c>).</summary>
-public sealed record CypherCounters
+internal sealed record CypherCounters
 {
     public bool ContainsUpdates { get; init; }
 

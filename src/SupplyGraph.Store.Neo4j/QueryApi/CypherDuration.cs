@@ -6,7 +6,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// A Cypher duration kept as its ISO-8601 text (e.g. <c>P1Y2M3DT4H</c>): months and days have no fixed
 /// length, so no .NET type holds one without loss.
 /// </summary>
-public sealed record CypherDuration(string Iso)
+internal sealed record CypherDuration(string Iso)
 {
     /// <summary>A duration of exactly this many seconds (a TimeSpan has no months or days of its own).</summary>
     public static CypherDuration FromTimeSpan(TimeSpan value)

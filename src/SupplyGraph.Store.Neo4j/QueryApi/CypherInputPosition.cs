@@ -1,4 +1,4 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>Where in the statement text a notification points (offset is zero-based, line and column one-based).</summary>
-public sealed record CypherInputPosition(int Offset, int Line, int Column);
+internal sealed record CypherInputPosition(int Offset, int Line, int Column);

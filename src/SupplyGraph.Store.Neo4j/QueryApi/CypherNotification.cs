@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>A warning or hint about a statement, such as <c>Neo.ClientNotification.Statement.UnknownLabelWarning</c>.</summary>
-public sealed record CypherNotification(
+internal sealed record CypherNotification(
     string Code,
     string Severity,
     string Title,

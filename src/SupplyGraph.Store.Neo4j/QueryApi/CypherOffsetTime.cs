@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>A time of day with a UTC offset (Cypher's zoned TIME), which .NET has no type for.</summary>
-public sealed record CypherOffsetTime(TimeOnly Time, TimeSpan Offset)
+internal sealed record CypherOffsetTime(TimeOnly Time, TimeSpan Offset)
 {
     /// <summary>The Query API's text form, e.g. <c>10:00:00+08:00</c>.</summary>
     public override string ToString() => TemporalText.Format(Time) + TemporalText.FormatOffset(Offset);

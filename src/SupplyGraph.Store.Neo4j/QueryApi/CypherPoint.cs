@@ -6,7 +6,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// A spatial point. For geographic SRIDs (4326, 4979) X is the longitude and Y the latitude; 7203 and 9157
 /// are Cartesian. Travels as WKT with the SRID, e.g. <c>SRID=4326;POINT (120.15 30.27)</c>.
 /// </summary>
-public sealed record CypherPoint(int Srid, double X, double Y, double? Z = null)
+internal sealed record CypherPoint(int Srid, double X, double Y, double? Z = null)
 {
     /// <summary>The Query API's text form: extended WKT carrying the SRID.</summary>
     public string Wkt => Z is { } z

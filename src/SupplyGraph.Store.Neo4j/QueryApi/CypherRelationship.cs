@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>A relationship as returned by a query, with the element ids of the nodes it connects.</summary>
-public sealed record CypherRelationship(
+internal sealed record CypherRelationship(
     string ElementId,
     string Type,
     string StartNodeElementId,

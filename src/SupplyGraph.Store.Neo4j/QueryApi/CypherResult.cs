@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>What one statement returned.</summary>
-public sealed record CypherResult
+internal sealed record CypherResult
 {
     public static CypherResult Empty { get; } = new();
 

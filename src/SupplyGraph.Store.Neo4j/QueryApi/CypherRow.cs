@@ -7,7 +7,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// DateTimeOffset, DateTime (local date-time), TimeOnly (local time), lists, string-keyed maps, and the
 /// Cypher* types for what .NET has no type of its own.
 /// </summary>
-public sealed class CypherRow
+internal sealed class CypherRow
 {
     private readonly IReadOnlyDictionary<string, int> fieldIndex;
     private readonly object?[] values;

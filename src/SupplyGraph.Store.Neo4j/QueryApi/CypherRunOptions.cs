@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>How one implicit-transaction statement is run.</summary>
-public sealed record CypherRunOptions
+internal sealed record CypherRunOptions
 {
     /// <summary>Read statements are sent with <c>accessMode: "Read"</c>, so the server refuses writes in them.</summary>
     public AccessMode AccessMode { get; init; } = AccessMode.Write;

@@ -1,7 +1,7 @@
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>Shorthands for the common kinds of implicit-transaction statements.</summary>
-public static class CypherRunnerExtensions
+internal static class CypherRunnerExtensions
 {
     public static Task<CypherResult> ReadAsync(
         this ICypherRunner runner,

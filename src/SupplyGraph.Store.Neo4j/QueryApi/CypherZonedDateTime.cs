@@ -6,7 +6,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// A date-time in a named time zone: the instant with the offset in force there, plus the zone id
 /// (e.g. <c>America/New_York</c>), which a <see cref="DateTimeOffset"/> alone would lose.
 /// </summary>
-public sealed record CypherZonedDateTime(DateTimeOffset Value, string ZoneId)
+internal sealed record CypherZonedDateTime(DateTimeOffset Value, string ZoneId)
 {
     /// <summary>The Query API's text form, e.g. <c>2025-01-27T09:30:00-05:00[America/New_York]</c>.</summary>
     public override string ToString() => $"{TemporalText.Format(Value)}[{ZoneId}]";

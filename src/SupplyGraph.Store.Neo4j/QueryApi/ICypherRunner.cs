@@ -4,7 +4,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// The narrow seam the store talks to Neo4j through. <see cref="QueryApiClient"/> implements it over the HTTP
 /// Query API; a Bolt driver could implement it later without the store noticing.
 /// </summary>
-public interface ICypherRunner
+internal interface ICypherRunner
 {
     /// <summary>Runs one statement in its own (implicit) transaction, retrying transient failures where safe.</summary>
     /// <param name="statement">The Cypher text.</param>

@@ -4,7 +4,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// An explicit transaction. Not thread-safe: run its statements one after another. Statements inside it are
 /// never retried, because after a failure the server has already ended the transaction.
 /// </summary>
-public interface ICypherTransaction : IAsyncDisposable
+internal interface ICypherTransaction : IAsyncDisposable
 {
     /// <summary>The access mode the transaction was begun with.</summary>
     AccessMode AccessMode { get; }

@@ -4,7 +4,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// Codes of the <see cref="Neo4jException"/>s this client raises itself, when no Neo4j status code exists:
 /// the server never answered, or answered with something other than Query API JSON.
 /// </summary>
-public static class Neo4jClientErrorCodes
+internal static class Neo4jClientErrorCodes
 {
     /// <summary>No answer within <see cref="Neo4jConnectionOptions.RequestTimeout"/>.</summary>
     public const string Timeout = "SupplyGraph.QueryApi.Timeout";

@@ -7,7 +7,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// way to it (a <see cref="Neo4jClientErrorCodes"/> code). Every HTTP and connection failure of the client
 /// surfaces as one of these.
 /// </summary>
-public sealed class Neo4jException : Exception
+internal sealed class Neo4jException : Exception
 {
     private static readonly HashSet<string> NonRetryableTransientCodes =
     [

@@ -14,7 +14,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// The client is a session (<see cref="StartSession"/>) of its own: it remembers the bookmarks of what it committed
 /// and sends them with later requests, so a read after a write sees the write, even on a cluster.
 /// </remarks>
-public sealed class QueryApiClient : ICypherRunner, IDisposable
+internal sealed class QueryApiClient : ICypherRunner, IDisposable
 {
     private readonly HttpClient http;
     private readonly bool ownsHttpClient;

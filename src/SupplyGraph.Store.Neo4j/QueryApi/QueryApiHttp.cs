@@ -3,7 +3,7 @@ using System.Net;
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>The HTTP plumbing a long-lived Query API client should run on.</summary>
-public static class QueryApiHttp
+internal static class QueryApiHttp
 {
     /// <summary>
     /// A pooling handler. Connections are recycled after <paramref name="pooledConnectionLifetime"/> (default

@@ -5,7 +5,7 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// work carry the session's own bookmarks (causal consistency within the session, as a driver session gives).
 /// Thread-safe; cheap to start, nothing to dispose.
 /// </summary>
-public sealed class QueryApiSession : ICypherRunner
+internal sealed class QueryApiSession : ICypherRunner
 {
     private readonly QueryApiEndpoints endpoints;
     private readonly QueryApiSender sender;

@@ -9,7 +9,7 @@ namespace SupplyGraph.Api.GraphQL.Errors;
 /// using the parsed document: a bad literal is matched to the argument that holds it, a bad variable to the
 /// argument it is passed to (or, when it is passed to several, the variable itself, prefixed <c>$</c>).
 /// </summary>
-public static class ArgumentNameAnnotator
+internal static class ArgumentNameAnnotator
 {
     public static void Annotate(ExecutionResult result, GraphQLDocument? document)
     {

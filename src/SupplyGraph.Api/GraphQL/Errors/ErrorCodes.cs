@@ -1,7 +1,7 @@
 namespace SupplyGraph.Api.GraphQL.Errors;
 
 /// <summary>The values of <c>errors[].extensions.code</c>.</summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     public const string NotFound = "NOT_FOUND";
     public const string Ambiguous = "AMBIGUOUS";
@@ -22,7 +22,7 @@ public static class ErrorCodes
 }
 
 /// <summary>The names of the other keys of <c>errors[].extensions</c>.</summary>
-public static class ErrorExtensionKeys
+internal static class ErrorExtensionKeys
 {
     public const string Code = "code";
     public const string Argument = "argument";

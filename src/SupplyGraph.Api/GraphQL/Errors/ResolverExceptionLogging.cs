@@ -7,7 +7,7 @@ namespace SupplyGraph.Api.GraphQL.Errors;
 /// The unhandled-exception delegate: a domain error (unknown entity, bad argument) is the caller's mistake
 /// and is reported as is; anything else is logged here with its stack trace, which never reaches the client.
 /// </summary>
-public static class ResolverExceptionLogging
+internal static class ResolverExceptionLogging
 {
     public static void Handle(UnhandledExceptionContext context)
     {

@@ -5,7 +5,7 @@ using SupplyGraph.Domain.Stores;
 namespace SupplyGraph.Api.GraphQL.Errors;
 
 /// <summary>Tells a store that cannot be reached (down, hanging, refusing connections) from one that answered with an error.</summary>
-public static class StoreErrors
+internal static class StoreErrors
 {
     /// <summary>True when <paramref name="exception"/> (or what it wraps) says the store could not be reached in time.</summary>
     public static bool IsUnavailability(Exception? exception)

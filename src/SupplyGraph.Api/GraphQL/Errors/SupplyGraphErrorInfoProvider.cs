@@ -12,7 +12,7 @@ namespace SupplyGraph.Api.GraphQL.Errors;
 /// Writes every error as a message plus <c>extensions.code</c> and the details a client can act on
 /// (suggestions, candidates, the argument at fault). Never writes exception types or stack traces.
 /// </summary>
-public sealed class SupplyGraphErrorInfoProvider : IErrorInfoProvider
+internal sealed class SupplyGraphErrorInfoProvider : IErrorInfoProvider
 {
     private const string InternalErrorMessage = "An internal error occurred while resolving this field.";
 

@@ -4,7 +4,7 @@ using ExecutionContext = GraphQL.Execution.ExecutionContext;
 namespace SupplyGraph.Api.GraphQL.Execution;
 
 /// <summary>graphql-dotnet's parallel strategy, charging every node it makes to the request's <see cref="ResponseBudget"/>.</summary>
-public sealed class BudgetedExecutionStrategy : ParallelExecutionStrategy
+internal sealed class BudgetedExecutionStrategy : ParallelExecutionStrategy
 {
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {

@@ -5,7 +5,7 @@ namespace SupplyGraph.Api.GraphQL.Execution;
 /// whole in memory before it is written, so this bounds both the memory a request takes and the size of its answer:
 /// past it, the request is cancelled and answers <c>RESPONSE_TOO_LARGE</c> instead of growing without bound.
 /// </summary>
-public sealed class ResponseBudget(int maxValues, CancellationTokenSource cancelExecution)
+internal sealed class ResponseBudget(int maxValues, CancellationTokenSource cancelExecution)
 {
     /// <summary>The key of the budget in the execution's user context.</summary>
     public const string UserContextKey = "SupplyGraph.ResponseBudget";

@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Questions;
 
 namespace SupplyGraph.Api.GraphQL.Types;
 
-public sealed class PathType : ObjectGraphType<GraphPath>
+internal sealed class PathType : ObjectGraphType<GraphPath>
 {
     public PathType()
     {
@@ -18,7 +18,7 @@ public sealed class PathType : ObjectGraphType<GraphPath>
     }
 }
 
-public sealed class ExplorationType : ObjectGraphType<Exploration>
+internal sealed class ExplorationType : ObjectGraphType<Exploration>
 {
     public ExplorationType()
     {
@@ -31,7 +31,7 @@ public sealed class ExplorationType : ObjectGraphType<Exploration>
     }
 }
 
-public sealed class StageType : ObjectGraphType<StageGroup>
+internal sealed class StageType : ObjectGraphType<StageGroup>
 {
     public StageType()
     {
@@ -41,7 +41,7 @@ public sealed class StageType : ObjectGraphType<StageGroup>
     }
 }
 
-public sealed class ProfileType : ObjectGraphType<EntityProfile>
+internal sealed class ProfileType : ObjectGraphType<EntityProfile>
 {
     public ProfileType()
     {
@@ -53,7 +53,7 @@ public sealed class ProfileType : ObjectGraphType<EntityProfile>
     }
 }
 
-public sealed class SupplyChainType : ObjectGraphType<SupplyChainAnswer>
+internal sealed class SupplyChainType : ObjectGraphType<SupplyChainAnswer>
 {
     public SupplyChainType()
     {
@@ -68,7 +68,7 @@ public sealed class SupplyChainType : ObjectGraphType<SupplyChainAnswer>
     }
 }
 
-public sealed class ControlHitType : ObjectGraphType<ControlHit>
+internal sealed class ControlHitType : ObjectGraphType<ControlHit>
 {
     public ControlHitType()
     {
@@ -78,7 +78,7 @@ public sealed class ControlHitType : ObjectGraphType<ControlHit>
     }
 }
 
-public sealed class ExportControlsType : ObjectGraphType<ExportControlsAnswer>
+internal sealed class ExportControlsType : ObjectGraphType<ExportControlsAnswer>
 {
     public ExportControlsType()
     {
@@ -92,7 +92,7 @@ public sealed class ExportControlsType : ObjectGraphType<ExportControlsAnswer>
     }
 }
 
-public sealed class ExposedEntityType : ObjectGraphType<ExposedEntity>
+internal sealed class ExposedEntityType : ObjectGraphType<ExposedEntity>
 {
     public ExposedEntityType()
     {
@@ -102,7 +102,7 @@ public sealed class ExposedEntityType : ObjectGraphType<ExposedEntity>
     }
 }
 
-public sealed class ExposureType : ObjectGraphType<ExposureAnswer>
+internal sealed class ExposureType : ObjectGraphType<ExposureAnswer>
 {
     public ExposureType()
     {
@@ -117,7 +117,7 @@ public sealed class ExposureType : ObjectGraphType<ExposureAnswer>
     }
 }
 
-public sealed class PathResultType : ObjectGraphType<PathAnswer>
+internal sealed class PathResultType : ObjectGraphType<PathAnswer>
 {
     public PathResultType()
     {

@@ -5,7 +5,7 @@ using GraphQLParser.AST;
 namespace SupplyGraph.Api.GraphQL.Types;
 
 /// <summary>The <c>Date</c> scalar: a calendar day written <c>YYYY-MM-DD</c>.</summary>
-public sealed class CalendarDateType : ScalarGraphType
+internal sealed class CalendarDateType : ScalarGraphType
 {
     public const string Format = "yyyy-MM-dd";
 
@@ -51,7 +51,7 @@ public sealed class CalendarDateType : ScalarGraphType
 }
 
 /// <summary>A value given for a <c>Date</c> is not a real calendar day written YYYY-MM-DD.</summary>
-public sealed class DateFormatException(string text)
+internal sealed class DateFormatException(string text)
     : FormatException($"Expected a calendar day written YYYY-MM-DD (e.g. 2023-10-17); got \"{text}\".")
 {
     public string Text { get; } = text;

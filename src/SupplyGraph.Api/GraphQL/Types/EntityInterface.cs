@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Api.GraphQL.Types;
 
-public sealed class EntityInterface : InterfaceGraphType<Entity>
+internal sealed class EntityInterface : InterfaceGraphType<Entity>
 {
     public EntityInterface()
     {

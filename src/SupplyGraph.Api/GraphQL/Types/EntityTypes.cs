@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Api.GraphQL.Types;
 
-public sealed class ActorType : ObjectGraphType<Actor>
+internal sealed class ActorType : ObjectGraphType<Actor>
 {
     public ActorType()
     {
@@ -17,7 +17,7 @@ public sealed class ActorType : ObjectGraphType<Actor>
     }
 }
 
-public sealed class ChipType : ObjectGraphType<Chip>
+internal sealed class ChipType : ObjectGraphType<Chip>
 {
     public ChipType()
     {
@@ -34,7 +34,7 @@ public sealed class ChipType : ObjectGraphType<Chip>
     }
 }
 
-public sealed class ModelType : ObjectGraphType<Model>
+internal sealed class ModelType : ObjectGraphType<Model>
 {
     public ModelType()
     {
@@ -50,7 +50,7 @@ public sealed class ModelType : ObjectGraphType<Model>
     }
 }
 
-public sealed class RegulationType : ObjectGraphType<Regulation>
+internal sealed class RegulationType : ObjectGraphType<Regulation>
 {
     public RegulationType()
     {

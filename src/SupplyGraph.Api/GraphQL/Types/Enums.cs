@@ -6,42 +6,42 @@ namespace SupplyGraph.Api.GraphQL.Types;
 
 // The enums are spelled in CONSTANT_CASE by EnumerationGraphType: TRAINED_ON, AI_LAB, MAX_HOPS.
 
-public sealed class EntityKindType : EnumerationGraphType<EntityKind>
+internal sealed class EntityKindType : EnumerationGraphType<EntityKind>
 {
     public EntityKindType() => Name = "EntityKind";
 }
 
-public sealed class ActorCategoryType : EnumerationGraphType<ActorCategory>
+internal sealed class ActorCategoryType : EnumerationGraphType<ActorCategory>
 {
     public ActorCategoryType() => Name = "ActorCategory";
 }
 
-public sealed class RelationshipTypeType : EnumerationGraphType<RelationshipType>
+internal sealed class RelationshipTypeType : EnumerationGraphType<RelationshipType>
 {
     public RelationshipTypeType() => Name = "RelationshipType";
 }
 
-public sealed class RelationshipStatusType : EnumerationGraphType<RelationshipStatus>
+internal sealed class RelationshipStatusType : EnumerationGraphType<RelationshipStatus>
 {
     public RelationshipStatusType() => Name = "RelationshipStatus";
 }
 
-public sealed class RelationshipRoleType : EnumerationGraphType<RelationshipRole>
+internal sealed class RelationshipRoleType : EnumerationGraphType<RelationshipRole>
 {
     public RelationshipRoleType() => Name = "RelationshipRole";
 }
 
-public sealed class RelationshipEndType : EnumerationGraphType<RelationshipEnd>
+internal sealed class RelationshipEndType : EnumerationGraphType<RelationshipEnd>
 {
     public RelationshipEndType() => Name = "RelationshipEnd";
 }
 
-public sealed class SupplyChainStageType : EnumerationGraphType<SupplyChainStage>
+internal sealed class SupplyChainStageType : EnumerationGraphType<SupplyChainStage>
 {
     public SupplyChainStageType() => Name = "SupplyChainStage";
 }
 
-public sealed class TraversalLimitType : EnumerationGraphType<TraversalLimit>
+internal sealed class TraversalLimitType : EnumerationGraphType<TraversalLimit>
 {
     public TraversalLimitType() => Name = "TraversalLimit";
 }

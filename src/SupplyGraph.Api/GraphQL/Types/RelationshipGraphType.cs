@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Api.GraphQL.Types;
 
-public sealed class RelationshipGraphType : ObjectGraphType<Relationship>
+internal sealed class RelationshipGraphType : ObjectGraphType<Relationship>
 {
     public RelationshipGraphType()
     {

@@ -4,7 +4,7 @@ using SupplyGraph.Domain.Vocabulary;
 namespace SupplyGraph.Api.GraphQL.Types;
 
 /// <summary>A row of the documented relationship table.</summary>
-public sealed class RelationshipTypeInfoType : ObjectGraphType<RelationshipTypeInfo>
+internal sealed class RelationshipTypeInfoType : ObjectGraphType<RelationshipTypeInfo>
 {
     public RelationshipTypeInfoType()
     {

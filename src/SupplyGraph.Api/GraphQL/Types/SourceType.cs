@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Api.GraphQL.Types;
 
-public sealed class SourceType : ObjectGraphType<Source>
+internal sealed class SourceType : ObjectGraphType<Source>
 {
     public SourceType()
     {
