@@ -39,11 +39,24 @@ public sealed record TraversalOptions
         return new TraversalOptions(asOf, hops, paths);
     }
 
-    public DateOnly Day(TimeProvider clock) => AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Day(TimeProvider clock) => QuestionDay.Or(AsOf, clock);
 }
 
 /// <summary>One entity with every relationship it takes part in on the day: what an entity page shows.</summary>
-public sealed record ProfileQuestion(string Entity, DateOnly? AsOf);
+public sealed record ProfileQuestion(string Entity, DateOnly? AsOf)
+{
+    public DateOnly Day(TimeProvider clock) => QuestionDay.Or(AsOf, clock);
+}
+
+/// <summary>The day a question is about when it names none: today in UTC, by the store's clock. One rule for every store.</summary>
+public static class QuestionDay
+{
+    public static DateOnly Or(DateOnly? asOf, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    }
+}
 
 /// <summary>"Silicon to deployment": everything upstream and downstream of an entity, in stages.</summary>
 public sealed record SupplyChainQuestion(string Entity, TraversalOptions Options);
