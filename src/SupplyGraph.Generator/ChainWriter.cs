@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Generator;
 

@@ -139,10 +139,6 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
             cancellationToken);
     }
 
-    /// <summary>Imports a dataset file (JSON) from a stream as it is read; see <see cref="ImportAsync(IDatasetSource, ImportOptions, CancellationToken)"/>.</summary>
-    public Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
-        ImportAsync(new DatasetFileSource(stream, fileName), ImportOptions.Default, cancellationToken);
-
     public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

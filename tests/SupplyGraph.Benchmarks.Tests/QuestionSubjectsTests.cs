@@ -1,6 +1,6 @@
 using FluentAssertions;
 using SupplyGraph.Benchmarks.Workloads;
-using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Generator;
 using SupplyGraph.Store.Embedded;
 

@@ -1,4 +1,4 @@
-using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Embedded;
 
 // Usage: ImportProbe <database file> <dataset file> <pause after N rows>

@@ -1,7 +1,7 @@
 using SupplyGraph.Benchmarks.Workloads;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Embedded;
 
 namespace SupplyGraph.Benchmarks.Measurements;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
-using SupplyGraph.Interchange;
+using SupplyGraph.Formats;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Api.Cli;

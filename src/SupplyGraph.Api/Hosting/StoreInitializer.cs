@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Api.Hosting;
 

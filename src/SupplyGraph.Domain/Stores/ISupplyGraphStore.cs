@@ -23,10 +23,6 @@ public interface ISupplyGraphStore
     /// <summary>Imports a validated dataset in one transaction: all of it or none of it. Upserts by id.</summary>
     Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken);
 
-    /// <summary>Imports a dataset file (format v1) from a stream: all of it or none of it.</summary>
-    Task<ImportSummary> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
-        ImportAsync(new DatasetFileSource(stream, fileName), ImportOptions.Default, cancellationToken);
-
     /// <summary>
     /// Imports one input (a dataset file, CSV files, Markdown notes) in one transaction: all of it or none of it.
     /// References outside the input are looked up in this store. Upserts by id (entities) and key (relationships).

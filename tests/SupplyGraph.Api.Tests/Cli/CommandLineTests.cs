@@ -4,6 +4,7 @@ using SupplyGraph.Api.Cli;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Testing;
 
 namespace SupplyGraph.Api.Tests.Cli;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SupplyGraph.Api.Cli;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Embedded;
 using SupplyGraph.Testing;
 

@@ -1,6 +1,6 @@
 using FluentAssertions;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 

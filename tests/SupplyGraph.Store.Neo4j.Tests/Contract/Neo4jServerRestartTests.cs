@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FluentAssertions;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 

@@ -4,6 +4,7 @@ using System.Text;
 using FluentAssertions;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.Export;
 using SupplyGraph.Testing;

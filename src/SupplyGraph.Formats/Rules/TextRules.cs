@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+
+namespace SupplyGraph.Formats.Rules;
+
+/// <summary>
+/// The format's patterns for ids and codes, as loops. Each keeps the exact rule of the regular expression it replaced,
+/// including .NET's <c>$</c>, which also matches before one final "\n".
+/// </summary>
+internal static class TextRules
+{
+    /// <summary><c>^[a-z0-9]+(-[a-z0-9]+)*$</c></summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsEntityId(ReadOnlySpan<char> text)
+    {
+        text = WithoutFinalNewline(text);
+        var needCharacter = true;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+            {
+                needCharacter = false;
+            }
+            else if (c == '-' && !needCharacter)
+            {
+                needCharacter = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return !needCharacter;
+    }
+
+    /// <summary><c>^[A-Za-z0-9_]+([-/][A-Za-z0-9_]+)*$</c></summary>
+    public static bool IsRelationshipId(ReadOnlySpan<char> text)
+    {
+        text = WithoutFinalNewline(text);
+        var needCharacter = true;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == '_')
+            {
+                needCharacter = false;
+            }
+            else if (c is '-' or '/' && !needCharacter)
+            {
+                needCharacter = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return !needCharacter;
+    }
+
+    /// <summary><c>^[A-Z]{2}$</c></summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsCountryCode(ReadOnlySpan<char> text)
+    {
+        text = WithoutFinalNewline(text);
+        return text.Length == 2 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]);
+    }
+
+    private static ReadOnlySpan<char> WithoutFinalNewline(ReadOnlySpan<char> text) =>
+        text.Length > 0 && text[^1] == '\n' ? text[..^1] : text;
+}
