@@ -149,7 +149,7 @@ internal sealed class CsvDatasetRead(
     {
         var idColumn = header.Id;
         var id = row.RequiredText(idColumn, "id");
-        if (id is not null && !CsvTextRules.IsEntityId(id))
+        if (id is not null && !TextRules.IsEntityId(id))
         {
             row.Error(idColumn, "id", $"\"{id}\" is not a valid id: use lower-case letters, digits and single hyphens (\"nvidia-h800\")");
         }
@@ -309,7 +309,7 @@ internal sealed class CsvDatasetRead(
 
         var keyColumn = header.Column(CsvFields.Key);
         var key = row.Text(keyColumn);
-        if (key is not null && !CsvTextRules.IsRelationshipId(key))
+        if (key is not null && !TextRules.IsRelationshipId(key))
         {
             row.Error(keyColumn, CsvFields.Key.Name, $"\"{key}\" is not a valid relationship key: use letters, digits, underscores, hyphens and slashes (\"deepseek-v3/TRAINED_ON/nvidia-h800/seed-000\")");
         }

@@ -34,7 +34,7 @@ internal readonly struct CsvEntityFields(CsvRowReader row, CsvHeader header) : I
 
     public IReadOnlyList<Source> Sources() => row.Sources(header.Column(CsvFields.Sources));
 
-    public bool IsCountryCode(string text) => CsvTextRules.IsCountryCode(text);
+    public bool IsCountryCode(string text) => TextRules.IsCountryCode(text);
 
     public void Error(EntityField field, string message)
     {

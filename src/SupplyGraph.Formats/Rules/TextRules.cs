@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 namespace SupplyGraph.Formats.Rules;
 
 /// <summary>
-/// The format's patterns for ids and codes, as loops. Each keeps the exact rule of the regular expression it replaced,
-/// including .NET's <c>$</c>, which also matches before one final "\n".
+/// The format's patterns for ids and codes (datasets/README.md, datasets/*.schema.json), as loops, for every reader
+/// (JSON, YAML, CSV, notes). The whole text must match: a final "\n" is refused, as the JSON Schema refuses it
+/// (a .NET regular expression's <c>$</c> would have let one through).
 /// </summary>
 internal static class TextRules
 {
@@ -12,7 +13,6 @@ internal static class TextRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsEntityId(ReadOnlySpan<char> text)
     {
-        text = WithoutFinalNewline(text);
         var needCharacter = true;
         foreach (var c in text)
         {
@@ -36,7 +36,6 @@ internal static class TextRules
     /// <summary><c>^[A-Za-z0-9_]+([-/][A-Za-z0-9_]+)*$</c></summary>
     public static bool IsRelationshipId(ReadOnlySpan<char> text)
     {
-        text = WithoutFinalNewline(text);
         var needCharacter = true;
         foreach (var c in text)
         {
@@ -61,10 +60,6 @@ internal static class TextRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsCountryCode(ReadOnlySpan<char> text)
     {
-        text = WithoutFinalNewline(text);
         return text.Length == 2 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]);
     }
-
-    private static ReadOnlySpan<char> WithoutFinalNewline(ReadOnlySpan<char> text) =>
-        text.Length > 0 && text[^1] == '\n' ? text[..^1] : text;
 }

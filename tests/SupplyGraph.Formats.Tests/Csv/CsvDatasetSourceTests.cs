@@ -109,6 +109,19 @@ public sealed class CsvDatasetSourceTests
     }
 
     [Fact]
+    public async Task A_final_newline_in_an_id_a_code_or_a_key_is_refused_as_in_JSON_and_YAML()
+    {
+        var errors = await ErrorsOf(
+            ("actors.csv", $"id:ID,:LABEL,name,country,category,sources\n\"lab\n\",Actor,Lab,US,AI_LAB,{Sources}\nfab,Actor,Fab,\"TW\n\",FOUNDRY,{Sources}\n"),
+            ("rels.csv", $":START_ID,:END_ID,:TYPE,key,status,sources\nfab,fab,SUPPLIES,\"fab-self\n\",CONFIRMED,{Sources}\n"));
+
+        errors.Should().Equal(
+            "actors.csv:2:1: id:ID: \"lab\n\" is not a valid id: use lower-case letters, digits and single hyphens (\"nvidia-h800\")",
+            "actors.csv:4:15: country: \"TW\n\" is not an ISO 3166-1 alpha-2 code (two capital letters, \"CN\")",
+            "rels.csv:2:18: key: \"fab-self\n\" is not a valid relationship key: use letters, digits, underscores, hyphens and slashes (\"deepseek-v3/TRAINED_ON/nvidia-h800/seed-000\")");
+    }
+
+    [Fact]
     public async Task Duplicate_ids_across_two_node_files_are_an_error()
     {
         var errors = await ErrorsOf(

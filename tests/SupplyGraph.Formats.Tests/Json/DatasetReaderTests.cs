@@ -176,6 +176,24 @@ public sealed class DatasetReaderTests
         error.Message.Should().Contain("belongs to Actor, not Chip");
     }
 
+    [Theory]
+    [InlineData("\"id\": \"nvidia\"", "\"id\": \"nvidia\\n\"", "$.entities[0].id", "is not a valid id")]
+    [InlineData("\"country\": \"US\"", "\"country\": \"US\\n\"", "$.entities[0].country", "ISO 3166-1 alpha-2")]
+    [InlineData("\"type\": \"DESIGNS\"", "\"id\": \"designs\\n\", \"type\": \"DESIGNS\"", "$.relationships[0].id", "is not a valid relationship id")]
+    public void A_final_newline_in_an_id_or_a_code_is_refused_as_the_schema_and_CSV_refuse_it(string valid, string withNewline, string path, string message)
+    {
+        // "nvidia\n" once passed: a .NET regular expression's $ also matches before a final "\n".
+        var text = ValidDataset.Replace(valid, withNewline, StringComparison.Ordinal);
+
+        var errors = Errors(text);
+
+        // A refused entity id also leaves the references to it dangling; the error that matters is at the id itself.
+        var error = errors.Should().Contain(error => error.JsonPath == path).Subject;
+        var valueColumn = ColumnOf(text, withNewline) + withNewline.IndexOf(": ", StringComparison.Ordinal) + 2;
+        (error.File, error.Line, error.Column).Should().Be(("input.json", LineOf(text, withNewline), valueColumn));
+        error.Message.Should().Contain(message);
+    }
+
     [Fact]
     public void A_bad_country_code_is_reported()
     {
@@ -277,6 +295,12 @@ public sealed class DatasetReaderTests
     }
 
     private static DatasetError SingleError(string text) => Errors(text).Should().ContainSingle().Subject;
+
+    private static int ColumnOf(string text, string needle)
+    {
+        var index = text.IndexOf(needle, StringComparison.Ordinal);
+        return index - text.LastIndexOf('\n', index);
+    }
 
     private static int LineOf(string text, string needle) =>
         text[..text.IndexOf(needle, StringComparison.Ordinal)].Count(c => c == '\n') + 1;

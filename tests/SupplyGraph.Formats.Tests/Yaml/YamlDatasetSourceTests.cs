@@ -88,6 +88,32 @@ public sealed class YamlDatasetSourceTests
         ]);
     }
 
+    [Theory]
+    [InlineData("id: \"acme\\n\"", "\"acme", "$.entities[0].id", "is not a valid id")]
+    [InlineData("country: \"US\\n\"", "\"US", "$.entities[0].country", "ISO 3166-1 alpha-2")]
+    public async Task A_final_newline_in_an_id_or_a_code_is_refused_as_in_JSON_and_CSV(string field, string marker, string path, string message)
+    {
+        // arrange: a double-quoted YAML scalar can end in "\n", which the JSON reader once let through
+        var other = field.StartsWith("id", StringComparison.Ordinal) ? "country: US" : "id: acme";
+        var yaml = Header + $$"""
+              - {{field}}
+                {{other}}
+                kind: Actor
+                name: Acme
+                category: FOUNDRY
+                sources: [{document: a.txt, locator: here}]
+            """;
+        var (line, column) = YamlText.PositionOf(yaml, marker);
+
+        // act
+        var errors = (await YamlText.ErrorsOfAsync(yaml)).Errors;
+
+        // assert
+        var error = errors.Should().ContainSingle().Subject;
+        (error.File, error.JsonPath, error.Line, error.Column).Should().Be(("test.yaml", path, line, column));
+        error.Message.Should().Contain(message);
+    }
+
     [Fact]
     public async Task Plain_scalars_follow_the_core_schema_and_quoted_ones_are_text()
     {
