@@ -148,10 +148,10 @@ internal sealed class CsvDatasetRead(
     private ValueTask ReadNode(CsvRowReader row, CsvHeader header)
     {
         var idColumn = header.Id;
-        var id = row.RequiredText(idColumn, "id");
+        var id = row.RequiredText(idColumn, FieldNames.Id);
         if (id is not null && !TextRules.IsEntityId(id))
         {
-            row.Error(idColumn, "id", $"\"{id}\" is not a valid id: use lower-case letters, digits and single hyphens (\"nvidia-h800\")");
+            row.Error(idColumn, FieldNames.Id, $"\"{id}\" is not a valid id: use lower-case letters, digits and single hyphens (\"nvidia-h800\")");
         }
 
         var kind = Kind(row, header.Label);
@@ -176,7 +176,7 @@ internal sealed class CsvDatasetRead(
 
         if (!directory.TryDefine(entity.Id, entity.Kind, row.FileOrder, row.Line, out var first))
         {
-            row.Error(idColumn, "id", $"duplicate entity id \"{entity.Id}\" (first defined at {fileNames[first.File]}:{first.Line})");
+            row.Error(idColumn, FieldNames.Id, $"duplicate entity id \"{entity.Id}\" (first defined at {fileNames[first.File]}:{first.Line})");
             return ValueTask.CompletedTask;
         }
 

@@ -87,12 +87,12 @@ public sealed class CsvDatasetWriter : IDatasetSink, IDisposable
         writer.WriteField($"{EntityLabel}{ArrayDelimiter}{entity.Kind}");
         writer.WriteField(entity.Kind.ToString());
         writer.WriteField(entity.Name);
-        writer.WriteField(List(entity, "aliases", entity.Aliases));
+        writer.WriteField(List(entity, CsvFields.Aliases.Name, entity.Aliases));
         writer.WriteField(string.Join(" ", entity.Aliases));
         writer.WriteField(List(entity, "nameKeys (id, name and aliases upper-cased) item", nameKeys));
         writer.WriteField(entity.Country);
         writer.WriteField(entity.Description);
-        writer.WriteField(List(entity, "tags", entity.Tags));
+        writer.WriteField(List(entity, CsvFields.Tags.Name, entity.Tags));
         switch (entity)
         {
             case Actor actor:
@@ -101,7 +101,7 @@ public sealed class CsvDatasetWriter : IDatasetSink, IDisposable
                 break;
             case Chip chip:
                 writer.WriteField(chip.Designer);
-                writer.WriteField(List(entity, "foundries", chip.Foundries));
+                writer.WriteField(List(entity, CsvFields.Foundries.Name, chip.Foundries));
                 writer.WriteField(chip.Process);
                 break;
             case ModelEntity model:

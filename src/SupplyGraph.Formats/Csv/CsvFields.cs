@@ -38,62 +38,63 @@ internal static class CsvFields
 {
     private static readonly EntityKind[] AllKinds = [EntityKind.Actor, EntityKind.Chip, EntityKind.Model, EntityKind.Regulation];
 
-    public static CsvField Name { get; } = Common("name");
+    public static CsvField Name { get; } = Common(FieldNames.Name);
 
-    public static CsvField Aliases { get; } = new("aliases", CsvValueType.TextList, false, AllKinds);
+    public static CsvField Aliases { get; } = new(FieldNames.Aliases, CsvValueType.TextList, false, AllKinds);
 
-    public static CsvField Country { get; } = Common("country");
+    public static CsvField Country { get; } = Common(FieldNames.Country);
 
-    public static CsvField Description { get; } = Common("description");
+    public static CsvField Description { get; } = Common(FieldNames.Description);
 
-    public static CsvField Tags { get; } = new("tags", CsvValueType.TextList, false, AllKinds);
+    public static CsvField Tags { get; } = new(FieldNames.Tags, CsvValueType.TextList, false, AllKinds);
 
     /// <summary>Sources as one JSON string, as the Neo4j store keeps them (Neo4j has no list-of-maps property).</summary>
-    public static CsvField Sources { get; } = new("sources", CsvValueType.Text, false, AllKinds);
+    public static CsvField Sources { get; } = new(FieldNames.Sources, CsvValueType.Text, false, AllKinds);
 
-    public static CsvField Category { get; } = Of(EntityKind.Actor, "category");
+    public static CsvField Category { get; } = Of(EntityKind.Actor, FieldNames.Category);
 
-    public static CsvField Website { get; } = Of(EntityKind.Actor, "website");
+    public static CsvField Website { get; } = Of(EntityKind.Actor, FieldNames.Website);
 
-    public static CsvField Designer { get; } = Of(EntityKind.Chip, "designer");
+    public static CsvField Designer { get; } = Of(EntityKind.Chip, FieldNames.Designer);
 
-    public static CsvField Foundries { get; } = new("foundries", CsvValueType.TextList, false, EntityKind.Chip);
+    public static CsvField Foundries { get; } = new(FieldNames.Foundries, CsvValueType.TextList, false, EntityKind.Chip);
 
-    public static CsvField Process { get; } = Of(EntityKind.Chip, "process");
+    public static CsvField Process { get; } = Of(EntityKind.Chip, FieldNames.Process);
 
-    public static CsvField Developer { get; } = Of(EntityKind.Model, "developer");
+    public static CsvField Developer { get; } = Of(EntityKind.Model, FieldNames.Developer);
 
-    public static CsvField ReleaseDate { get; } = new("releaseDate", CsvValueType.Date, false, EntityKind.Model);
+    public static CsvField ReleaseDate { get; } = new(FieldNames.ReleaseDate, CsvValueType.Date, false, EntityKind.Model);
 
-    public static CsvField Parameters { get; } = new("parameters", CsvValueType.Long, false, EntityKind.Model);
+    public static CsvField Parameters { get; } = new(FieldNames.Parameters, CsvValueType.Long, false, EntityKind.Model);
 
-    public static CsvField ActiveParameters { get; } = new("activeParameters", CsvValueType.Long, false, EntityKind.Model);
+    public static CsvField ActiveParameters { get; } = new(FieldNames.ActiveParameters, CsvValueType.Long, false, EntityKind.Model);
 
-    public static CsvField Issuer { get; } = Of(EntityKind.Regulation, "issuer");
+    public static CsvField Issuer { get; } = Of(EntityKind.Regulation, FieldNames.Issuer);
 
-    public static CsvField Jurisdiction { get; } = Of(EntityKind.Regulation, "jurisdiction");
+    public static CsvField Jurisdiction { get; } = Of(EntityKind.Regulation, FieldNames.Jurisdiction);
 
-    public static CsvField Announced { get; } = new("announced", CsvValueType.Date, false, EntityKind.Regulation);
+    public static CsvField Announced { get; } = new(FieldNames.Announced, CsvValueType.Date, false, EntityKind.Regulation);
 
-    public static CsvField Effective { get; } = new("effective", CsvValueType.Date, false, EntityKind.Regulation);
+    public static CsvField Effective { get; } = new(FieldNames.Effective, CsvValueType.Date, false, EntityKind.Regulation);
 
-    public static CsvField Rescinded { get; } = new("rescinded", CsvValueType.Date, false, EntityKind.Regulation);
+    public static CsvField Rescinded { get; } = new(FieldNames.Rescinded, CsvValueType.Date, false, EntityKind.Regulation);
 
-    public static CsvField Citation { get; } = Of(EntityKind.Regulation, "citation");
+    public static CsvField Citation { get; } = Of(EntityKind.Regulation, FieldNames.Citation);
 
-    public static CsvField Summary { get; } = Of(EntityKind.Regulation, "summary");
+    public static CsvField Summary { get; } = Of(EntityKind.Regulation, FieldNames.Summary);
 
-    public static CsvField Key { get; } = Relationship("key", CsvValueType.Text);
+    // A relationship's id ("id" in a dataset file) is the column "key", as the Neo4j store names the property.
+    public static CsvField Key { get; } = new("key", CsvValueType.Text, true);
 
-    public static CsvField ValidFrom { get; } = Relationship("validFrom", CsvValueType.Date);
+    public static CsvField ValidFrom { get; } = Relationship(FieldNames.ValidFrom, CsvValueType.Date);
 
-    public static CsvField ValidTo { get; } = Relationship("validTo", CsvValueType.Date);
+    public static CsvField ValidTo { get; } = Relationship(FieldNames.ValidTo, CsvValueType.Date);
 
-    public static CsvField Status { get; } = Relationship("status", CsvValueType.Text);
+    public static CsvField Status { get; } = Relationship(FieldNames.Status, CsvValueType.Text);
 
-    public static CsvField Note { get; } = Relationship("note", CsvValueType.Text);
+    public static CsvField Note { get; } = Relationship(FieldNames.Note, CsvValueType.Text);
 
-    public static CsvField RelationshipSources { get; } = Relationship("sources", CsvValueType.Text);
+    public static CsvField RelationshipSources { get; } = Relationship(FieldNames.Sources, CsvValueType.Text);
 
     /// <summary>Columns every node file has, before its kind's own.</summary>
     public static IReadOnlyList<CsvField> CommonEntityFields { get; } = [Name, Aliases, Country, Description, Tags];
@@ -111,7 +112,7 @@ internal static class CsvFields
     /// Properties the Neo4j store adds for resolve, search and upserts (see its GraphProperties). A file exported from
     /// such a database has them; they are derived from the dataset fields, so the reader ignores them.
     /// </summary>
-    public static IReadOnlySet<string> HelperColumns { get; } = new HashSet<string>(StringComparer.Ordinal) { "aliasText", "nameKeys", "fingerprint", "kind" };
+    public static IReadOnlySet<string> HelperColumns { get; } = new HashSet<string>(StringComparer.Ordinal) { "aliasText", "nameKeys", "fingerprint", FieldNames.Kind };
 
     public static IReadOnlyList<CsvField> KindFields(EntityKind kind) => kind switch
     {

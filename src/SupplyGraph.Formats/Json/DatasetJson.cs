@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Rules;
 using ModelEntity = SupplyGraph.Domain.Vocabulary.Model;
 
 namespace SupplyGraph.Formats.Json;
@@ -48,50 +49,50 @@ public static class DatasetJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entity);
         writer.WriteStartObject();
-        writer.WriteString("id", entity.Id);
-        writer.WriteString("kind", WireNames.ToWire(entity.Kind));
-        writer.WriteString("name", entity.Name);
-        WriteList(writer, "aliases", entity.Aliases);
-        WriteOptional(writer, "country", entity.Country);
-        WriteOptional(writer, "description", entity.Description);
-        WriteList(writer, "tags", entity.Tags);
+        writer.WriteString(FieldNames.Json(FieldId.Id), entity.Id);
+        writer.WriteString(FieldNames.Json(FieldId.Kind), WireNames.ToWire(entity.Kind));
+        writer.WriteString(FieldNames.Json(FieldId.Name), entity.Name);
+        WriteList(writer, FieldId.Aliases, entity.Aliases);
+        WriteOptional(writer, FieldId.Country, entity.Country);
+        WriteOptional(writer, FieldId.Description, entity.Description);
+        WriteList(writer, FieldId.Tags, entity.Tags);
         switch (entity)
         {
             case Actor actor:
-                writer.WriteString("category", WireNames.ToWire(actor.Category));
-                WriteOptional(writer, "website", actor.Website);
+                writer.WriteString(FieldNames.Json(FieldId.Category), WireNames.ToWire(actor.Category));
+                WriteOptional(writer, FieldId.Website, actor.Website);
                 break;
             case Chip chip:
-                WriteOptional(writer, "designer", chip.Designer);
-                WriteList(writer, "foundries", chip.Foundries);
-                WriteOptional(writer, "process", chip.Process);
+                WriteOptional(writer, FieldId.Designer, chip.Designer);
+                WriteList(writer, FieldId.Foundries, chip.Foundries);
+                WriteOptional(writer, FieldId.Process, chip.Process);
                 break;
             case ModelEntity model:
-                WriteOptional(writer, "developer", model.Developer);
-                WriteOptional(writer, "releaseDate", model.ReleaseDate);
+                WriteOptional(writer, FieldId.Developer, model.Developer);
+                WriteOptional(writer, FieldId.ReleaseDate, model.ReleaseDate);
                 if (model.Parameters is { } parameters)
                 {
-                    writer.WriteNumber("parameters", parameters);
+                    writer.WriteNumber(FieldNames.Json(FieldId.Parameters), parameters);
                 }
 
                 if (model.ActiveParameters is { } active)
                 {
-                    writer.WriteNumber("activeParameters", active);
+                    writer.WriteNumber(FieldNames.Json(FieldId.ActiveParameters), active);
                 }
 
                 break;
             case Regulation regulation:
-                writer.WriteString("issuer", regulation.Issuer);
-                writer.WriteString("jurisdiction", regulation.Jurisdiction);
-                WriteOptional(writer, "announced", regulation.Announced);
-                WriteOptional(writer, "effective", regulation.Effective);
-                WriteOptional(writer, "rescinded", regulation.Rescinded);
-                writer.WriteString("citation", regulation.Citation);
-                writer.WriteString("summary", regulation.Summary);
+                writer.WriteString(FieldNames.Json(FieldId.Issuer), regulation.Issuer);
+                writer.WriteString(FieldNames.Json(FieldId.Jurisdiction), regulation.Jurisdiction);
+                WriteOptional(writer, FieldId.Announced, regulation.Announced);
+                WriteOptional(writer, FieldId.Effective, regulation.Effective);
+                WriteOptional(writer, FieldId.Rescinded, regulation.Rescinded);
+                writer.WriteString(FieldNames.Json(FieldId.Citation), regulation.Citation);
+                writer.WriteString(FieldNames.Json(FieldId.Summary), regulation.Summary);
                 break;
         }
 
-        writer.WritePropertyName("sources");
+        writer.WritePropertyName(FieldNames.Json(FieldId.Sources));
         WriteSources(writer, entity.Sources);
         writer.WriteEndObject();
     }
@@ -103,17 +104,17 @@ public static class DatasetJson
         writer.WriteStartObject();
         if (relationship.Key != RelationshipRecord.DefaultKey(relationship.From, relationship.Type, relationship.To))
         {
-            writer.WriteString("id", relationship.Key);
+            writer.WriteString(FieldNames.Json(FieldId.Id), relationship.Key);
         }
 
-        writer.WriteString("type", relationship.Type.Name());
-        writer.WriteString("from", relationship.From);
-        writer.WriteString("to", relationship.To);
-        WriteOptional(writer, "validFrom", relationship.ValidFrom);
-        WriteOptional(writer, "validTo", relationship.ValidTo);
-        writer.WriteString("status", WireNames.ToWire(relationship.Status));
-        WriteOptional(writer, "note", relationship.Note);
-        writer.WritePropertyName("sources");
+        writer.WriteString(FieldNames.Json(FieldId.Type), relationship.Type.Name());
+        writer.WriteString(FieldNames.Json(FieldId.From), relationship.From);
+        writer.WriteString(FieldNames.Json(FieldId.To), relationship.To);
+        WriteOptional(writer, FieldId.ValidFrom, relationship.ValidFrom);
+        WriteOptional(writer, FieldId.ValidTo, relationship.ValidTo);
+        writer.WriteString(FieldNames.Json(FieldId.Status), WireNames.ToWire(relationship.Status));
+        WriteOptional(writer, FieldId.Note, relationship.Note);
+        writer.WritePropertyName(FieldNames.Json(FieldId.Sources));
         WriteSources(writer, relationship.Sources);
         writer.WriteEndObject();
     }
@@ -124,23 +125,23 @@ public static class DatasetJson
         foreach (var source in sources)
         {
             writer.WriteStartObject();
-            writer.WriteString("document", source.Document);
-            writer.WriteString("locator", source.Locator);
-            WriteOptional(writer, "url", source.Url);
+            writer.WriteString(FieldNames.Json(FieldId.Document), source.Document);
+            writer.WriteString(FieldNames.Json(FieldId.Locator), source.Locator);
+            WriteOptional(writer, FieldId.Url, source.Url);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
     }
 
-    private static void WriteList(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    private static void WriteList(Utf8JsonWriter writer, FieldId name, IReadOnlyList<string> values)
     {
         if (values.Count == 0)
         {
             return;
         }
 
-        writer.WriteStartArray(name);
+        writer.WriteStartArray(FieldNames.Json(name));
         foreach (var value in values)
         {
             writer.WriteStringValue(value);
@@ -149,19 +150,19 @@ public static class DatasetJson
         writer.WriteEndArray();
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    private static void WriteOptional(Utf8JsonWriter writer, FieldId name, string? value)
     {
         if (value is not null)
         {
-            writer.WriteString(name, value);
+            writer.WriteString(FieldNames.Json(name), value);
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, DateOnly? value)
+    private static void WriteOptional(Utf8JsonWriter writer, FieldId name, DateOnly? value)
     {
         if (value is { } date)
         {
-            writer.WriteString(name, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString(FieldNames.Json(name), date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Rules;
 
 namespace SupplyGraph.Formats.Json;
 
@@ -20,15 +21,15 @@ public sealed class DatasetJsonWriter : IDatasetSink, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         writer = new Utf8JsonWriter(stream, DatasetJson.CompactOptions with { Indented = indented });
         writer.WriteStartObject();
-        writer.WriteString("format", DatasetReader.FormatName);
-        writer.WriteNumber("version", DatasetReader.FormatVersion);
-        writer.WriteString("name", name);
+        writer.WriteString(FieldNames.Json(FieldId.Format), DatasetReader.FormatName);
+        writer.WriteNumber(FieldNames.Json(FieldId.Version), DatasetReader.FormatVersion);
+        writer.WriteString(FieldNames.Json(FieldId.Name), name);
         if (description is not null)
         {
-            writer.WriteString("description", description);
+            writer.WriteString(FieldNames.Json(FieldId.Description), description);
         }
 
-        writer.WriteStartArray("entities");
+        writer.WriteStartArray(FieldNames.Json(FieldId.Entities));
     }
 
     public long Entities { get; private set; }
@@ -52,7 +53,7 @@ public sealed class DatasetJsonWriter : IDatasetSink, IDisposable
         if (!inRelationships)
         {
             writer.WriteEndArray();
-            writer.WriteStartArray("relationships");
+            writer.WriteStartArray(FieldNames.Json(FieldId.Relationships));
             inRelationships = true;
         }
 
@@ -72,7 +73,7 @@ public sealed class DatasetJsonWriter : IDatasetSink, IDisposable
         if (!inRelationships)
         {
             writer.WriteEndArray();
-            writer.WriteStartArray("relationships");
+            writer.WriteStartArray(FieldNames.Json(FieldId.Relationships));
             inRelationships = true;
         }
 

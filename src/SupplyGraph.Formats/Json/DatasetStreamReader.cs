@@ -239,7 +239,7 @@ internal sealed class DatasetStreamReader
         if (isEntities ? entitiesSeen : relationshipsSeen)
         {
             // Only one of each is read: the rows of a second array would silently replace or add to the first.
-            errors.Add(phase, ordinal, 0, path, position, $"a dataset has one \"{FieldNames.Name(id)}\" array; this is a second one");
+            errors.Add(phase, ordinal, 0, path, position, $"a dataset has one \"{FieldNames.Of(id)}\" array; this is a second one");
             return;
         }
 

@@ -172,7 +172,7 @@ internal readonly ref struct FieldAccess
                 continue;
             }
 
-            var name = member.Id == FieldId.Unknown ? JsonText.GetName(json, member) : FieldNames.Name(member.Id);
+            var name = member.Id == FieldId.Unknown ? JsonText.GetName(json, member) : FieldNames.Of(member.Id);
             var owner = FieldSets.KindOwning(name);
             var hint = kind is not null && owner is not null
                 ? $"; it belongs to {owner}, not {kind}"

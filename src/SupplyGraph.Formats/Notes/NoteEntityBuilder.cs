@@ -14,22 +14,19 @@ namespace SupplyGraph.Formats.Notes;
 /// </summary>
 internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, NoteIndex notes, List<SkippedItem> skipped)
 {
-    /// <summary>Front matter keys the importer takes; any other is listed as skipped.</summary>
-    private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "id", "title", "aliases", "alias", "tags", "tag", "kind", "country", "description", "website", "category",
-        "designer", "foundries", "process", "developer", "releaseDate", "parameters", "activeParameters",
-        "issuer", "jurisdiction", "announced", "effective", "rescinded", "citation", "summary",
-    };
+    /// <summary>Front matter keys the importer takes (the dataset's field names and a few of Obsidian's); any other is listed as skipped.</summary>
+    private static readonly HashSet<string> KnownKeys = new(
+        [
+            "title", "alias", "tag",
+            FieldNames.Id, FieldNames.Kind, FieldNames.Aliases, FieldNames.Tags, FieldNames.Country, FieldNames.Description,
+            .. FieldSets.KindFields.Values.SelectMany(fields => fields),
+        ],
+        StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Dictionary<string, EntityKind> KindOfField = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["website"] = EntityKind.Actor, ["category"] = EntityKind.Actor,
-        ["designer"] = EntityKind.Chip, ["foundries"] = EntityKind.Chip, ["process"] = EntityKind.Chip,
-        ["developer"] = EntityKind.Model, ["releaseDate"] = EntityKind.Model, ["parameters"] = EntityKind.Model, ["activeParameters"] = EntityKind.Model,
-        ["issuer"] = EntityKind.Regulation, ["jurisdiction"] = EntityKind.Regulation, ["announced"] = EntityKind.Regulation,
-        ["effective"] = EntityKind.Regulation, ["rescinded"] = EntityKind.Regulation, ["citation"] = EntityKind.Regulation, ["summary"] = EntityKind.Regulation,
-    };
+    /// <summary>The kind each kind's own field belongs to.</summary>
+    private static readonly Dictionary<string, EntityKind> KindOfField = FieldSets.KindFields
+        .SelectMany(pair => pair.Value.Select(field => (Field: field, Kind: pair.Key)))
+        .ToDictionary(item => item.Field, item => item.Kind, StringComparer.OrdinalIgnoreCase);
 
     private static readonly string CategoryChoices = string.Join(", ", WireNames.AllowedValues<ActorCategory>());
 
@@ -56,7 +53,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
 
         if ((said ?? stored?.Kind) is not { } kind)
         {
-            AddMissing("kind", $"\"{note.Title.Value}\" is a new entity and the note does not say its kind: add front matter \"kind: Actor\" (or Chip, Model, Regulation) or a tag #actor, #chip, #model or #regulation");
+            AddMissing(FieldNames.Kind, $"\"{note.Title.Value}\" is a new entity and the note does not say its kind: add front matter \"kind: Actor\" (or Chip, Model, Regulation) or a tag #actor, #chip, #model or #regulation");
             return null;
         }
 
@@ -82,13 +79,13 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
 
     private (string Where, Located<string> Place) KindPlace()
     {
-        if (frontMatter.Text("kind", NoteErrorSink.Discard(note.File)) is { } kind)
+        if (frontMatter.Text(FieldNames.Kind, NoteErrorSink.Discard(note.File)) is { } kind)
         {
-            return (FrontMatter.Path("kind"), kind);
+            return (FrontMatter.Path(FieldNames.Kind), kind);
         }
 
         var tag = note.Tags.First(tag => Enum.TryParse<EntityKind>(tag.Value, ignoreCase: true, out _));
-        return ("tags", tag);
+        return (FieldNames.Tags, tag);
     }
 
     private void ListUnknownKeys()
@@ -131,10 +128,10 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             Cite(tag.Line);
         }
 
-        var country = Text("country");
+        var country = Text(FieldNames.Country);
         if (country is { } code && !(code.Value.Length == 2 && code.Value.All(char.IsAsciiLetterUpper)))
         {
-            errors.Add(FrontMatter.Path("country"), code.Line, code.Column, $"expected an ISO 3166-1 alpha-2 code in capitals (CN, US, TW), found \"{code.Value}\"");
+            errors.Add(FrontMatter.Path(FieldNames.Country), code.Line, code.Column, $"expected an ISO 3166-1 alpha-2 code in capitals (CN, US, TW), found \"{code.Value}\"");
         }
 
         // The sources are added when the entity is built: the kind's fields cite lines too.
@@ -143,7 +140,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             name,
             aliases,
             country?.Value ?? stored?.Country,
-            Text("description")?.Value ?? stored?.Description,
+            Text(FieldNames.Description)?.Value ?? stored?.Description,
             tags,
             Sources: []);
     }
@@ -163,7 +160,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
     private Actor? Actor(in EntityCommon common, Actor? stored)
     {
         var category = stored?.Category;
-        if (Text("category") is { } written)
+        if (Text(FieldNames.Category) is { } written)
         {
             var wire = written.Value.Trim().ToUpperInvariant().Replace('-', '_').Replace(' ', '_');
             if (WireNames.TryParse<ActorCategory>(wire, out var parsed))
@@ -172,27 +169,27 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
             }
             else
             {
-                errors.Add(FrontMatter.Path("category"), written.Line, written.Column, $"unknown category \"{written.Value}\"; use one of {CategoryChoices}");
+                errors.Add(FrontMatter.Path(FieldNames.Category), written.Line, written.Column, $"unknown category \"{written.Value}\"; use one of {CategoryChoices}");
                 return null;
             }
         }
 
         if (category is null)
         {
-            AddMissing("category", $"a new Actor needs its category: add front matter \"category: AI_LAB\" (one of {CategoryChoices})");
+            AddMissing(FieldNames.Category, $"a new Actor needs its category: add front matter \"category: AI_LAB\" (one of {CategoryChoices})");
             return null;
         }
 
-        return common.ToActor(category.Value, Text("website")?.Value ?? stored?.Website);
+        return common.ToActor(category.Value, Text(FieldNames.Website)?.Value ?? stored?.Website);
     }
 
     private async Task<Chip?> ChipAsync(EntityCommon common, Chip? stored, CancellationToken cancellationToken)
     {
-        var designer = await ActorReferenceAsync("designer", cancellationToken);
+        var designer = await ActorReferenceAsync(FieldNames.Designer, cancellationToken);
         var foundries = new List<string>();
-        foreach (var foundry in frontMatter.List("foundries", errors, split: true))
+        foreach (var foundry in frontMatter.List(FieldNames.Foundries, errors, split: true))
         {
-            if (await ActorReferenceAsync("foundries", foundry, cancellationToken) is { } id)
+            if (await ActorReferenceAsync(FieldNames.Foundries, foundry, cancellationToken) is { } id)
             {
                 foundries.Add(id);
             }
@@ -200,36 +197,36 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
 
         return common.ToChip(
             designer ?? stored?.Designer,
-            frontMatter.Has("foundries") ? foundries : stored?.Foundries ?? [],
-            Text("process")?.Value ?? stored?.Process);
+            frontMatter.Has(FieldNames.Foundries) ? foundries : stored?.Foundries ?? [],
+            Text(FieldNames.Process)?.Value ?? stored?.Process);
     }
 
     private async Task<ModelEntity?> ModelAsync(EntityCommon common, ModelEntity? stored, CancellationToken cancellationToken) =>
         common.ToModel(
-            await ActorReferenceAsync("developer", cancellationToken) ?? stored?.Developer,
-            Date("releaseDate") ?? stored?.ReleaseDate,
-            Count("parameters") ?? stored?.Parameters,
-            Count("activeParameters") ?? stored?.ActiveParameters);
+            await ActorReferenceAsync(FieldNames.Developer, cancellationToken) ?? stored?.Developer,
+            Date(FieldNames.ReleaseDate) ?? stored?.ReleaseDate,
+            Count(FieldNames.Parameters) ?? stored?.Parameters,
+            Count(FieldNames.ActiveParameters) ?? stored?.ActiveParameters);
 
     private async Task<Regulation?> RegulationAsync(EntityCommon common, Regulation? stored, CancellationToken cancellationToken)
     {
-        var issuer = await ActorReferenceAsync("issuer", cancellationToken) ?? stored?.Issuer;
-        var jurisdiction = Text("jurisdiction");
+        var issuer = await ActorReferenceAsync(FieldNames.Issuer, cancellationToken) ?? stored?.Issuer;
+        var jurisdiction = Text(FieldNames.Jurisdiction);
         if (jurisdiction is { } code && !(code.Value.Length == 2 && code.Value.All(char.IsAsciiLetterUpper)))
         {
-            errors.Add(FrontMatter.Path("jurisdiction"), code.Line, code.Column, $"expected an ISO 3166-1 alpha-2 code in capitals (US, CN), found \"{code.Value}\"");
+            errors.Add(FrontMatter.Path(FieldNames.Jurisdiction), code.Line, code.Column, $"expected an ISO 3166-1 alpha-2 code in capitals (US, CN), found \"{code.Value}\"");
         }
 
-        var effective = Date("effective") ?? stored?.Effective;
-        var citation = Text("citation")?.Value ?? stored?.Citation;
-        var summary = Text("summary")?.Value ?? stored?.Summary;
+        var effective = Date(FieldNames.Effective) ?? stored?.Effective;
+        var citation = Text(FieldNames.Citation)?.Value ?? stored?.Citation;
+        var summary = Text(FieldNames.Summary)?.Value ?? stored?.Summary;
         var required = new (string Key, bool Missing, string Example)[]
         {
-            ("issuer", issuer is null && !frontMatter.Has("issuer"), "issuer: us-bis"),
-            ("jurisdiction", (jurisdiction?.Value ?? stored?.Jurisdiction) is null, "jurisdiction: US"),
-            ("effective", effective is null && !frontMatter.Has("effective"), "effective: 2023-11-17"),
-            ("citation", citation is null, "citation: 88 FR 73458"),
-            ("summary", summary is null, "summary: what it controls"),
+            (FieldNames.Issuer, issuer is null && !frontMatter.Has(FieldNames.Issuer), "issuer: us-bis"),
+            (FieldNames.Jurisdiction, (jurisdiction?.Value ?? stored?.Jurisdiction) is null, "jurisdiction: US"),
+            (FieldNames.Effective, effective is null && !frontMatter.Has(FieldNames.Effective), "effective: 2023-11-17"),
+            (FieldNames.Citation, citation is null, "citation: 88 FR 73458"),
+            (FieldNames.Summary, summary is null, "summary: what it controls"),
         };
         foreach (var (key, missing, example) in required.Where(field => field.Missing))
         {
@@ -237,11 +234,11 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
         }
 
         // The dataset format's own rule: a rule cannot end before it starts (an export of this store must read back).
-        var rescinded = Date("rescinded") ?? stored?.Rescinded;
+        var rescinded = Date(FieldNames.Rescinded) ?? stored?.Rescinded;
         if (effective is { } from && rescinded is { } until && until < from)
         {
             // Point at whichever of the two this note wrote (the other may be the stored rule's).
-            var key = Text("rescinded") is not null ? "rescinded" : "effective";
+            var key = Text(FieldNames.Rescinded) is not null ? FieldNames.Rescinded : FieldNames.Effective;
             var place = Text(key);
             errors.Add(FrontMatter.Path(key), place?.Line ?? 1, place?.Column ?? 1, $"rescinded {until:yyyy-MM-dd} is before effective {from:yyyy-MM-dd}");
             return null;
@@ -255,7 +252,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
         return common.ToRegulation(
             issuer,
             state,
-            Date("announced") ?? stored?.Announced,
+            Date(FieldNames.Announced) ?? stored?.Announced,
             effective.Value,
             rescinded,
             citation,

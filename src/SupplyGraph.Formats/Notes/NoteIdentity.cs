@@ -2,6 +2,7 @@ using System.Text;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Rules;
 
 namespace SupplyGraph.Formats.Notes;
 
@@ -17,11 +18,11 @@ internal static class NoteIdentity
     public static async Task<NoteEntry?> IdentifyAsync(ParsedNote note, IEntityLookup existing, NoteErrorSink errors, CancellationToken cancellationToken)
     {
         var kind = Kind(note, NoteErrorSink.Discard(note.File));
-        if (note.FrontMatter.Text("id", errors) is { } given)
+        if (note.FrontMatter.Text(FieldNames.Id, errors) is { } given)
         {
             if (!IsEntityId(given.Value))
             {
-                errors.Add(FrontMatter.Path("id"), given.Line, given.Column, $"\"{given.Value}\" is not an entity id: use lower-case letters, digits and single hyphens (\"{Slug(given.Value)}\")");
+                errors.Add(FrontMatter.Path(FieldNames.Id), given.Line, given.Column, $"\"{given.Value}\" is not an entity id: use lower-case letters, digits and single hyphens (\"{Slug(given.Value)}\")");
                 return null;
             }
 
@@ -30,7 +31,7 @@ internal static class NoteIdentity
         }
 
         var names = new List<(Located<string> Name, string Where)> { (note.Title, NoteErrorSink.TitlePath) };
-        names.AddRange(note.Aliases.Select(alias => (alias, FrontMatter.Path("aliases"))));
+        names.AddRange(note.Aliases.Select(alias => (alias, FrontMatter.Path(FieldNames.Aliases))));
         foreach (var (name, where) in names)
         {
             try
@@ -62,7 +63,7 @@ internal static class NoteIdentity
     public static EntityKind? Kind(ParsedNote note, NoteErrorSink errors)
     {
         EntityKind? fromFrontMatter = null;
-        if (note.FrontMatter.Text("kind", errors) is { } written)
+        if (note.FrontMatter.Text(FieldNames.Kind, errors) is { } written)
         {
             if (Enum.TryParse<EntityKind>(written.Value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(written.Value[0]))
             {
@@ -70,7 +71,7 @@ internal static class NoteIdentity
             }
             else
             {
-                errors.Add(FrontMatter.Path("kind"), written.Line, written.Column, $"unknown kind \"{written.Value}\"; use one of {KindChoices}");
+                errors.Add(FrontMatter.Path(FieldNames.Kind), written.Line, written.Column, $"unknown kind \"{written.Value}\"; use one of {KindChoices}");
                 return null;
             }
         }
@@ -86,7 +87,7 @@ internal static class NoteIdentity
             var other = fromFrontMatter ?? fromTags;
             if (other is { } said && said != tagged)
             {
-                var where = fromFrontMatter is null ? "tags" : FrontMatter.Path("kind");
+                var where = fromFrontMatter is null ? FieldNames.Tags : FrontMatter.Path(FieldNames.Kind);
                 errors.Add(where, tag.Line, tag.Column, $"the tag #{tag.Value} says {tagged} but the note already says {said}: keep one kind");
                 return null;
             }
@@ -124,7 +125,7 @@ internal static class NoteIdentity
     }
 
     /// <summary><c>^[a-z0-9]+(-[a-z0-9]+)*$</c>, the dataset format's entity id.</summary>
-    public static bool IsEntityId(string text) => text.Length > 0 && Slug(text) == text;
+    public static bool IsEntityId(string text) => TextRules.IsEntityId(text);
 
     private static NoteEntry Entry(ParsedNote note, string id, EntityKind? kind) =>
         new(note.File, id, note.Title.Value, [.. note.Aliases.Select(alias => alias.Value)], kind);

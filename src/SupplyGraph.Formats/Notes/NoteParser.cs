@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SupplyGraph.Formats.Rules;
 
 namespace SupplyGraph.Formats.Notes;
 
@@ -58,12 +59,12 @@ internal static partial class NoteParser
             }
         }
 
-        var tags = frontMatter.List("tags", errors, split: true).Concat(frontMatter.List("tag", errors, split: true))
+        var tags = frontMatter.List(FieldNames.Tags, errors, split: true).Concat(frontMatter.List("tag", errors, split: true))
             .Select(tag => tag with { Value = tag.Value.TrimStart('#').ToLowerInvariant() })
             .Concat(inlineTags)
             .Where(tag => tag.Value.Length > 0)
             .ToList();
-        var aliases = frontMatter.List("aliases", errors).Concat(frontMatter.List("alias", errors)).ToList();
+        var aliases = frontMatter.List(FieldNames.Aliases, errors).Concat(frontMatter.List("alias", errors)).ToList();
         var title = frontMatter.Text("title", errors) ?? FirstHeading(document, lines) ?? BoldLead(document, lines)
             ?? new Located<string>(Path.GetFileNameWithoutExtension(file), 0, 0);
 
@@ -161,7 +162,7 @@ internal static partial class NoteParser
             return null;
         }
 
-        var description = match.Groups["description"] is { Success: true } group && group.Value.Trim().Length > 0 ? group.Value.Trim() : null;
+        var description = match.Groups[FieldNames.Description] is { Success: true } group && group.Value.Trim().Length > 0 ? group.Value.Trim() : null;
         return new RelatedItem(link, role, description);
     }
 

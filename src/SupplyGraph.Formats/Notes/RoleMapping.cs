@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace SupplyGraph.Formats.Notes;
 
 /// <summary>Which way a mapped relationship points: from the note's subject to the link's target, or back.</summary>
-public enum RoleDirection
+internal enum RoleDirection
 {
     /// <summary>The note's subject → the target (<c>from-note</c>).</summary>
     FromNote,
@@ -17,7 +17,7 @@ public enum RoleDirection
 }
 
 /// <summary>What one role word of a "Related" line becomes: a relationship type (or none), its direction and status.</summary>
-public sealed record RoleTarget(RelationshipType? Type, RoleDirection Direction, RelationshipStatus Status)
+internal sealed record RoleTarget(RelationshipType? Type, RoleDirection Direction, RelationshipStatus Status)
 {
     /// <summary>True for a role mapped to <c>none</c>: the line is skipped, not guessed.</summary>
     public bool MapsToNothing => Type is null;
@@ -76,7 +76,7 @@ public sealed class RoleMapping
         return string.Join(' ', role.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
     }
 
-    public bool TryGet(string role, out RoleTarget target) => roles.TryGetValue(Normalize(role), out target!);
+    internal bool TryGet(string role, out RoleTarget target) => roles.TryGetValue(Normalize(role), out target!);
 
     private static RoleMapping LoadDefault()
     {

@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Vocabulary;
 namespace SupplyGraph.Formats.Rules;
 
 /// <summary>The fields of an entity, as the dataset format names them; each reader maps them to its own (member, column).</summary>
-public enum EntityField : byte
+internal enum EntityField : byte
 {
     Name = FieldId.Name,
     Description = FieldId.Description,
@@ -33,7 +33,7 @@ public enum EntityField : byte
 /// and reports what is wrong at the reader's own place for the field (a JSON path, a CSV line and column); a value that
 /// is wrong or absent reads as null.
 /// </summary>
-public interface IEntityFields
+internal interface IEntityFields
 {
     /// <summary>Text that must be there and not blank.</summary>
     string? RequiredText(EntityField field);
@@ -65,7 +65,7 @@ public interface IEntityFields
 }
 
 /// <summary>The fields every entity has; each kind's record copies them.</summary>
-public readonly record struct EntityCommon(
+internal readonly record struct EntityCommon(
     string Id,
     string Name,
     IReadOnlyList<string> Aliases,

@@ -9,7 +9,7 @@ namespace SupplyGraph.Formats.Rules;
 /// fields, so a reader's field type (a ref struct over the JSON reader's bytes) is called directly, not through the
 /// interface.
 /// </summary>
-public static class EntityRules
+internal static class EntityRules
 {
     /// <summary>The fields every kind has, read after the id and the kind, in the order the errors come.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

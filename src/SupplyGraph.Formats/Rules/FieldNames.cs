@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using SupplyGraph.Domain;
 using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Formats.Rules;
 
 /// <summary>Every member name the format knows. The reader recognises names by their UTF-8 bytes, without a string.</summary>
-internal enum FieldId : byte
+public enum FieldId : byte
 {
     Unknown,
     Schema,
@@ -50,35 +51,87 @@ internal enum FieldId : byte
     Url,
 }
 
-internal static class FieldNames
+/// <summary>
+/// The one table of the dataset format's field names: the JSON and YAML readers, the JSON writer, the CSV reader and
+/// writer, the notes importer and the generator all take their names from here.
+/// </summary>
+public static class FieldNames
 {
-    public const int Count = (int)FieldId.Url + 1;
+    internal const int Count = (int)FieldId.Url + 1;
 
+    public const string Schema = "$schema";
+    public const string Format = "format";
+    public const string Version = "version";
+    public const string Name = "name";
+    public const string Description = "description";
+    public const string Entities = "entities";
+    public const string Relationships = "relationships";
+    public const string Id = "id";
+    public const string Kind = "kind";
+    public const string Aliases = "aliases";
+    public const string Country = "country";
+    public const string Tags = "tags";
+    public const string Sources = "sources";
+    public const string Category = "category";
+    public const string Website = "website";
+    public const string Designer = "designer";
+    public const string Foundries = "foundries";
+    public const string Process = "process";
+    public const string Developer = "developer";
+    public const string ReleaseDate = "releaseDate";
+    public const string Parameters = "parameters";
+    public const string ActiveParameters = "activeParameters";
+    public const string Issuer = "issuer";
+    public const string Jurisdiction = "jurisdiction";
+    public const string Announced = "announced";
+    public const string Effective = "effective";
+    public const string Rescinded = "rescinded";
+    public const string Citation = "citation";
+    public const string Summary = "summary";
+    public const string Type = "type";
+    public const string From = "from";
+    public const string To = "to";
+    public const string ValidFrom = "validFrom";
+    public const string ValidTo = "validTo";
+    public const string Status = "status";
+    public const string Note = "note";
+    public const string Document = "document";
+    public const string Locator = "locator";
+    public const string Url = "url";
+
+    // Indexed by FieldId.
     private static readonly string[] Names =
     [
-        "", "$schema", "format", "version", "name", "description", "entities", "relationships",
-        "id", "kind", "aliases", "country", "tags", "sources",
-        "category", "website", "designer", "foundries", "process",
-        "developer", "releaseDate", "parameters", "activeParameters",
-        "issuer", "jurisdiction", "announced", "effective", "rescinded", "citation", "summary",
-        "type", "from", "to", "validFrom", "validTo", "status", "note",
-        "document", "locator", "url",
+        "", Schema, Format, Version, Name, Description, Entities, Relationships,
+        Id, Kind, Aliases, Country, Tags, Sources,
+        Category, Website, Designer, Foundries, Process,
+        Developer, ReleaseDate, Parameters, ActiveParameters,
+        Issuer, Jurisdiction, Announced, Effective, Rescinded, Citation, Summary,
+        Type, From, To, ValidFrom, ValidTo, Status, Note,
+        Document, Locator, Url,
     ];
 
     private static readonly string[] PathSuffixes = [.. Names.Select(name => "." + name)];
 
+    // Pre-encoded for writers: a Utf8JsonWriter copies these bytes without escaping the name again.
+    private static readonly JsonEncodedText[] JsonNames = [.. Names.Select(name => JsonEncodedText.Encode(name))];
+
     // Candidates by name length, so a name is compared with the two or three names of its length only.
     private static readonly (byte[] Utf8, FieldId Id)[][] ByLength = BuildByLength();
 
-    public static string Name(FieldId id) => Names[(int)id];
+    /// <summary>The field's name as written in a dataset file, e.g. "releaseDate".</summary>
+    public static string Of(FieldId id) => Names[(int)id];
+
+    /// <summary>The field's name, encoded once for <see cref="Utf8JsonWriter"/>.</summary>
+    public static JsonEncodedText Json(FieldId id) => JsonNames[(int)id];
 
     /// <summary>"." and the name: the JSON path step to the member.</summary>
-    public static string PathSuffix(FieldId id) => PathSuffixes[(int)id];
+    internal static string PathSuffix(FieldId id) => PathSuffixes[(int)id];
 
-    public static ulong Bit(FieldId id) => 1UL << (int)id;
+    internal static ulong Bit(FieldId id) => 1UL << (int)id;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static FieldId Identify(ReadOnlySpan<byte> utf8Name)
+    internal static FieldId Identify(ReadOnlySpan<byte> utf8Name)
     {
         if (utf8Name.Length >= ByLength.Length)
         {
@@ -96,9 +149,9 @@ internal static class FieldNames
         return FieldId.Unknown;
     }
 
-    public static FieldId Identify(string name) => Identify(Encoding.UTF8.GetBytes(name));
+    internal static FieldId Identify(string name) => Identify(Encoding.UTF8.GetBytes(name));
 
-    public static ulong Mask(IEnumerable<string> names)
+    internal static ulong Mask(IEnumerable<string> names)
     {
         ulong mask = 0;
         foreach (var name in names)
@@ -131,17 +184,17 @@ internal static class FieldNames
 /// <summary>Which members each object of the format may have, as names (for "did you mean") and as bit masks.</summary>
 internal static class FieldSets
 {
-    public static readonly string[] TopLevel = ["$schema", "format", "version", "name", "description", "entities", "relationships"];
-    public static readonly string[] CommonEntity = ["id", "kind", "name", "aliases", "country", "description", "tags", "sources"];
-    public static readonly string[] Relationship = ["id", "type", "from", "to", "validFrom", "validTo", "status", "note", "sources"];
-    public static readonly string[] Source = ["document", "locator", "url"];
+    public static readonly string[] TopLevel = [FieldNames.Schema, FieldNames.Format, FieldNames.Version, FieldNames.Name, FieldNames.Description, FieldNames.Entities, FieldNames.Relationships];
+    public static readonly string[] CommonEntity = [FieldNames.Id, FieldNames.Kind, FieldNames.Name, FieldNames.Aliases, FieldNames.Country, FieldNames.Description, FieldNames.Tags, FieldNames.Sources];
+    public static readonly string[] Relationship = [FieldNames.Id, FieldNames.Type, FieldNames.From, FieldNames.To, FieldNames.ValidFrom, FieldNames.ValidTo, FieldNames.Status, FieldNames.Note, FieldNames.Sources];
+    public static readonly string[] Source = [FieldNames.Document, FieldNames.Locator, FieldNames.Url];
 
     public static readonly Dictionary<EntityKind, string[]> KindFields = new()
     {
-        [EntityKind.Actor] = ["category", "website"],
-        [EntityKind.Chip] = ["designer", "foundries", "process"],
-        [EntityKind.Model] = ["developer", "releaseDate", "parameters", "activeParameters"],
-        [EntityKind.Regulation] = ["issuer", "jurisdiction", "announced", "effective", "rescinded", "citation", "summary"],
+        [EntityKind.Actor] = [FieldNames.Category, FieldNames.Website],
+        [EntityKind.Chip] = [FieldNames.Designer, FieldNames.Foundries, FieldNames.Process],
+        [EntityKind.Model] = [FieldNames.Developer, FieldNames.ReleaseDate, FieldNames.Parameters, FieldNames.ActiveParameters],
+        [EntityKind.Regulation] = [FieldNames.Issuer, FieldNames.Jurisdiction, FieldNames.Announced, FieldNames.Effective, FieldNames.Rescinded, FieldNames.Citation, FieldNames.Summary],
     };
 
     public static readonly ulong CommonEntityMask = FieldNames.Mask(CommonEntity);
