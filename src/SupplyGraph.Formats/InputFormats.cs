@@ -1,5 +1,3 @@
-using SupplyGraph.Formats.Json;
-
 namespace SupplyGraph.Formats;
 
 /// <summary>How inputs named on the command line are read: which format, and which files belong together.</summary>

@@ -1,5 +1,4 @@
 using FluentAssertions;
-using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Formats.Tests;
 

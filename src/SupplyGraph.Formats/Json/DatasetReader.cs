@@ -20,7 +20,7 @@ public static partial class DatasetReader
     /// Errors listed at most by one read; past it they are only counted, in one last error, so that a broken
     /// gigabyte file cannot fill memory with errors.
     /// </summary>
-    public const int ErrorLimit = 1000;
+    internal const int ErrorLimit = 1000;
 
     public static Dataset Read(string path)
     {

@@ -53,51 +53,52 @@ public enum FieldId : byte
 
 /// <summary>
 /// The one table of the dataset format's field names: the JSON and YAML readers, the JSON writer, the CSV reader and
-/// writer, the notes importer and the generator all take their names from here.
+/// writer, the notes importer and the generator all take their names from here. Public only as far as the generator
+/// needs (it writes the format by hand, for speed).
 /// </summary>
 public static class FieldNames
 {
     internal const int Count = (int)FieldId.Url + 1;
 
-    public const string Schema = "$schema";
-    public const string Format = "format";
-    public const string Version = "version";
-    public const string Name = "name";
-    public const string Description = "description";
-    public const string Entities = "entities";
-    public const string Relationships = "relationships";
-    public const string Id = "id";
-    public const string Kind = "kind";
-    public const string Aliases = "aliases";
-    public const string Country = "country";
-    public const string Tags = "tags";
-    public const string Sources = "sources";
-    public const string Category = "category";
-    public const string Website = "website";
-    public const string Designer = "designer";
-    public const string Foundries = "foundries";
-    public const string Process = "process";
-    public const string Developer = "developer";
-    public const string ReleaseDate = "releaseDate";
-    public const string Parameters = "parameters";
-    public const string ActiveParameters = "activeParameters";
-    public const string Issuer = "issuer";
-    public const string Jurisdiction = "jurisdiction";
-    public const string Announced = "announced";
-    public const string Effective = "effective";
-    public const string Rescinded = "rescinded";
-    public const string Citation = "citation";
-    public const string Summary = "summary";
-    public const string Type = "type";
-    public const string From = "from";
-    public const string To = "to";
-    public const string ValidFrom = "validFrom";
-    public const string ValidTo = "validTo";
-    public const string Status = "status";
-    public const string Note = "note";
-    public const string Document = "document";
-    public const string Locator = "locator";
-    public const string Url = "url";
+    internal const string Schema = "$schema";
+    internal const string Format = "format";
+    internal const string Version = "version";
+    internal const string Name = "name";
+    internal const string Description = "description";
+    internal const string Entities = "entities";
+    internal const string Relationships = "relationships";
+    internal const string Id = "id";
+    internal const string Kind = "kind";
+    internal const string Aliases = "aliases";
+    internal const string Country = "country";
+    internal const string Tags = "tags";
+    internal const string Sources = "sources";
+    internal const string Category = "category";
+    internal const string Website = "website";
+    internal const string Designer = "designer";
+    internal const string Foundries = "foundries";
+    internal const string Process = "process";
+    internal const string Developer = "developer";
+    internal const string ReleaseDate = "releaseDate";
+    internal const string Parameters = "parameters";
+    internal const string ActiveParameters = "activeParameters";
+    internal const string Issuer = "issuer";
+    internal const string Jurisdiction = "jurisdiction";
+    internal const string Announced = "announced";
+    internal const string Effective = "effective";
+    internal const string Rescinded = "rescinded";
+    internal const string Citation = "citation";
+    internal const string Summary = "summary";
+    internal const string Type = "type";
+    internal const string From = "from";
+    internal const string To = "to";
+    internal const string ValidFrom = "validFrom";
+    internal const string ValidTo = "validTo";
+    internal const string Status = "status";
+    internal const string Note = "note";
+    internal const string Document = "document";
+    internal const string Locator = "locator";
+    internal const string Url = "url";
 
     // Indexed by FieldId.
     private static readonly string[] Names =
@@ -120,7 +121,7 @@ public static class FieldNames
     private static readonly (byte[] Utf8, FieldId Id)[][] ByLength = BuildByLength();
 
     /// <summary>The field's name as written in a dataset file, e.g. "releaseDate".</summary>
-    public static string Of(FieldId id) => Names[(int)id];
+    internal static string Of(FieldId id) => Names[(int)id];
 
     /// <summary>The field's name, encoded once for <see cref="Utf8JsonWriter"/>.</summary>
     public static JsonEncodedText Json(FieldId id) => JsonNames[(int)id];
