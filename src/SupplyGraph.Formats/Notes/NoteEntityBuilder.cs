@@ -129,7 +129,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
         }
 
         var country = Text(FieldNames.Country);
-        if (country is { } code && !(code.Value.Length == 2 && code.Value.All(char.IsAsciiLetterUpper)))
+        if (country is { } code && !TextRules.IsCountryCode(code.Value))
         {
             errors.Add(FrontMatter.Path(FieldNames.Country), code.Line, code.Column, $"expected an ISO 3166-1 alpha-2 code in capitals (CN, US, TW), found \"{code.Value}\"");
         }
@@ -212,7 +212,7 @@ internal sealed class NoteEntityBuilder(ParsedNote note, NoteErrorSink errors, N
     {
         var issuer = await ActorReferenceAsync(FieldNames.Issuer, cancellationToken) ?? stored?.Issuer;
         var jurisdiction = Text(FieldNames.Jurisdiction);
-        if (jurisdiction is { } code && !(code.Value.Length == 2 && code.Value.All(char.IsAsciiLetterUpper)))
+        if (jurisdiction is { } code && !TextRules.IsCountryCode(code.Value))
         {
             errors.Add(FrontMatter.Path(FieldNames.Jurisdiction), code.Line, code.Column, $"expected an ISO 3166-1 alpha-2 code in capitals (US, CN), found \"{code.Value}\"");
         }

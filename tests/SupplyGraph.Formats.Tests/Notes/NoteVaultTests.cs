@@ -46,6 +46,23 @@ public sealed class NoteVaultTests
         """;
 
     [Fact]
+    public async Task Front_matter_values_are_trimmed_so_an_id_or_a_code_never_keeps_a_final_newline()
+    {
+        // arrange: the JSON, YAML and CSV readers refuse "acme\n"; the notes importer trims what a note's author typed
+        using var vault = new TemporaryVault();
+        var path = vault.Write("acme.md", "---\nid: \"acme\\n\"\nkind: Actor\ncategory: AI_LAB\ncountry: \"US\\n\"\n---\n# Acme\n");
+        using var store = await StoreAsync(seeded: false);
+
+        // act
+        await ImportNotesAsync(store, [path]);
+
+        // assert
+        var (entities, _) = await ExportAsync(store);
+        var acme = entities.Should().ContainSingle().Subject;
+        (acme.Id, acme.Country).Should().Be(("acme", "US"));
+    }
+
+    [Fact]
     public async Task An_edited_note_replaces_its_own_line_citations_instead_of_adding_stale_ones()
     {
         // arrange
