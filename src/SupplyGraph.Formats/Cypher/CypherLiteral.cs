@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace SupplyGraph.Store.Neo4j.Export;
+namespace SupplyGraph.Formats.Cypher;
 
-/// <summary>Cypher literals for the property values <see cref="Mapping.GraphProperties"/> writes.</summary>
-internal static class CypherLiteral
+/// <summary>
+/// Cypher literals for property values (null, text, whole numbers, booleans, dates, lists and maps), written so that
+/// no value can end its statement early; the Neo4j store's Cypher script export writes its rows with them.
+/// </summary>
+public static class CypherLiteral
 {
     public static string Of(object? value)
     {
@@ -118,7 +121,7 @@ internal static class CypherLiteral
         text.Append(']');
     }
 
-    // Property keys are the store's own (GraphProperties.PropertyKeys); anything else would need backticks.
+    // A map key that is not a plain identifier is written in backticks.
     private static string Key(string key) =>
         key.Length > 0 && (char.IsAsciiLetter(key[0]) || key[0] == '_') && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
             ? key
