@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
-using SupplyGraph.Interchange;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats;
 
 namespace SupplyGraph.Cli;
 

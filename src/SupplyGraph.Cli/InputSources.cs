@@ -1,9 +1,10 @@
 using System.CommandLine;
 using SupplyGraph.Domain.Importing;
-using SupplyGraph.Interchange;
-using SupplyGraph.Interchange.Csv;
-using SupplyGraph.Interchange.Notes;
-using SupplyGraph.Interchange.Yaml;
+using SupplyGraph.Formats;
+using SupplyGraph.Formats.Csv;
+using SupplyGraph.Formats.Json;
+using SupplyGraph.Formats.Notes;
+using SupplyGraph.Formats.Yaml;
 
 namespace SupplyGraph.Cli;
 

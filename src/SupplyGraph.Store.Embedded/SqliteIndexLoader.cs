@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Store.Embedded;
 

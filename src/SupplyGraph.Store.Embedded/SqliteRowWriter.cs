@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Store.Embedded;
 

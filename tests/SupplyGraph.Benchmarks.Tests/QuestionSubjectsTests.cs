@@ -2,6 +2,7 @@ using FluentAssertions;
 using SupplyGraph.Benchmarks.Workloads;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Generator;
 using SupplyGraph.Store.Embedded;
 

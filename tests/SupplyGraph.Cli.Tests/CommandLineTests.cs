@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Testing;
 
 namespace SupplyGraph.Cli.Tests;

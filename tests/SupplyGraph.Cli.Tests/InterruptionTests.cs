@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Embedded;
 using SupplyGraph.Testing;
 

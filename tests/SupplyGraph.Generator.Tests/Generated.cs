@@ -1,5 +1,6 @@
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Generator.Tests;
 

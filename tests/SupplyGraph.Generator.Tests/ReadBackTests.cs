@@ -1,6 +1,6 @@
 using FluentAssertions;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Generator.Tests;
 

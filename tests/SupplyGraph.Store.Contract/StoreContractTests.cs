@@ -4,6 +4,7 @@ using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Generator;
 using SupplyGraph.Testing;
 

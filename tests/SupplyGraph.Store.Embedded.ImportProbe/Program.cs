@@ -1,5 +1,6 @@
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Embedded;
 
 // Usage: ImportProbe <database file> <dataset file> <pause after N rows>

@@ -3,6 +3,7 @@ using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Testing;
 
 namespace SupplyGraph.Store.Embedded.Tests;

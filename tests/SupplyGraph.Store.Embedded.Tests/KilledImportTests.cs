@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FluentAssertions;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Testing;
 
 namespace SupplyGraph.Store.Embedded.Tests;

@@ -1,4 +1,4 @@
-using SupplyGraph.Domain.Importing;
+using SupplyGraph.Formats;
 
 namespace SupplyGraph.Testing;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SupplyGraph.Benchmarks.Reporting;
 using SupplyGraph.Benchmarks.Workloads;
 using SupplyGraph.Domain.Importing;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Generator;
 using SupplyGraph.Store.Embedded;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using SupplyGraph.Benchmarks.Reporting;
 using SupplyGraph.Benchmarks.Workloads;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.QueryApi;

@@ -1,8 +1,8 @@
 using SupplyGraph.Benchmarks.Workloads;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Embedded;
 
 namespace SupplyGraph.Benchmarks.Measurements;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Api.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Api.Hosting;
 

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
-using SupplyGraph.Interchange.Csv;
+using SupplyGraph.Formats.Csv;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.Export;
 
 namespace SupplyGraph.Cli.Commands;

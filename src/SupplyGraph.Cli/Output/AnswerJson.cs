@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Cli.Output;
 

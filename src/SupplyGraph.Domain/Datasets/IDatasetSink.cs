@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Vocabulary;
 namespace SupplyGraph.Domain.Datasets;
 
 /// <summary>
-/// Receives rows in file order as soon as each is validated (see <see cref="DatasetReader.ReadInto"/>).
+/// Receives rows in file order as soon as each is validated (a dataset reader's <c>ReadInto</c>), or in export order from a store.
 /// A file can still turn out invalid after some rows were handed over, so write them where they can be rolled back.
 /// </summary>
 public interface IDatasetSink

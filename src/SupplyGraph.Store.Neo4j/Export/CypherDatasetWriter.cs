@@ -1,6 +1,7 @@
 using System.Text;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Cypher;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.Mapping;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.QueryApi;
 using ModelEntity = SupplyGraph.Domain.Vocabulary.Model;
 

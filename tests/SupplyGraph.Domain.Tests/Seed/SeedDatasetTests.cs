@@ -3,6 +3,7 @@ using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Testing;
 
 namespace SupplyGraph.Domain.Tests.Seed;

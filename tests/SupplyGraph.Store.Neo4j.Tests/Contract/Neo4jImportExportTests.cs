@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Stores;
-using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;

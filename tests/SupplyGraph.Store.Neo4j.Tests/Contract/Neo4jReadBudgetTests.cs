@@ -1,7 +1,7 @@
 using FluentAssertions;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 

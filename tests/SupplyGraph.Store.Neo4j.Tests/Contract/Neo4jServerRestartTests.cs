@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using FluentAssertions;
-using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Importing;
 using SupplyGraph.Domain.Stores;
+using SupplyGraph.Formats.Json;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 

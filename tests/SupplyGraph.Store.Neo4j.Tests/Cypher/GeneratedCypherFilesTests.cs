@@ -1,5 +1,5 @@
 using FluentAssertions;
-using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Testing;
 

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using SupplyGraph.Domain.Datasets;
-using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.Mapping;
 using SupplyGraph.Store.Neo4j.QueryApi;
 

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using SupplyGraph.Domain.Datasets;
+using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Formats.Rules;
+
+namespace SupplyGraph.Formats.Json;
+
+/// <summary>
+/// Writes a dataset file (the JSON format of datasets/README.md) as rows arrive, so an export of any size is never
+/// held whole. Entities must all come before the first relationship, as stores export them.
+/// </summary>
+public sealed class DatasetJsonWriter : IDatasetSink, IDisposable
+{
+    private readonly Utf8JsonWriter writer;
+    private bool inRelationships;
+    private bool finished;
+
+    public DatasetJsonWriter(Stream stream, string name, string? description = null, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        writer = new Utf8JsonWriter(stream, DatasetJson.CompactOptions with { Indented = indented });
+        writer.WriteStartObject();
+        writer.WriteString(FieldNames.Json(FieldId.Format), DatasetReader.FormatName);
+        writer.WriteNumber(FieldNames.Json(FieldId.Version), DatasetReader.FormatVersion);
+        writer.WriteString(FieldNames.Json(FieldId.Name), name);
+        if (description is not null)
+        {
+            writer.WriteString(FieldNames.Json(FieldId.Description), description);
+        }
+
+        writer.WriteStartArray(FieldNames.Json(FieldId.Entities));
+    }
+
+    public long Entities { get; private set; }
+
+    public long Relationships { get; private set; }
+
+    public void OnEntity(Entity entity)
+    {
+        if (inRelationships)
+        {
+            throw new InvalidOperationException($"Entity {entity?.Id} came after the first relationship; a dataset file lists entities first.");
+        }
+
+        DatasetJson.WriteEntity(writer, entity!);
+        Entities++;
+        FlushNowAndThen();
+    }
+
+    public void OnRelationship(RelationshipRecord relationship)
+    {
+        if (!inRelationships)
+        {
+            writer.WriteEndArray();
+            writer.WriteStartArray(FieldNames.Json(FieldId.Relationships));
+            inRelationships = true;
+        }
+
+        DatasetJson.WriteRelationship(writer, relationship);
+        Relationships++;
+        FlushNowAndThen();
+    }
+
+    /// <summary>Closes the arrays and the object; call once every row is written.</summary>
+    public void Finish()
+    {
+        if (finished)
+        {
+            return;
+        }
+
+        if (!inRelationships)
+        {
+            writer.WriteEndArray();
+            writer.WriteStartArray(FieldNames.Json(FieldId.Relationships));
+            inRelationships = true;
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        finished = true;
+    }
+
+    public void Dispose() => writer.Dispose();
+
+    // Utf8JsonWriter buffers until flushed; flushing every few rows keeps that buffer small.
+    private void FlushNowAndThen()
+    {
+        if (writer.BytesPending > 64 * 1024)
+        {
+            writer.Flush();
+        }
+    }
+}
