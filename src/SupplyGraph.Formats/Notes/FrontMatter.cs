@@ -147,9 +147,6 @@ internal sealed class FrontMatter
         }
     }
 
-    /// <summary>Where the key is written, to point at a value that is wrong or missing.</summary>
-    public Located<string>? KeyOf(string key) => fields.TryGetValue(key, out var field) ? field.Key : null;
-
     public static string Path(string key) => $"{NoteErrorSink.FrontMatterPath}.{key}";
 
     private static Located<string> At(YamlNode node, string value) => new(value, Line(node.Start), (int)node.Start.Column);

@@ -43,8 +43,6 @@ internal sealed class NoteIndex(IEntityLookup existing)
         return null;
     }
 
-    public NoteEntry? ForFile(string file) => entries.Find(entry => entry.File == file);
-
     /// <summary>A link's target among the notes of this import, then among the stored entities.</summary>
     public async Task<ResolvedLink> ResolveAsync(string reference, CancellationToken cancellationToken)
     {
