@@ -47,7 +47,7 @@ internal static class CommandFailures
             return ExitCodes.Usage;
         }
         catch (Exception exception) when (exception is OptionsValidationException or StoreUnavailableException or StoreErrorException or HttpRequestException
-            or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException or IOException)
+            or InvalidOperationException or UnauthorizedAccessException or IOException)
         {
             await console.Error.WriteLineAsync($"error: {exception.Message}");
             return exception is IOException or UnauthorizedAccessException ? ExitCodes.InvalidInput : ExitCodes.StoreUnavailable;

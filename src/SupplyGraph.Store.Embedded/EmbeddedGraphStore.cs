@@ -79,7 +79,10 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     /// <summary>Called inside the import transaction after each batch of rows; tests use it to interrupt an import.</summary>
     internal Action<ImportProgress>? OnImportProgress { get; init; }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        EmbeddedStoreFailures.TranslateAsync(() => InitializeCoreAsync(cancellationToken));
+
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -149,7 +152,10 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         return Task.FromResult(GraphExport.Write(graph, nodes, sink, cancellationToken));
     }
 
-    private async Task<ImportSummary> ImportAsync(string name, ImportOptions importOptions, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, Task<DatasetHeader>> writeRows, CancellationToken cancellationToken)
+    private Task<ImportSummary> ImportAsync(string name, ImportOptions importOptions, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, Task<DatasetHeader>> writeRows, CancellationToken cancellationToken) =>
+        EmbeddedStoreFailures.TranslateAsync(() => ImportCoreAsync(name, importOptions, rowsTotal, writeRows, cancellationToken));
+
+    private async Task<ImportSummary> ImportCoreAsync(string name, ImportOptions importOptions, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, Task<DatasetHeader>> writeRows, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try

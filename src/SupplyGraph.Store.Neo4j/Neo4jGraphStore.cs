@@ -23,6 +23,7 @@ namespace SupplyGraph.Store.Neo4j;
 public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
 {
     private const int SuggestionCandidates = 50;
+    private const int StatementsPerBatch = 16;
     private const int MaxFuzzyTerms = 8;
     private const int SearchCandidates = 5000;
     private readonly ICypherRunner runner;
@@ -110,8 +111,10 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
         var writer = new Neo4jImportWriter(transaction, ImportBatchSize, name, source.Rows, options.Progress);
         var read = await ImportPipeline.RunAsync(
             source,
-            EntityLookup.In(this),
-            ImportBatchSize,
+            // Untranslated: a transient failure of a lookup must reach the retry of the whole import as the client's own.
+            EntityLookup.Using(ResolveCoreAsync),
+            // The writer sends one statement per kind or type in a batch: batches many statements long keep them full.
+            ImportBatchSize * StatementsPerBatch,
             (batch, token) => new ValueTask(writer.WriteAsync(batch.Entities, batch.Relationships, token)),
             cancellationToken);
 

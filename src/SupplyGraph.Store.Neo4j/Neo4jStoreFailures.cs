@@ -38,12 +38,10 @@ internal static class Neo4jStoreFailures
     /// <summary>The store-neutral failure <paramref name="exception"/> stands for, or null to let it pass as it is.</summary>
     public static Exception? Translate(Exception exception) => exception switch
     {
-        Neo4jException neo4j when IsUnreachable(neo4j) =>
-            new StoreUnavailableException($"The Neo4j server could not be reached in time ({neo4j.Code}): {neo4j.Message}", neo4j),
-        Neo4jException neo4j =>
-            new StoreErrorException(neo4j.Code, $"The Neo4j store answered {neo4j.Code}: {neo4j.Message}", neo4j.IsRetryable, neo4j),
-        HttpRequestException or TimeoutException =>
-            new StoreUnavailableException($"The Neo4j server could not be reached in time: {exception.Message}", exception),
+        // The client's messages are kept as they are: hosts put their own words around them.
+        Neo4jException neo4j when IsUnreachable(neo4j) => new StoreUnavailableException(neo4j.Message, neo4j),
+        Neo4jException neo4j => new StoreErrorException(neo4j.Code, neo4j.Message, neo4j.IsRetryable, neo4j),
+        HttpRequestException or TimeoutException => new StoreUnavailableException(exception.Message, exception),
         _ => null,
     };
 

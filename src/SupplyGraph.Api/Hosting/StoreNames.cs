@@ -1,7 +1,7 @@
 namespace SupplyGraph.Api.Hosting;
 
 /// <summary>The stores the service can run on, by the name <c>SupplyGraph:Store</c> (SUPPLYGRAPH_STORE) gives.</summary>
-public static class StoreNames
+internal static class StoreNames
 {
     public const string Embedded = "embedded";
     public const string Memory = "memory";

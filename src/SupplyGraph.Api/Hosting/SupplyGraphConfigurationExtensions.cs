@@ -29,7 +29,7 @@ public static class SupplyGraphConfigurationExtensions
     /// <summary>
     /// <see cref="AddSupplyGraphOptions"/>, and listening on <c>http://{BindAddress}:{Port}</c> unless URLs are given.
     /// </summary>
-    public static WebApplicationBuilder AddSupplyGraphConfiguration(this WebApplicationBuilder builder)
+    internal static WebApplicationBuilder AddSupplyGraphConfiguration(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddSupplyGraphOptions();
@@ -42,7 +42,7 @@ public static class SupplyGraphConfigurationExtensions
         return builder;
     }
 
-    public static string ListenUrl(SupplyGraphOptions options)
+    internal static string ListenUrl(SupplyGraphOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var host = options.BindAddress.Contains(':', StringComparison.Ordinal) && !options.BindAddress.StartsWith('[')

@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Datasets;
 namespace SupplyGraph.Domain.Importing;
 
 /// <summary>Sources of what is already in memory.</summary>
-public static class DatasetSource
+internal static class DatasetSource
 {
     /// <summary>A validated dataset (the seed, a generated graph) as an input like any file, so it takes the one import path.</summary>
     public static IDatasetSource From(Dataset dataset) => new InMemory(dataset ?? throw new ArgumentNullException(nameof(dataset)));

@@ -22,7 +22,15 @@ public static class EntityLookup
     public static IEntityLookup None { get; } = new NoEntities();
 
     /// <summary>Looks entities up in a store through its resolve question.</summary>
-    public static IEntityLookup In(IGraphQueries store) => new InStore(store ?? throw new ArgumentNullException(nameof(store)));
+    public static IEntityLookup In(IGraphQueries store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Using(store.ResolveAsync);
+    }
+
+    /// <summary>Looks entities up through <paramref name="resolve"/>, which throws <see cref="EntityNotFoundException"/> for no match.</summary>
+    public static IEntityLookup Using(Func<string, CancellationToken, Task<Entity>> resolve) =>
+        new Resolving(resolve ?? throw new ArgumentNullException(nameof(resolve)));
 
     /// <summary>The entity whose id is exactly <paramref name="id"/>, or null.</summary>
     public static async Task<Entity?> FindByIdAsync(this IEntityLookup lookup, string id, CancellationToken cancellationToken)
@@ -45,13 +53,13 @@ public static class EntityLookup
         public Task<Entity?> ResolveAsync(string reference, CancellationToken cancellationToken) => Task.FromResult<Entity?>(null);
     }
 
-    private sealed class InStore(IGraphQueries store) : IEntityLookup
+    private sealed class Resolving(Func<string, CancellationToken, Task<Entity>> resolve) : IEntityLookup
     {
         public async Task<Entity?> ResolveAsync(string reference, CancellationToken cancellationToken)
         {
             try
             {
-                return await store.ResolveAsync(reference, cancellationToken);
+                return await resolve(reference, cancellationToken);
             }
             catch (EntityNotFoundException)
             {

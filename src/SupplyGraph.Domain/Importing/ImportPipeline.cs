@@ -34,13 +34,15 @@ public static class ImportPipeline
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(
-            async () =>
+        // The reader gets a thread of its own (it blocks while the writer is behind), so it never waits on the
+        // thread pool the writer's continuations run on: on 2 cores that would make the two take turns.
+        var reading = Task.Factory.StartNew(
+            () =>
             {
                 try
                 {
                     var sink = new BatchingSink(batches.Writer, batchSize, stop.Token);
-                    var header = await source.ReadIntoAsync(sink, existing, stop.Token);
+                    var header = source.ReadIntoAsync(sink, existing, stop.Token).GetAwaiter().GetResult();
                     sink.Flush();
                     return header;
                 }
@@ -49,7 +51,9 @@ public static class ImportPipeline
                     batches.Writer.TryComplete();
                 }
             },
-            CancellationToken.None);
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
         try
         {
@@ -89,7 +93,7 @@ public static class ImportPipeline
         {
             if (batch.Count > 0)
             {
-                // The reader runs on its own task: blocking it here is what keeps it at most a few batches ahead.
+                // The reader runs on its own thread: blocking it here is what keeps it at most a few batches ahead.
                 batches.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
                 batch = new ImportBatch([], []);
             }

@@ -7,7 +7,7 @@ namespace SupplyGraph.Domain.Questions;
 /// Finds entities over a <see cref="GraphIndex"/>: by reference (resolve: exact id, then name, then alias, with
 /// suggestions when nothing matches) and by text (search, ranked).
 /// </summary>
-public sealed class EntityFinder(GraphIndex graph)
+internal sealed class EntityFinder(GraphIndex graph)
 {
     private const int MaxSuggestions = 5;
 

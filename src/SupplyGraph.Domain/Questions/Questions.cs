@@ -49,7 +49,7 @@ public sealed record ProfileQuestion(string Entity, DateOnly? AsOf)
 }
 
 /// <summary>The day a question is about when it names none: today in UTC, by the store's clock. One rule for every store.</summary>
-public static class QuestionDay
+internal static class QuestionDay
 {
     public static DateOnly Or(DateOnly? asOf, TimeProvider clock)
     {

@@ -3,7 +3,7 @@ using SupplyGraph.Domain.Vocabulary;
 namespace SupplyGraph.Domain.Questions;
 
 /// <summary>Where an entity sits in the chain, seen from the focus of a supply-chain answer.</summary>
-public static class SupplyChainStages
+internal static class SupplyChainStages
 {
     /// <summary>
     /// The stage of an entity. A cloud provider supplies compute, unless it is reached as the platform that

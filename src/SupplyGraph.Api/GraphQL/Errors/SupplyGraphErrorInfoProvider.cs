@@ -59,7 +59,7 @@ internal sealed class SupplyGraphErrorInfoProvider : IErrorInfoProvider
                 extensions[ErrorExtensionKeys.Code] = ErrorCodes.StoreError;
                 extensions[ErrorExtensionKeys.StoreCode] = store.StoreCode;
                 extensions[ErrorExtensionKeys.Retryable] = store.IsRetryable;
-                return CredentialRedaction.Redact(store.Message);
+                return $"The store answered {store.StoreCode}: {CredentialRedaction.Redact(store.Message)}";
         }
 
         switch (error)

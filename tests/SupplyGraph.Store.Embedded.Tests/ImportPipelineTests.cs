@@ -13,7 +13,7 @@ using SupplyGraph.Testing;
 namespace SupplyGraph.Store.Embedded.Tests;
 
 /// <summary>Imports streamed from a file: validated as read, written as read, all of the file or none of it.</summary>
-public sealed class StreamingImportTests
+public sealed class ImportPipelineTests
 {
     private static readonly TraversalOptions AsOf2026 = TraversalOptions.Create(asOf: new DateOnly(2026, 1, 1));
 
