@@ -3,7 +3,8 @@
 # Installs what it needs on a fresh machine (NuGet packages, the Cypher linter's npm packages, and for the Neo4j
 # server xz-utils, curl and a Java 17 runtime), builds with warnings as errors, starts a Neo4j 5.26 server from
 # ../shared/neo4j when no SUPPLYGRAPH_NEO4J_URI is set and no Docker engine answers (stopped on every exit),
-# runs every test project, lints every .cypher file with Neo4j's own parser, and closes with one plain line
+# runs every test project, lints every .cypher file with Neo4j's own parser, runs the dashboard in Chromium (Debian's
+# package, installed when missing), and closes with one plain line
 # summing every suite: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -83,6 +84,29 @@ if (cd benchmarks/load && npm ci --no-audit --no-fund --loglevel=error); then
   node benchmarks/load/test/selftest.mjs > "$log" 2>&1; cat "$log"; add_plain_counts http-load-selftest
 else
   echo "npm ci failed in benchmarks/load"; failed=$((failed + 1))
+fi
+
+# The dashboard in a real browser: Debian's chromium (installed here when missing and we are root), driven by
+# playwright-core, checked with axe-core (tests/SupplyGraph.Dashboard.Tests/run.mjs starts the service itself).
+echo "==> the dashboard in Chromium (Playwright, axe-core)"
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${SUPPLYGRAPH_CHROMIUM:-}" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing Debian's chromium (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; } \
+    || echo "apt-get install chromium failed; the dashboard tests will say so"
+fi
+if (cd tests/SupplyGraph.Dashboard.Tests && npm ci --no-audit --no-fund --loglevel=error); then
+  node tests/SupplyGraph.Dashboard.Tests/run.mjs > "$log" 2>&1; cat "$log"
+  line=$(grep -E "^dashboard: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped" "$log" | tail -n 1)
+  if [ -z "$line" ]; then
+    failed=$((failed + 1))
+  else
+    passed=$((passed + $(echo "$line" | sed -n 's/.*: \([0-9]*\) passed.*/\1/p')))
+    failed=$((failed + $(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')))
+    skipped=$((skipped + $(echo "$line" | sed -n 's/.* \([0-9]*\) skipped.*/\1/p')))
+  fi
+else
+  echo "npm ci failed in tests/SupplyGraph.Dashboard.Tests"; failed=$((failed + 1))
 fi
 
 echo "==> docker-compose.yml and the Dockerfile (validated; no Docker engine is needed)"

@@ -90,6 +90,23 @@ public sealed record Neo4jResult(
     double RelationshipsPerSecond,
     IReadOnlyList<Neo4jQuestionResult> Cases);
 
+/// <summary>
+/// The DeepSeek page of the dashboard in Chromium (benchmarks/dashboard/measure.mjs): milliseconds from navigation
+/// start until every section has rendered (the page's ready flag), over fresh browser contexts; and the JS+CSS the
+/// dashboard ships, gzipped.
+/// </summary>
+public sealed record DashboardResult(
+    string Size,
+    string Page,
+    string Browser,
+    int Runs,
+    double ReadyP50Milliseconds,
+    double ReadyP95Milliseconds,
+    double ReadyMaxMilliseconds,
+    double DomContentLoadedP50Milliseconds,
+    long ShippedGzipBytes,
+    long GraphiQLGzipBytes);
+
 /// <summary>Reads and writes the per-measurement JSON files under benchmarks/results.</summary>
 public static class ResultFiles
 {

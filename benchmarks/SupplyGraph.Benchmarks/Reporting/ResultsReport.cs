@@ -41,7 +41,8 @@ public static class ResultsReport
 
         md.AppendLine("## Targets").AppendLine();
         md.AppendLine("| target | measured | verdict |").AppendLine("|---|---|---|");
-        foreach (var (target, measured, met) in Targets(imports, starts, questions, http))
+        var dashboard = ResultFiles.Read<DashboardResult>(paths, "dashboard", "seed");
+        foreach (var (target, measured, met) in Targets(imports, starts, questions, http).Concat(DashboardTargets(dashboard)))
         {
             md.AppendLine(Invariant($"| {target} | {measured} | {(met is null ? "not measured" : met.Value ? "met" : "**missed**")} |"));
         }
@@ -95,6 +96,20 @@ public static class ResultsReport
             md.AppendLine();
         }
 
+        md.AppendLine("## Dashboard in Chromium").AppendLine();
+        if (dashboard is null)
+        {
+            md.AppendLine("Not run.").AppendLine();
+        }
+        else
+        {
+            md.AppendLine(Invariant($"`{dashboard.Page}` on the seed, {dashboard.Runs} loads in fresh browser contexts ({dashboard.Browser}, headless): milliseconds from navigation start until every section has rendered; JS+CSS as shipped (gzip)."));
+            md.AppendLine();
+            md.AppendLine("| ready p50 ms | ready p95 ms | ready max ms | DOMContentLoaded p50 ms | dashboard JS+CSS gzip | GraphiQL JS+CSS gzip |").AppendLine("|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine(Invariant($"| {dashboard.ReadyP50Milliseconds:F0} | {dashboard.ReadyP95Milliseconds:F0} | {dashboard.ReadyMaxMilliseconds:F0} | {dashboard.DomContentLoadedP50Milliseconds:F0} | {dashboard.ShippedGzipBytes / 1024.0:F0} KiB | {dashboard.GraphiQLGzipBytes / 1024.0:F0} KiB |"));
+            md.AppendLine();
+        }
+
         md.AppendLine("## Neo4j").AppendLine();
         md.AppendLine("Each size imported into an emptied database through the Neo4j store (the Query API, one write transaction); then each question through the store, and the very statements it sent through the bare Query API client (30 samples each on the seed, 10 on generated sizes: p99 is then the slowest).").AppendLine();
         var neo4jRuns = Neo4jSizes.Where(name => File.Exists(ResultFiles.PathOf(paths, "neo4j", name))).ToList();
@@ -131,6 +146,17 @@ public static class ResultsReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The dashboard's targets: the DeepSeek page interactive within 1 s, its JS+CSS at most 500 KB gzipped.</summary>
+    public static IEnumerable<(string Target, string Measured, bool? Met)> DashboardTargets(DashboardResult? dashboard)
+    {
+        yield return ("Dashboard: the DeepSeek page interactive within 1 s on the seed (Chromium, p95 of fresh loads)",
+            dashboard is null ? "-" : Invariant($"{dashboard.ReadyP95Milliseconds:F0} ms p95, {dashboard.ReadyP50Milliseconds:F0} ms p50 ({dashboard.Runs} loads)"),
+            dashboard is null ? null : dashboard.ReadyP95Milliseconds <= 1000);
+        yield return ("Dashboard: JS+CSS shipped <= 500 KB gzipped",
+            dashboard is null ? "-" : Invariant($"{dashboard.ShippedGzipBytes / 1000.0:F0} KB"),
+            dashboard is null ? null : dashboard.ShippedGzipBytes <= 500_000);
     }
 
     /// <summary>Each target of the scale issue with what was measured; null verdict when not measured.</summary>

@@ -1,3 +1,4 @@
+using SupplyGraph.Api.Dashboard;
 using SupplyGraph.Api.Http;
 
 namespace SupplyGraph.Api.Hosting;
@@ -7,12 +8,13 @@ internal static class SupplyGraphEndpointExtensions
     public const string GraphQLPath = "/graphql";
     public const string HealthPath = "/health";
 
-    /// <summary>Maps <c>GET /health</c> and GraphQL over HTTP at <c>/graphql</c> (every method, so that others get 405).</summary>
+    /// <summary>Maps <c>GET /health</c>, GraphQL over HTTP at <c>/graphql</c> (every method, so that others get 405) and the dashboard.</summary>
     public static IEndpointRouteBuilder MapSupplyGraphEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(HealthPath, HealthEndpoint.GetAsync);
         endpoints.Map(GraphQLPath, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+        endpoints.MapDashboard();
         return endpoints;
     }
 }

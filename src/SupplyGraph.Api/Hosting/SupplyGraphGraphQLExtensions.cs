@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using SupplyGraph.Api.Dashboard;
 using SupplyGraph.Api.GraphQL.Execution;
 using SupplyGraph.Api.GraphQL;
 using SupplyGraph.Api.GraphQL.Errors;
@@ -22,6 +23,7 @@ internal static class SupplyGraphGraphQLExtensions
             .AddExecutionStrategy(new BudgetedExecutionStrategy(), OperationType.Query)
             .AddUnhandledExceptionHandler(ResolverExceptionLogging.Handle));
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton(_ => DashboardAssets.Load());
         services.AddSingleton(provider => new ExpensiveRequestGate(provider.GetRequiredService<IOptions<SupplyGraphOptions>>().Value.Limits));
         return services;
     }

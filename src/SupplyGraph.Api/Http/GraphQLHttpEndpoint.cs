@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using SupplyGraph.Api.Dashboard;
 using SupplyGraph.Api.GraphQL.Errors;
 using SupplyGraph.Api.GraphQL.Execution;
 using SupplyGraph.Api.Hosting;
@@ -44,6 +45,13 @@ internal sealed class GraphQLHttpEndpoint(
         {
             context.Response.Headers.Allow = AllowedMethods;
             await WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed, GraphQLMediaTypes.Json, $"{request.Method} is not supported; use GET or POST.");
+            return;
+        }
+
+        if (isGet && DashboardEndpoints.PrefersHtml(request.Headers.Accept))
+        {
+            // A person at the address bar: the GraphQL IDE, which then posts its queries here like any client.
+            await DashboardEndpoints.WritePageAsync(context, DashboardAssets.GraphiQLPage);
             return;
         }
 

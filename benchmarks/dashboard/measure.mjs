@@ -1,0 +1,67 @@
+// The dashboard's performance targets (issue 12), measured in Chromium: the DeepSeek page on the seed interactive
+// within 1 s, and the JS+CSS it ships at most 500 KB gzipped. Each run loads the page in a fresh browser context (no
+// cache) and takes performance.now() when every section has rendered (the page sets body[data-ready="true"]); the
+// bytes are every script and style the page loaded, as sent (gzip).
+// Writes benchmarks/results/dashboard-seed.json, which `bench report` puts into RESULTS.md.
+//   node benchmarks/dashboard/measure.mjs [--runs 20]
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumPath, repository, startService } from '../../tests/SupplyGraph.Dashboard.Tests/service.mjs';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20;
+const page = '/entity/deepseek?asOf=2026-01-01';
+const executablePath = chromiumPath();
+if (!executablePath) { console.error('no Chromium: apt-get install chromium, or set SUPPLYGRAPH_CHROMIUM'); process.exit(2); }
+
+const percentile = (values, p) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]; };
+const gzipBytesOf = async (url, path) => {
+  const response = await fetch(url + path, { headers: { 'Accept-Encoding': 'gzip' } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return Number(response.headers.get('content-length'));
+};
+
+const service = await startService();
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+try {
+  const ready = [], domContentLoaded = [];
+  let shipped = 0;
+  for (let run = 0; run <= runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const tab = await context.newPage();
+    await tab.goto(service.url + page);
+    await tab.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30_000, polling: 'raf' });
+    const timing = await tab.evaluate(() => ({
+      ready: performance.now(),
+      dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+      // Every script and style the page loaded (chunks included), as sent: gzip-encoded bytes.
+      shipped: performance.getEntriesByType('resource')
+        .filter((entry) => /\/dashboard\/.*\.(js|css)$/.test(new URL(entry.name).pathname))
+        .reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+    }));
+    shipped = timing.shipped;
+    await context.close();
+    if (run === 0) continue; // the first load warms the service (JIT), not the page
+    ready.push(timing.ready);
+    domContentLoaded.push(timing.dom);
+  }
+
+  const graphiql = (await gzipBytesOf(service.url, '/dashboard/graphiql.js')) + (await gzipBytesOf(service.url, '/dashboard/graphiql.css'));
+  const result = {
+    size: 'seed',
+    page,
+    browser: `Chromium ${browser.version()}`,
+    runs,
+    readyP50Milliseconds: percentile(ready, 50),
+    readyP95Milliseconds: percentile(ready, 95),
+    readyMaxMilliseconds: Math.max(...ready),
+    domContentLoadedP50Milliseconds: percentile(domContentLoaded, 50),
+    shippedGzipBytes: shipped,
+    graphiQLGzipBytes: graphiql,
+  };
+  writeFileSync(join(repository, 'benchmarks', 'results', 'dashboard-seed.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  service.stop();
+}

@@ -1,0 +1,83 @@
+// Builds the SupplyGraph dashboard and GraphiQL into dist/, offline: every asset comes from npm.
+// The service serves dist/ at /dashboard/*, index.html for /, /entity/{id} and /paths, and graphiql.html for
+// GET /graphql with Accept: text/html.
+import * as esbuild from 'esbuild';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const dist = join(root, 'dist');
+const budget = 500 * 1024; // gzipped JS+CSS of the dashboard (GraphiQL excluded)
+const watch = process.argv.includes('--dev');
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+
+const common = {
+  bundle: true,
+  minify: !watch,
+  sourcemap: false,
+  legalComments: 'none',
+  target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  loader: { '.cypher': 'text', '.graphql': 'text', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
+  assetNames: 'assets/[name]-[hash]',
+  publicPath: '/dashboard',
+  logLevel: 'warning',
+};
+
+// The dashboard: an ES module with cytoscape split into a chunk loaded after the first paint.
+await esbuild.build({
+  ...common,
+  entryPoints: { app: join(root, 'src/app.js') },
+  outdir: dist,
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+// GraphiQL: a separate bundle (React, CodeMirror 5), never loaded by the dashboard.
+await esbuild.build({
+  ...common,
+  entryPoints: { graphiql: join(root, 'src/graphiql.jsx') },
+  outdir: dist,
+  format: 'iife',
+  jsx: 'automatic',
+});
+
+for (const page of ['index.html', 'graphiql.html']) {
+  await writeFile(join(dist, page), await readFile(join(root, 'src', page)));
+}
+
+async function files(dir) {
+  const out = [];
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    if ((await stat(path)).isDirectory()) out.push(...await files(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+const all = await files(dist);
+const gz = async (path) => gzipSync(await readFile(path), { level: 9 }).length;
+const sum = async (list) => { let n = 0; for (const f of list) n += await gz(f); return n; };
+const isGraphiql = (f) => /(^|\/)graphiql\.(js|css|html)$/.test(relative(dist, f));
+const dashboard = all.filter((f) => /\.(js|css)$/.test(f) && !isGraphiql(f));
+const graphiql = all.filter((f) => /\.(js|css)$/.test(f) && isGraphiql(f));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+for (const f of all.sort()) {
+  const s = (await stat(f)).size;
+  console.log(`  ${relative(dist, f).padEnd(40)} ${kb(s).padStart(10)}  (gzip ${kb(await gz(f))})`);
+}
+const dashboardSize = await sum(dashboard);
+const graphiqlSize = await sum(graphiql);
+console.log(`dashboard JS+CSS gzipped: ${kb(dashboardSize)} (budget ${kb(budget)}; ${dashboard.map((f) => relative(dist, f)).join(', ')})`);
+console.log(`graphiql JS+CSS gzipped:  ${kb(graphiqlSize)}`);
+if (dashboardSize > budget) {
+  console.error(`FAIL: the dashboard ships ${kb(dashboardSize)} gzipped, over the ${kb(budget)} budget.`);
+  process.exit(1);
+}

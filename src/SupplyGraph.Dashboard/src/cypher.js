@@ -1,0 +1,85 @@
+// "Copy as Cypher": the query files of cypher/queries with their :param example lines filled in for this page.
+import supplyChain from '../../../cypher/queries/supply-chain.cypher';
+import exportControls from '../../../cypher/queries/export-controls.cypher';
+import exposure from '../../../cypher/queries/exposure.cypher';
+import paths from '../../../cypher/queries/paths.cypher';
+import entityProfile from '../../../cypher/queries/entity-profile.cypher';
+import search from '../../../cypher/queries/search.cypher';
+
+export const FILES = {
+  'supply-chain.cypher': supplyChain,
+  'export-controls.cypher': exportControls,
+  'exposure.cypher': exposure,
+  'paths.cypher': paths,
+  'entity-profile.cypher': entityProfile,
+  'search.cypher': search,
+};
+
+/** A Cypher string literal. */
+export const str = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** A Cypher date. */
+export const date = (d) => `date(${str(d)})`;
+/** A Cypher list of literals already written as Cypher. */
+export const list = (items) => `[${items.join(', ')}]`;
+/** One walk frontier item, as in the files' examples. */
+export const frontierItem = (id, walk) => `{id: ${str(id)}, walk: ${str(walk)}, start: true}`;
+
+// Labels as stored in the graph (the search file filters on entity.kind with these names).
+const KIND_LABEL = { ACTOR: 'Actor', CHIP: 'Chip', MODEL: 'Model', REGULATION: 'Regulation' };
+
+/**
+ * Fills a query file: every `// :param name => example` line is replaced by the value given for name (written as
+ * Cypher) and emitted uncommented before the query, ready for Neo4j Browser. Parameters not given keep the file's
+ * example value. Returns the text.
+ */
+export function fill(file, values) {
+  const text = FILES[file];
+  if (!text) throw new Error(`No Cypher file ${file}`);
+  const header = [];
+  const params = [];
+  const body = [];
+  let inBody = false;
+  for (const line of text.replace(/\r\n/g, '\n').split('\n')) {
+    const m = /^\/\/\s*:param\s+(\w+)\s*=>\s*(.*)$/.exec(line);
+    if (m) {
+      const [, name, example] = m;
+      // Drop a trailing explanation such as "   (the text trimmed and upper-cased, as the service does)".
+      const fallback = example.replace(/\s{2,}\(.*\)\s*$/, '').trim();
+      params.push(`:param ${name} => ${name in values ? values[name] : fallback};`);
+      continue;
+    }
+    if (!inBody && (line.startsWith('//') || line.trim() === '')) {
+      if (line.trim() !== '//' || header.length === 0 || header[header.length - 1].trim() !== '//') header.push(line);
+      continue;
+    }
+    inBody = true;
+    body.push(line);
+  }
+  while (header.length && (header[header.length - 1].trim() === '' || header[header.length - 1].trim() === '//')) header.pop();
+  const query = body.join('\n').trim();
+  return `${header.join('\n')}\n// Parameters for this page (Neo4j Browser):\n${params.join('\n')}\n\n${query}\n`;
+}
+
+/** The Cypher of each dashboard section, for the page's entity and day. */
+export const cypherFor = {
+  profile: ({ id, asOf }) => fill('entity-profile.cypher', { id: str(id), asOf: date(asOf) }),
+  supplyChain: ({ id, asOf }) => fill('supply-chain.cypher', {
+    frontier: list([frontierItem(id, 'upstream'), frontierItem(id, 'downstream')]),
+    fetch: '[]', limit: '20000', asOf: date(asOf),
+  }),
+  exportControls: ({ id, asOf }) => fill('export-controls.cypher', {
+    frontier: list([frontierItem(id, 'upstream')]), fetch: '[]', limit: '20000', asOf: date(asOf),
+  }),
+  exposure: ({ id, asOf }) => fill('exposure.cypher', {
+    frontier: list([frontierItem(id, 'downstream')]), fetch: '[]', limit: '20000', asOf: date(asOf),
+  }),
+  paths: ({ from, asOf, types }) => fill('paths.cypher', {
+    frontier: list([frontierItem(from, 'downstream')]), fetch: '[]', limit: '20000', asOf: date(asOf),
+    types: types && types.length ? list(types.map(str)) : 'null',
+  }),
+  search: ({ text, kinds }) => fill('search.cypher', {
+    key: str(String(text).trim().toUpperCase()),
+    kinds: kinds && kinds.length ? list(kinds.map((k) => str(KIND_LABEL[k] || k))) : 'null',
+    limit: '2000',
+  }),
+};

@@ -1,0 +1,232 @@
+// The dashboard in Chromium, against the service run.mjs started (in-memory store, the seed). Every page is checked for
+// console errors, failed or external requests (it must work offline), and axe-core's serious or critical violations.
+// Screenshots go to artifacts/.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const base = process.env.SUPPLYGRAPH_DASHBOARD_URL;
+const artifacts = new URL('./artifacts/', import.meta.url);
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const October2023Rule = 'us-bis-2023-10-advanced-computing';
+let browser;
+
+before(async () => {
+  assert.ok(base, 'SUPPLYGRAPH_DASHBOARD_URL is set by run.mjs');
+  await mkdir(artifacts, { recursive: true });
+  browser = await chromium.launch({ executablePath: process.env.SUPPLYGRAPH_CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => { await browser?.close(); });
+
+/** A fresh page that records what must not happen: console errors, page errors, failed, refused or external requests. */
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const problems = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    problems.push(`external request: ${url}`);
+    return route.abort();
+  });
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
+  await page.goto(base + path);
+  return { page, problems, close: () => context.close() };
+}
+
+const ready = (page) => page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 20_000 });
+
+async function seriousViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`));
+  return violations;
+}
+
+/** The service's own answer, asked the way any client does. */
+async function ask(query, variables = {}) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+const cardIds = (page, stage) => page.locator(`[data-testid="stage-${stage}"] [data-testid="entity-card"]`)
+  .evaluateAll((cards) => cards.map((card) => card.dataset.entityId));
+
+test('searching "DeepSeek AI" lands on DeepSeek', async () => {
+  // arrange
+  const { page, problems, close } = await open('/');
+  try {
+    await ready(page);
+    await page.screenshot({ path: new URL('home.png', artifacts).pathname });
+
+    // act
+    await page.getByTestId('search-input').fill('DeepSeek AI');
+    await page.getByTestId('search-option').first().waitFor();
+    await page.getByTestId('search-input').press('Enter');
+
+    // assert
+    await page.waitForURL(/\/entity\/deepseek(\?|$)/);
+    await ready(page);
+    assert.match(await page.getByTestId('entity-title').innerText(), /DeepSeek/);
+    await page.screenshot({ path: new URL('entity-deepseek.png', artifacts).pathname, fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the critical path shows every stage of the answer with its members, the seed page\'s clouds among them', async () => {
+  // arrange
+  const asOf = '2026-01-01';
+  const expected = (await ask('query($asOf: Date) { supplyChain(entity: "deepseek", asOf: $asOf) { stages { stage entities { id } } } }', { asOf })).supplyChain.stages;
+
+  // act
+  const { page, problems, close } = await open(`/entity/deepseek?asOf=${asOf}`);
+  try {
+    await ready(page);
+
+    // assert: the columns are the answer's stages, in order, each with exactly its entities
+    const columns = await page.locator('[data-testid^="stage-"]').evaluateAll((nodes) => nodes.map((node) => node.dataset.testid.slice('stage-'.length)));
+    assert.deepEqual(columns, expected.map((stage) => stage.stage));
+    for (const stage of expected) {
+      assert.deepEqual((await cardIds(page, stage.stage)).sort(), stage.entities.map((entity) => entity.id).sort(), stage.stage);
+    }
+
+    // the three stages of the seed's "Critical path" page: its cloud providers, the lab, its models
+    for (const cloud of ['huawei-cloud', 'alibaba-cloud', 'tencent-cloud']) assert.ok((await cardIds(page, 'COMPUTE')).includes(cloud), cloud);
+    assert.deepEqual(await cardIds(page, 'LABS'), ['deepseek']);
+    for (const model of ['deepseek-v3', 'deepseek-r1']) assert.ok((await cardIds(page, 'MODELS')).includes(model), model);
+    assert.ok(await page.getByTestId('graph-view').isVisible(), 'the neighbourhood graph is drawn');
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('export controls show the October 2023 rule with the H800 path, and a step opens its sources', async () => {
+  // arrange
+  const { page, problems, close } = await open('/entity/deepseek?asOf=2026-01-01');
+  try {
+    await ready(page);
+    const hit = page.locator(`[data-testid="control-hit"][data-regulation-id="${October2023Rule}"]`);
+
+    // act
+    await hit.waitFor();
+    const text = await hit.innerText();
+    const step = hit.getByTestId('path-step').first();
+    await step.click();
+
+    // assert
+    assert.match(text, /88 FR 73458/, 'the citation');
+    assert.match(text, /2023-11-17/, 'the effective date');
+    assert.match(text, /H800/, 'the H800 path');
+    const sources = page.getByTestId('sources-panel');
+    await sources.waitFor();
+    assert.ok((await sources.innerText()).trim().length > 0, 'the step\'s sources are listed');
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('changing as-of to 2023-06-01 removes the October 2023 rule', async () => {
+  // arrange
+  const { page, problems, close } = await open('/entity/deepseek?asOf=2026-01-01');
+  try {
+    await ready(page);
+    assert.equal(await page.locator(`[data-testid="control-hit"][data-regulation-id="${October2023Rule}"]`).count(), 1);
+
+    // act
+    await page.getByTestId('asof-input').fill('2023-06-01');
+    await page.getByTestId('asof-input').dispatchEvent('change');
+    await page.waitForURL(/asOf=2023-06-01/);
+    await ready(page);
+
+    // assert
+    assert.equal(await page.locator(`[data-testid="control-hit"][data-regulation-id="${October2023Rule}"]`).count(), 0);
+    await page.screenshot({ path: new URL('entity-deepseek-2023-06-01.png', artifacts).pathname, fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('a regulation\'s page shows its exposure, and each section offers its GraphQL and Cypher', async () => {
+  // arrange
+  const { page, problems, close } = await open(`/entity/${October2023Rule}?asOf=2026-01-01`);
+  try {
+    // act
+    await ready(page);
+
+    // assert
+    const body = await page.locator('main').innerText();
+    assert.match(body, /DeepSeek/, 'DeepSeek is exposed to the rule');
+    assert.ok(await page.getByTestId('query-text').count() > 0, 'the GraphQL each section ran is shown');
+    assert.ok(await page.getByTestId('copy-cypher').count() > 0, 'each section can be copied as Cypher');
+    await page.screenshot({ path: new URL('regulation.png', artifacts).pathname, fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('GraphiQL loads at GET /graphql and runs a query', async () => {
+  // arrange
+  const { page, problems, close } = await open('/graphql');
+  try {
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+
+    // act
+    await page.locator('.graphiql-execute-button').click();
+
+    // assert
+    await page.waitForFunction(() => /"data"/.test(document.querySelector('.result-window')?.textContent ?? ''), null, { timeout: 20_000 });
+    await page.screenshot({ path: new URL('graphiql.png', artifacts).pathname });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the search works from the keyboard alone', async () => {
+  // arrange
+  const { page, problems, close } = await open('/');
+  try {
+    await ready(page);
+
+    // act: Tab until the search box has focus, type, pick the first suggestion with the arrow key
+    for (let tab = 0; tab < 10; tab++) {
+      if (await page.evaluate(() => document.activeElement?.dataset?.testid === 'search-input')) break;
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'search-input', 'Tab reaches the search box');
+    await page.keyboard.type('ASML');
+    await page.getByTestId('search-option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+
+    // assert
+    await page.waitForURL(/\/entity\/asml(\?|$)/);
+    await ready(page);
+    assert.match(await page.getByTestId('entity-title').innerText(), /ASML/);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+for (const path of ['/', '/entity/deepseek?asOf=2026-01-01', `/entity/${October2023Rule}?asOf=2026-01-01`]) {
+  test(`axe-core finds no serious or critical violation on ${path}`, async () => {
+    // arrange
+    const { page, problems, close } = await open(path);
+    try {
+      await ready(page);
+
+      // act
+      const violations = await seriousViolations(page);
+
+      // assert
+      assert.deepEqual(violations, []);
+      assert.deepEqual(problems, []);
+    } finally { await close(); }
+  });
+}
