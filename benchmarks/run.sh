@@ -4,6 +4,7 @@
 #   bash benchmarks/run.sh --sizes S,M     only those sizes
 #   bash benchmarks/run.sh --quick         short runs, to check the harness itself works (numbers not for RESULTS)
 #   bash benchmarks/run.sh --neo4j-only --sizes S,M   only the Neo4j step (import and questions on Neo4j)
+# The seed step also loads the dashboard's DeepSeek page in Chromium (benchmarks/dashboard/measure.mjs).
 # Builds in Release, installs the load tool's npm packages, then runs each measurement in a process of its own
 # (so peak memory belongs to it) and writes benchmarks/RESULTS.md from benchmarks/results/*.json.
 set -euo pipefail
@@ -43,6 +44,13 @@ if [ "$neo4j_only" = 0 ]; then
   echo "==> seed: questions in-process and over HTTP"
   bench questions seed $quick
   bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
+fi
+
+if [ "$neo4j_only" = 0 ]; then
+  echo "==> seed: the dashboard's DeepSeek page in Chromium (issue 12)"
+  if (cd benchmarks/dashboard && npm ci --no-audit --no-fund --loglevel=error); then
+    node benchmarks/dashboard/measure.mjs $([ -n "$quick" ] && echo "--runs 3") || echo "(the dashboard measurement failed: is chromium installed?)"
+  fi
 fi
 
 if [ "$neo4j_only" = 0 ]; then

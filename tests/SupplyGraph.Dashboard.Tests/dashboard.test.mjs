@@ -173,6 +173,25 @@ test('a regulation\'s page shows its exposure, and each section offers its Graph
   } finally { await close(); }
 });
 
+test('the paths page draws the routes between two entities, as the paths question answers them', async () => {
+  // arrange
+  const expected = (await ask('{ paths(from: "hugging-face", to: "asml", asOf: "2026-01-01") { paths { relationships { id } } } }')).paths.paths;
+  assert.ok(expected.length > 0, 'the seed links Hugging Face to ASML');
+
+  // act
+  const { page, problems, close } = await open('/paths?from=hugging-face&to=asml&asOf=2026-01-01');
+  try {
+    await ready(page);
+
+    // assert: every relationship of every route is a step on the page
+    const steps = await page.getByTestId('path-step').evaluateAll((nodes) => nodes.map((node) => node.dataset.relationshipId));
+    for (const path of expected) {
+      for (const relationship of path.relationships) assert.ok(steps.includes(relationship.id), relationship.id);
+    }
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
 test('GraphiQL loads at GET /graphql and runs a query', async () => {
   // arrange
   const { page, problems, close } = await open('/graphql');
