@@ -263,6 +263,12 @@ if [ -f "$app_project" ] && [ "${#copy_sources[@]}" -gt 0 ]; then
   for project in "${projects[@]}"; do
     dir=$(dirname "$project")
     while IFS= read -r include; do
+      if [[ "$include" == @\(* ]]; then
+        # Made during the build (the dashboard's bundle, from src/SupplyGraph.Dashboard): its sources are checked
+        # with every other tracked file under the copied folders, below.
+        ok "embedded resources $include of $(basename "$project"): made during the build"
+        continue
+      fi
       pattern=$(realpath -m --relative-to=. "$dir/${include//\\//}")
       shopt -s globstar nullglob
       # shellcheck disable=SC2206

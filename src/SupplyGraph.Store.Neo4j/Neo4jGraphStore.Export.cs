@@ -1,14 +1,8 @@
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
-using SupplyGraph.Domain.Graph;
-using SupplyGraph.Domain.Importing;
-using SupplyGraph.Domain.Questions;
-using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Store.Neo4j.Cypher;
-using SupplyGraph.Store.Neo4j.Import;
 using SupplyGraph.Store.Neo4j.Mapping;
-using SupplyGraph.Store.Neo4j.Questions;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Store.Neo4j;
