@@ -2,7 +2,11 @@
 // console errors, failed or external requests (it must work offline), and axe-core's serious or critical violations.
 // Screenshots go to artifacts/.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -231,6 +235,37 @@ test('the search works from the keyboard alone', async () => {
     assert.match(await page.getByTestId('entity-title').innerText(), /ASML/);
     assert.deepEqual(problems, []);
   } finally { await close(); }
+});
+
+test('every "Copy as Cypher" is Cypher Neo4j accepts: its :param values and its query pass the Cypher lint', async () => {
+  // arrange: the text each section's button copies, on an entity page, a regulation's page and the paths page
+  const copied = [];
+  for (const path of ['/entity/deepseek?asOf=2023-06-01', `/entity/${October2023Rule}?asOf=2026-01-01`, '/paths?from=hugging-face&to=asml&asOf=2026-01-01']) {
+    const { page, problems, close } = await open(path);
+    try {
+      await ready(page);
+      // A section that has not asked anything yet (paths, before a second entity is chosen) has nothing to copy.
+      copied.push(...(await page.getByTestId('copy-cypher').evaluateAll((buttons) => buttons.map((button) => button.dataset.cypher))).filter(Boolean));
+      assert.deepEqual(problems, []);
+    } finally { await close(); }
+  }
+
+  // act: each ":param name => value;" (a Neo4j Browser command) becomes "RETURN value AS name;", so Neo4j's parser and
+  // semantic analysis (tools/cypher-lint) check every value, then the query itself
+  const folder = await mkdtemp(join(tmpdir(), 'supplygraph-copied-cypher-'));
+  try {
+    assert.ok(copied.length >= 5, `${copied.length} sections copied Cypher`);
+    assert.ok(copied.every((text) => text.includes('$')), `every section copies a parameterised query:\n${copied.find((text) => !text.includes('$'))}`);
+    await Promise.all(copied.map((text, index) => writeFile(join(folder, `copied-${index}.cypher`),
+      text.replace(/^:param (\w+) => (.*);$/gm, 'RETURN $2 AS $1;'))));
+    const repository = new URL('../../', import.meta.url).pathname;
+    const lint = await promisify(execFile)('node', [join(repository, 'tools/cypher-lint/lint.mjs'), '--schema', join(repository, 'cypher/lint/dbschema.json'), folder])
+      .then(({ stdout }) => ({ ok: true, stdout }), (error) => ({ ok: false, stdout: `${error.stdout}${error.stderr}` }));
+
+    // assert
+    assert.ok(lint.ok, lint.stdout);
+    assert.ok(copied.every((text) => /^:param \w+ => /m.test(text)), 'the parameters are filled in as :param lines');
+  } finally { await rm(folder, { recursive: true, force: true }); }
 });
 
 for (const path of ['/', '/entity/deepseek?asOf=2026-01-01', `/entity/${October2023Rule}?asOf=2026-01-01`]) {
