@@ -43,19 +43,20 @@ internal static class ValidateCommand
                 try
                 {
                     var header = await source.ReadIntoAsync(rows, lookup, cancellationToken);
-                    await console.Error.WriteLineAsync(
+                    // The verdict is the verb's answer: standard output, as the README says.
+                    await console.Out.WriteLineAsync(
                         string.Create(CultureInfo.InvariantCulture, $"{source.Name}: valid: {header.Entities:N0} entities, {header.Relationships:N0} relationships")
                         + (header.Skipped.Count > 0 ? $", {header.Skipped.Count} skipped" : ""));
                     foreach (var skipped in header.Skipped)
                     {
-                        await console.Error.WriteLineAsync($"  skipped {skipped}");
+                        await console.Out.WriteLineAsync($"  skipped {skipped}");
                     }
                 }
                 catch (DatasetValidationException exception)
                 {
                     invalid++;
                     await CommandFailures.WriteErrorsAsync(console.Out, exception);
-                    await console.Error.WriteLineAsync($"{source.Name}: invalid ({exception.Errors.Count} errors)");
+                    await console.Out.WriteLineAsync($"{source.Name}: invalid ({exception.Errors.Count} errors)");
                 }
             }
 

@@ -86,7 +86,8 @@ internal sealed class DatasetStreamReader
 
             if (input.IsComplete && !input.HasContent)
             {
-                return new DatasetError(fileName, "$", null, null, "the file is empty; a dataset is a JSON object with \"format\", \"version\", \"entities\" and \"relationships\"");
+                // Located where the object should begin, so the error reads file:line:column like every other.
+                return new DatasetError(fileName, "$", 1, 1, "the file is empty (or holds only whitespace); a dataset is a JSON object with \"format\", \"version\", \"entities\" and \"relationships\"");
             }
 
             bool finished;

@@ -77,7 +77,7 @@ internal sealed class YamlToJson(IParser parser, JsonLayout layout, string fileN
             case StreamEnd:
                 if (documents == 0)
                 {
-                    throw new YamlRejectedException(new DatasetError(fileName, "$", null, null, "the file is empty; a dataset is a YAML mapping with \"format\", \"version\", \"entities\" and \"relationships\""));
+                    throw new YamlRejectedException(new DatasetError(fileName, "$", 1, 1, "the file is empty (or holds only whitespace and comments); a dataset is a YAML mapping with \"format\", \"version\", \"entities\" and \"relationships\""));
                 }
 
                 layout.Finish();

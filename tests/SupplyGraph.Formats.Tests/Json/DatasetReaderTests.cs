@@ -227,10 +227,17 @@ public sealed class DatasetReaderTests
         error.Message.Should().StartWith("not valid JSON");
     }
 
-    [Fact]
-    public void An_empty_file_is_reported_as_empty()
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\t\n")]
+    public void An_empty_or_blank_file_is_reported_as_empty_at_line_1_column_1(string text)
     {
-        SingleError("  \n").Message.Should().Contain("the file is empty");
+        // act
+        var error = SingleError(text);
+
+        // assert
+        error.Message.Should().Contain("the file is empty");
+        error.ToString().Should().MatchRegex(@"^[^:]+\.json:1:1: \$: the file is empty");
     }
 
     [Fact]

@@ -221,13 +221,14 @@ public sealed class YamlDatasetSourceTests
     [Theory]
     [InlineData("")]
     [InlineData("# only a comment\n\n")]
+    [InlineData("  \n \n")]
     public async Task An_empty_file_is_an_error(string yaml)
     {
         // act
         var errors = (await YamlText.ErrorsOfAsync(yaml)).Errors;
 
         // assert
-        errors.Should().Equal(new DatasetError("test.yaml", "$", null, null, "the file is empty; a dataset is a YAML mapping with \"format\", \"version\", \"entities\" and \"relationships\""));
+        errors.Should().Equal(new DatasetError("test.yaml", "$", 1, 1, "the file is empty (or holds only whitespace and comments); a dataset is a YAML mapping with \"format\", \"version\", \"entities\" and \"relationships\""));
     }
 
     [Fact]
