@@ -13,31 +13,14 @@ internal static class EmbeddedStoreFailures
     private const int Locked = 6;
     private const int CannotOpen = 14;
 
-    public static async Task TranslateAsync(Func<Task> work)
-    {
-        try
-        {
-            await work();
-        }
-        catch (SqliteException exception)
-        {
-            throw Translate(exception);
-        }
-    }
+    public static Task TranslateAsync(Func<Task> work) => StoreFailures.TranslateAsync(work, Translate);
 
-    public static async Task<T> TranslateAsync<T>(Func<Task<T>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (SqliteException exception)
-        {
-            throw Translate(exception);
-        }
-    }
+    public static Task<T> TranslateAsync<T>(Func<Task<T>> work) => StoreFailures.TranslateAsync(work, Translate);
 
-    private static Exception Translate(SqliteException exception) => exception.SqliteErrorCode is Busy or Locked or CannotOpen
-        ? new StoreUnavailableException(exception.Message, exception)
-        : new StoreErrorException($"SQLITE_{exception.SqliteErrorCode}", exception.Message, isRetryable: false, exception);
+    private static Exception? Translate(Exception exception) => exception switch
+    {
+        SqliteException { SqliteErrorCode: Busy or Locked or CannotOpen } sqlite => new StoreUnavailableException(sqlite.Message, sqlite),
+        SqliteException sqlite => new StoreErrorException($"SQLITE_{sqlite.SqliteErrorCode}", sqlite.Message, isRetryable: false, sqlite),
+        _ => null,
+    };
 }

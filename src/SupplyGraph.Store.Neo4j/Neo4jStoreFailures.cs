@@ -11,29 +11,9 @@ namespace SupplyGraph.Store.Neo4j;
 /// </summary>
 internal static class Neo4jStoreFailures
 {
-    public static async Task TranslateAsync(Func<Task> work)
-    {
-        try
-        {
-            await work();
-        }
-        catch (Exception exception) when (Translate(exception) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    public static Task TranslateAsync(Func<Task> work) => StoreFailures.TranslateAsync(work, Translate);
 
-    public static async Task<T> TranslateAsync<T>(Func<Task<T>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (Exception exception) when (Translate(exception) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    public static Task<T> TranslateAsync<T>(Func<Task<T>> work) => StoreFailures.TranslateAsync(work, Translate);
 
     /// <summary>The store-neutral failure <paramref name="exception"/> stands for, or null to let it pass as it is.</summary>
     public static Exception? Translate(Exception exception) => exception switch

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 
@@ -7,13 +6,15 @@ namespace SupplyGraph.Api.Dashboard;
 
 /// <summary>
 /// The dashboard's built files (src/SupplyGraph.Dashboard/dist, embedded in this assembly at build time), held in
-/// memory with their gzip form and an ETag: the service serves its own pages, offline, without a folder to deploy.
+/// memory with their gzip form (made by the dashboard's build: <c>app.js.gz</c> beside <c>app.js</c>) and an ETag:
+/// the service serves its own pages, offline, without a folder to deploy and without compressing at run time.
 /// </summary>
 internal sealed class DashboardAssets
 {
     public const string ResourcePrefix = "dashboard/";
     public const string IndexPage = "index.html";
     public const string GraphiQLPage = "graphiql.html";
+    private const string GzipSuffix = ".gz";
 
     private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,12 +40,17 @@ internal sealed class DashboardAssets
     public static DashboardAssets Load()
     {
         var assembly = typeof(DashboardAssets).Assembly;
+        var files = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .ToDictionary(name => name[ResourcePrefix.Length..].Replace('\\', '/'), name => Read(assembly, name), StringComparer.Ordinal);
         var loaded = new Dictionary<string, DashboardAsset>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames())
+        foreach (var (path, bytes) in files)
         {
-            if (name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            if (!path.EndsWith(GzipSuffix, StringComparison.Ordinal))
             {
-                loaded[name[ResourcePrefix.Length..].Replace('\\', '/')] = Read(assembly, name);
+                var contentType = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
+                var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"";
+                loaded[path] = new DashboardAsset(bytes, files.GetValueOrDefault(path + GzipSuffix), contentType, etag);
             }
         }
 
@@ -54,23 +60,14 @@ internal sealed class DashboardAssets
     /// <summary>The file at <paramref name="path"/> (relative, forward slashes), or null.</summary>
     public DashboardAsset? Find(string path) => assets.GetValueOrDefault(path);
 
-    private static DashboardAsset Read(Assembly assembly, string name)
+    private static byte[] Read(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var bytes = buffer.ToArray();
-        using var zipped = new MemoryStream();
-        using (var gzip = new GZipStream(zipped, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            gzip.Write(bytes);
-        }
-
-        var contentType = ContentTypes.GetValueOrDefault(Path.GetExtension(name), "application/octet-stream");
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"";
-        return new DashboardAsset(bytes, zipped.ToArray(), contentType, etag);
+        return buffer.ToArray();
     }
 }
 
-/// <summary>One built file: its bytes, the same gzipped, its media type and its ETag.</summary>
-internal sealed record DashboardAsset(byte[] Bytes, byte[] Gzipped, string ContentType, string ETag);
+/// <summary>One built file: its bytes, the same gzipped (null when the build made none), its media type and its ETag.</summary>
+internal sealed record DashboardAsset(byte[] Bytes, byte[]? Gzipped, string ContentType, string ETag);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace SupplyGraph.Api.Dashboard;
@@ -20,35 +19,6 @@ internal static class DashboardEndpoints
         endpoints.MapGet("/paths", context => WritePageAsync(context, DashboardAssets.IndexPage));
         endpoints.MapGet(AssetsPath + "/{**file}", context => WriteAssetAsync(context, context.Request.RouteValues["file"] as string ?? string.Empty));
         return endpoints;
-    }
-
-    /// <summary>
-    /// True when the client would rather have HTML than a GraphQL answer: a browser's address bar sends
-    /// <c>text/html</c> first and JSON only through <c>*/*</c>; curl and GraphQL clients never prefer HTML.
-    /// </summary>
-    public static bool PrefersHtml(StringValues accept)
-    {
-        if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var ranges))
-        {
-            return false;
-        }
-
-        double html = 0, json = 0;
-        foreach (var range in ranges)
-        {
-            var quality = range.Quality ?? 1.0;
-            if (range.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
-            {
-                html = Math.Max(html, quality);
-            }
-            else if (range.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-                || range.MediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase))
-            {
-                json = Math.Max(json, quality);
-            }
-        }
-
-        return html > 0 && html > json;
     }
 
     public static Task WritePageAsync(HttpContext context, string page) => WriteAssetAsync(context, page);
@@ -79,9 +49,11 @@ internal static class DashboardEndpoints
         }
 
         response.ContentType = asset.ContentType;
-        var gzip = context.Request.Headers.AcceptEncoding.Any(value => value?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
-        var body = gzip ? asset.Gzipped : asset.Bytes;
-        if (gzip)
+        var gzipped = context.Request.Headers.AcceptEncoding.Any(value => value?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true)
+            ? asset.Gzipped
+            : null;
+        var body = gzipped ?? asset.Bytes;
+        if (gzipped is not null)
         {
             response.Headers.ContentEncoding = "gzip";
         }

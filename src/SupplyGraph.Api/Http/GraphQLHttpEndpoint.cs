@@ -48,7 +48,7 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (isGet && DashboardEndpoints.PrefersHtml(request.Headers.Accept))
+        if (isGet && ResponseMediaTypeNegotiator.PrefersHtml(request.Headers.Accept))
         {
             // A person at the address bar: the GraphQL IDE, which then posts its queries here like any client.
             await DashboardEndpoints.WritePageAsync(context, DashboardAssets.GraphiQLPage);

@@ -33,6 +33,21 @@ internal static class ResponseMediaTypeNegotiator
     }
 
     /// <summary>
+    /// True when the client would rather have HTML than a GraphQL answer: a browser's address bar sends
+    /// <c>text/html</c> first and JSON only through <c>*/*</c>; curl and GraphQL clients never prefer HTML.
+    /// </summary>
+    public static bool PrefersHtml(StringValues accept)
+    {
+        if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0)
+        {
+            return false;
+        }
+
+        var html = QualityOf("text/html", ranges);
+        return html > 0 && html > Math.Max(QualityOf(GraphQLMediaTypes.GraphQLResponseJson, ranges), QualityOf(GraphQLMediaTypes.Json, ranges));
+    }
+
+    /// <summary>
     /// The quality the most specific matching range gives <paramref name="mediaType"/>; 0 when none matches.
     /// Type and subtype are compared whole: unlike <see cref="MediaTypeHeaderValue.IsSubsetOf"/>, a <c>+json</c>
     /// suffix does not make <c>application/graphql-response+json</c> match <c>application/json</c>.

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using SupplyGraph.Api.Dashboard;
+using SupplyGraph.Api.Http;
 using SupplyGraph.Api.Tests.Infrastructure;
 
 namespace SupplyGraph.Api.Tests.Dashboard;
@@ -104,7 +104,7 @@ public sealed class DashboardEndpointTests(SmallGraphHost host)
     public void Html_is_preferred_only_when_it_outranks_json(string accept, bool expected)
     {
         // act
-        var prefers = DashboardEndpoints.PrefersHtml(accept);
+        var prefers = ResponseMediaTypeNegotiator.PrefersHtml(accept);
 
         // assert
         prefers.Should().Be(expected);
