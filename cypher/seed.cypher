@@ -219,6 +219,11 @@ MATCH (target:Entity {id: 'high-flyer'})
 MERGE (source)-[relationship:SUBSIDIARY_OF {key: 'deepseek/SUBSIDIARY_OF/high-flyer'}]->(target)
 SET relationship = {key: 'deepseek/SUBSIDIARY_OF/high-flyer', status: 'REPORTED', note: 'founded 2023 as High-Flyer\'s AI research subsidiary', sources: '[{"document":"000_eac32558cbc5d9ab.txt","locator":"DeepSeek was founded in 2023 as an AI research subsidiary of High-Flyer (Huanfang)"},{"document":"003_67bdc8ecb5f52f54.txt","locator":"It\'s an AI research arm of High-Flyer, funded by quant trading profits."}]', fingerprint: '80fade2796df359ccf7a5060e822c150b6c90cf8700a17b9b39b87c836307931'};
 
+MATCH (source:Entity {id: 'high-flyer'})
+MATCH (target:Entity {id: 'deepseek'})
+MERGE (source)-[relationship:HOSTS {key: 'high-flyer/HOSTS/deepseek'}]->(target)
+SET relationship = {key: 'high-flyer/HOSTS/deepseek', status: 'REPORTED', note: 'compute, not only money: High-Flyer\'s GPU clusters (Fire-Flyer), built for quant trading, repurposed for DeepSeek\'s AI research', sources: '[{"document":"003_67bdc8ecb5f52f54.txt","locator":"Unusual model: Quant fund funding AI lab. Compute infrastructure repurposed."},{"document":"003_67bdc8ecb5f52f54.txt","locator":"Why AI | Compute for trading → AI research"},{"document":"000_eac32558cbc5d9ab.txt","locator":"a Hangzhou-based quantitative hedge fund that had accumulated one of the largest GPU clusters in China before export controls tightened"},{"document":"Fire-Flyer AI-HPC: A Cost-Effective Software-Hardware Co-Design for Deep Learning (DeepSeek-AI, arXiv:2408.14158, SC\'24)","locator":"\'we deployed the Fire-Flyer 2 with 10,000 PCIe A100 GPUs\' (DeepSeek-AI\'s own paper on the cluster)","url":"https://arxiv.org/abs/2408.14158"}]', fingerprint: 'dd134494513af6b71113f5dd9468390ce9d50e58db52311c1c111fb99cccb472'};
+
 MATCH (source:Entity {id: 'deepseek-v3'})
 MATCH (target:Entity {id: 'nvidia-h800'})
 MERGE (source)-[relationship:TRAINED_ON {key: 'deepseek-v3/TRAINED_ON/nvidia-h800'}]->(target)

@@ -22,7 +22,7 @@ UNWIND $frontier AS item
 MATCH (here:Entity {id: item.id})-[step]-(next)
 RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS to, next.id AS reached,
        (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
-       AND ((startNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON', 'BACKED_BY']) OR (endNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
+       AND ((startNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON']) OR (endNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
                    OR (item.start AND ((startNode(step) = here AND type(step) IN ['DESIGNS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['AVAILABLE_ON'])))) AS follows,
        null AS entity
 LIMIT $limit

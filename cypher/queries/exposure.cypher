@@ -23,7 +23,7 @@ RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS 
        (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
        AND (CASE WHEN item.start
          THEN here.effective <= $asOf AND (here.rescinded IS NULL OR $asOf < here.rescinded) AND endNode(step) = here AND type(step) IN ['RESTRICTED_BY']
-         ELSE (startNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON', 'BACKED_BY'])
+         ELSE (startNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON'])
        END) AS follows,
        null AS entity
 LIMIT $limit

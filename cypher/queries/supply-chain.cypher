@@ -25,9 +25,9 @@ MATCH (here:Entity {id: item.id})-[step]-(next)
 RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS to, next.id AS reached,
        (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
        AND (CASE item.walk
-         WHEN 'upstream' THEN (startNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON', 'BACKED_BY']) OR (endNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
+         WHEN 'upstream' THEN (startNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON']) OR (endNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
                    OR (item.start AND ((startNode(step) = here AND type(step) IN ['DESIGNS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['AVAILABLE_ON'])))
-         WHEN 'downstream' THEN (startNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON', 'BACKED_BY'])
+         WHEN 'downstream' THEN (startNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON'])
          ELSE false
        END) AS follows,
        null AS entity

@@ -21,8 +21,10 @@ public static class RelationshipTypes
             "the lab develops the model"),
         new(RelationshipType.TrainedOn, "TRAINED_ON", [EntityKind.Model], [EntityKind.Chip], Supply, RelationshipEnd.To,
             "the model was trained on the chip"),
-        new(RelationshipType.BackedBy, "BACKED_BY", [EntityKind.Actor], [EntityKind.Actor], Supply, RelationshipEnd.To,
-            "the actor is funded or owned by the investor"),
+        // Funding is not supply: a lab does not pick up its investor's chips or restrictions. Compute a backer provides
+        // is a claim of its own (the backer HOSTS the lab), with its own sources.
+        new(RelationshipType.BackedBy, "BACKED_BY", [EntityKind.Actor], [EntityKind.Actor], Context, null,
+            "the actor is funded or owned by the investor (money, not supply: not walked; compute the backer provides is stated as HOSTS)"),
         new(RelationshipType.AvailableOn, "AVAILABLE_ON", [EntityKind.Model], [EntityKind.Actor], Serving, RelationshipEnd.From,
             "the model is served or distributed on the platform"),
         new(RelationshipType.RestrictedBy, "RESTRICTED_BY", [EntityKind.Actor, EntityKind.Chip, EntityKind.Model], [EntityKind.Regulation], Control, null,

@@ -22,7 +22,6 @@ public sealed class SupplyChainTests
             SupplyChainStage.ChipDesign,
             SupplyChainStage.Chips,
             SupplyChainStage.Compute,
-            SupplyChainStage.Capital,
             SupplyChainStage.Labs,
             SupplyChainStage.Models,
             SupplyChainStage.Deployment);
@@ -30,6 +29,7 @@ public sealed class SupplyChainTests
         Ids(answer, SupplyChainStage.Deployment).Should().BeEquivalentTo("platform", "cloud-b");
         Ids(answer, SupplyChainStage.Chips).Should().Equal("chip-x");
         Ids(answer, SupplyChainStage.Manufacturing).Should().BeEquivalentTo("fab-co", "mem-co");
+        answer.Stages.SelectMany(stage => stage.Entities).Select(entity => entity.Id).Should().NotContain("fund", "the fund only funds the lab (BACKED_BY): money, not supply");
         answer.Partial.Should().BeFalse();
     }
 
