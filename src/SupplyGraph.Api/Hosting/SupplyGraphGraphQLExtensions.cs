@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using SupplyGraph.Api.Dashboard;
@@ -18,10 +18,11 @@ internal static class SupplyGraphGraphQLExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SupplyGraphSchema>()
             .AddGraphTypes(typeof(SupplyGraphSchema).Assembly)
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddSystemTextJson(ResponseJsonWriter.ConfigureJson)
             .AddErrorInfoProvider<SupplyGraphErrorInfoProvider>()
             .AddExecutionStrategy(new BudgetedExecutionStrategy(), OperationType.Query)
             .AddUnhandledExceptionHandler(ResolverExceptionLogging.Handle));
+        services.AddSingleton(provider => new ResponseJsonWriter(provider.GetRequiredService<IErrorInfoProvider>()));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton(_ => DashboardAssets.Load());
         services.AddSingleton(provider => new ExpensiveRequestGate(provider.GetRequiredService<IOptions<SupplyGraphOptions>>().Value.Limits));

@@ -23,6 +23,7 @@ internal sealed class GraphQLHttpEndpoint(
     ISchema schema,
     IDocumentBuilder documentBuilder,
     IGraphQLTextSerializer serializer,
+    ResponseJsonWriter responseWriter,
     IOptions<SupplyGraphOptions> options,
     ExpensiveRequestGate gate,
     StoreAvailability storeAvailability,
@@ -32,6 +33,7 @@ internal sealed class GraphQLHttpEndpoint(
 
     private readonly RequestLimits limits = options.Value.Limits;
     private readonly BoundedDocumentParser parser = new(documentBuilder);
+    private readonly DocumentCache documents = new(DocumentCache.DefaultMaxEntries, DocumentCache.DefaultMaxTotalLength);
     private readonly IValidationRule[] validationRules = IntrospectionAllowed(options.Value, environment)
         ? [.. DocumentValidator.CoreRules]
         : [.. DocumentValidator.CoreRules, global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance];
@@ -76,22 +78,28 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var parsed = parser.Parse(graphQLRequest.Query!);
-        if (parsed.RefusalCode is { } refusal)
+        var query = graphQLRequest.Query!;
+        if (!documents.TryGet(query, out var cached))
         {
-            await WriteRequestErrorAsync(context, mediaType, refusal, parsed.RefusalMessage!);
-            return;
+            var parsed = parser.Parse(query);
+            if (parsed.RefusalCode is { } refusal)
+            {
+                await WriteRequestErrorAsync(context, mediaType, refusal, parsed.RefusalMessage!);
+                return;
+            }
+
+            if (parsed.SyntaxError is { } syntaxError)
+            {
+                var failed = new ExecutionResult { Executed = false };
+                failed.AddError(syntaxError);
+                await WriteAsync(context, RequestErrorStatus(mediaType), mediaType, failed);
+                return;
+            }
+
+            cached = documents.Add(query, parsed.Document!);
         }
 
-        if (parsed.SyntaxError is { } syntaxError)
-        {
-            var failed = new ExecutionResult { Executed = false };
-            failed.AddError(syntaxError);
-            await WriteAsync(context, RequestErrorStatus(mediaType), mediaType, failed);
-            return;
-        }
-
-        var document = parsed.Document!;
+        var document = cached.Document;
         if (isGet && OperationTypes.Selected(document, graphQLRequest.OperationName) is { } operationType && operationType != OperationType.Query)
         {
             context.Response.Headers.Allow = HttpMethods.Post;
@@ -140,7 +148,7 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        await ExecuteAsync(context, mediaType, graphQLRequest, document, turn, cancellationToken);
+        await ExecuteAsync(context, mediaType, graphQLRequest, cached, turn, cancellationToken);
     }
 
     /// <summary>Whether introspection is answered: as configured, else everywhere but Production.</summary>
@@ -152,8 +160,9 @@ internal sealed class GraphQLHttpEndpoint(
     }
 
     /// <summary>Runs the request and writes its answer; <paramref name="turn"/> is given back as soon as the run ends, before the answer is written (a slow reader must not hold a turn).</summary>
-    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, GraphQLDocument document, GateTurn? turn, CancellationToken clientGone)
+    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, CachedDocument cached, GateTurn? turn, CancellationToken clientGone)
     {
+        var document = cached.Document;
         // One token for the client leaving, the deadline and the answer's size: any of them stops the store calls and walks.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
         stop.CancelAfter(limits.RequestTimeout);
@@ -174,7 +183,8 @@ internal sealed class GraphQLHttpEndpoint(
                     RequestServices = context.RequestServices,
                     User = context.User,
                     CancellationToken = stop.Token,
-                    ValidationRules = validationRules,
+                    // A document that passed the rules once passes them again: the rules read the document and schema only.
+                    ValidationRules = cached.Validated ? [] : validationRules,
                     UserContext = new Dictionary<string, object?> { [ResponseBudget.UserContextKey] = budget },
                 });
             }
@@ -214,6 +224,10 @@ internal sealed class GraphQLHttpEndpoint(
         {
             // The operation could not run at all (e.g. a mutation on a schema without mutations): a request error, no data.
             result.Executed = false;
+        }
+        else if (result.Executed && !cached.Validated && result.Errors?.Any(error => error is ValidationError) != true)
+        {
+            cached.MarkValidated();
         }
 
         ArgumentNameAnnotator.Annotate(result, document);
@@ -276,7 +290,8 @@ internal sealed class GraphQLHttpEndpoint(
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
         try
         {
-            await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+            responseWriter.Write(context.Response.BodyWriter, result);
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
