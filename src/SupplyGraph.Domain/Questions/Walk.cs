@@ -30,6 +30,9 @@ internal sealed class Walk : IDisposable
     private readonly List<int> order;
     private readonly HashSet<TraversalLimit> cutBy = [];
     private readonly Dictionary<int, Step[]>[] bestStepsInto = [[], []];
+    private readonly Dictionary<int, Step[]>[] shortestStepsInto = [[], []];
+    private ShortestRoutes? shortestRoutes;
+    private int shortestRoutesStart;
     private long examined;
     private long longerRouteSteps;
 
@@ -103,7 +106,7 @@ internal sealed class Walk : IDisposable
     public void Run(int start, Expander expand)
     {
         Reach(start, 0);
-        MarkExpanded(start);
+        MarkExpanded(start, 0);
         scratch.Frontier.Add(start);
         var sink = new StepSink(this);
         for (var level = 0; scratch.Frontier.Count > 0; level++)
@@ -161,7 +164,7 @@ internal sealed class Walk : IDisposable
         deepest = Math.Max(deepest, atDepth);
     }
 
-    private bool MarkExpanded(int node)
+    private bool MarkExpanded(int node, int atLevel)
     {
         if (scratch.Nodes[node].Stamp == scratch.ReachedAndExpanded)
         {
@@ -169,6 +172,7 @@ internal sealed class Walk : IDisposable
         }
 
         scratch.Nodes[node].Stamp = scratch.ReachedAndExpanded;
+        scratch.Nodes[node].MidDepth = atLevel;
         return true;
     }
 
@@ -208,30 +212,58 @@ internal sealed class Walk : IDisposable
 
         var shortest = DepthOf(target);
         var longest = shortestOnly ? shortest : maxHops;
-        var trail = new List<Step>();
-        var onTrail = new HashSet<int> { target };
-        longerRouteBudget ??= Math.Max(MinimumLongerRouteBudget, examined);
-        for (var length = shortest; length <= longest && found.Count <= max; length++)
+
+        // The whole answer, walk and listing, stays within the exploration budget.
+        longerRouteBudget ??= Math.Min(Math.Max(MinimumLongerRouteBudget, examined), Math.Max(0, QueryLimits.ExplorationBudget - examined));
+
+        // The shortest routes come from the predecessor graph all targets share, as many as are asked for.
+        if (shortestRoutes is null || shortestRoutesStart != start)
         {
-            var ofThisLength = new List<List<Step>>();
-            if (!Backtrack(target, length, isLast: true, ofThisLength, isShortest: length == shortest))
+            shortestRoutes = new ShortestRoutes(graph, start, ShortestStepsInto);
+            shortestRoutesStart = start;
+        }
+
+        var extensionsBefore = shortestRoutes.Extensions;
+        found.AddRange(shortestRoutes.To(target, max + 1));
+        examined += shortestRoutes.Extensions - extensionsBefore;
+        for (var length = shortest + 1; length <= longest && found.Count <= max; length++)
+        {
+            if (RoutesOfLength(target, start, length, longerRouteBudget.Value) is not { } ofThisLength)
             {
                 // An unfinished length would list whichever routes the search met first: keep none of it.
                 cutBy.Add(TraversalLimit.ExplorationBudget);
                 break;
             }
 
-            if (ofThisLength.Count > 1)
-            {
-                ofThisLength.Sort(CompareRoutes);
-            }
-
             found.AddRange(ofThisLength);
         }
 
         return found.Count > max ? found[..(max + 1)] : found;
+    }
 
-        bool Backtrack(int node, int remaining, bool isLast, List<List<Step>> routes, bool isShortest)
+    /// <summary>
+    /// Every simple route of exactly <paramref name="length"/> steps from <paramref name="start"/> to
+    /// <paramref name="target"/>, best first, found by searching back from the target; null when the search passed
+    /// <paramref name="stepBudget"/> steps (counted over every call) or found more than <see cref="RoutesPerLengthBudget"/> routes.
+    /// </summary>
+    internal List<List<Step>>? RoutesOfLength(int target, int start, int length, long stepBudget)
+    {
+        var routes = new List<List<Step>>();
+        var trail = new List<Step>();
+        var onTrail = new HashSet<int> { target };
+        if (!Backtrack(target, length, isLast: true))
+        {
+            return null;
+        }
+
+        if (routes.Count > 1)
+        {
+            routes.Sort(CompareRoutes);
+        }
+
+        return routes;
+
+        bool Backtrack(int node, int remaining, bool isLast)
         {
             if (routes.Count >= RoutesPerLengthBudget)
             {
@@ -257,7 +289,7 @@ internal sealed class Walk : IDisposable
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (!isShortest && ++longerRouteSteps > longerRouteBudget.Value)
+                if (++longerRouteSteps > stepBudget)
                 {
                     return false;
                 }
@@ -269,7 +301,7 @@ internal sealed class Walk : IDisposable
 
                 trail.Add(step);
                 onTrail.Add(step.From);
-                var complete = Backtrack(step.From, remaining - 1, isLast: false, routes, isShortest);
+                var complete = Backtrack(step.From, remaining - 1, isLast: false);
                 onTrail.Remove(step.From);
                 trail.RemoveAt(trail.Count - 1);
                 if (!complete)
@@ -320,6 +352,33 @@ internal sealed class Walk : IDisposable
         best = [.. fromOrder.Select(from => byFrom[from])];
         cache[node] = best;
         return best;
+    }
+
+    /// <summary>
+    /// The edges of the shortest routes into a node: its best steps from nodes walked on from one level before the
+    /// node's own shortest length, as a route's end (<paramref name="isLast"/>) or on the way to another.
+    /// </summary>
+    private Step[] ShortestStepsInto(int node, bool isLast)
+    {
+        var cache = shortestStepsInto[isLast ? 1 : 0];
+        if (!cache.TryGetValue(node, out var shortestSteps))
+        {
+            var slot = scratch.Nodes[node];
+            if (!isLast && slot.Stamp != scratch.ReachedAndExpanded)
+            {
+                shortestSteps = [];
+            }
+            else
+            {
+                var length = isLast ? slot.Depth : slot.MidDepth;
+                shortestSteps = [.. BestStepsInto(node, isLast).Where(step =>
+                    scratch.Nodes[step.From].Stamp == scratch.ReachedAndExpanded && scratch.Nodes[step.From].MidDepth == length - 1)];
+            }
+
+            cache[node] = shortestSteps;
+        }
+
+        return shortestSteps;
     }
 
     /// <summary>Best established first (weakest status, then the sum of statuses), then by the route's ids as text.</summary>
@@ -447,7 +506,7 @@ internal sealed class Walk : IDisposable
             }
 
             walk.AddStep(new Step(edge, from, to, terminal));
-            if (!terminal && walk.MarkExpanded(to))
+            if (!terminal && walk.MarkExpanded(to, level + 1))
             {
                 next!.Add(to);
             }

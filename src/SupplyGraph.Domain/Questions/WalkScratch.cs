@@ -81,7 +81,14 @@ internal struct NodeSlot
     /// <summary><c>2 × walk</c> when the node was reached in this walk; <c>2 × walk + 1</c> when also walked on from.</summary>
     public int Stamp;
 
+    /// <summary>The length of the shortest routes that end at the node (a terminal step may end a route).</summary>
     public int Depth;
+
+    /// <summary>
+    /// The length of the shortest routes that pass through the node: the level it was walked on from. It differs from
+    /// <see cref="Depth"/> when a terminal step reached the node first. Set only once the node is marked walked on from.
+    /// </summary>
+    public int MidDepth;
 
     /// <summary>The first and last step into the node (indexes into the walk's steps, chained in order).</summary>
     public int FirstStep;
