@@ -8,9 +8,10 @@ internal sealed class SourceInput
 {
     private readonly Func<Stream> open;
 
-    private SourceInput(string name, long? length, Func<Stream> open)
+    private SourceInput(string name, string location, long? length, Func<Stream> open)
     {
         Name = name;
+        Location = location;
         Length = length;
         this.open = open;
     }
@@ -18,13 +19,19 @@ internal sealed class SourceInput
     /// <summary>The file's name, without its folder; or the name the caller gave its stream.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// What errors name as the file: the path as the caller gave it (relative stays relative, so an editor or a script
+    /// finds it from where the command ran); or the name the caller gave its stream.
+    /// </summary>
+    public string Location { get; }
+
     /// <summary>The bytes to read, where known.</summary>
     public long? Length { get; }
 
     public static SourceInput FromPath(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new SourceInput(Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path));
+        return new SourceInput(Path.GetFileName(path), path, new FileInfo(path).Length, () => File.OpenRead(path));
     }
 
     public static SourceInput FromStream(Stream stream, string fileName)
@@ -32,7 +39,7 @@ internal sealed class SourceInput
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         var read = false;
-        return new SourceInput(fileName, stream.CanSeek ? stream.Length - stream.Position : null, () =>
+        return new SourceInput(fileName, fileName, stream.CanSeek ? stream.Length - stream.Position : null, () =>
         {
             if (read)
             {

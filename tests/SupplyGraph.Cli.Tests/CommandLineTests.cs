@@ -149,7 +149,7 @@ public sealed partial class CommandLineTests : IDisposable
         // assert
         invalid.ExitCode.Should().Be(ExitCodes.InvalidInput, invalid.ToString());
         invalid.OutLines.Should().HaveCount(2);
-        invalid.OutLines[0].Should().MatchRegex($@"^bad\.json:{expectedLine}:\d+: \$\.entities\[\d+\]\.effective: .*2023-02-30");
+        invalid.OutLines[0].Should().MatchRegex($@"^{Regex.Escape(cli.Path("bad.json"))}:{expectedLine}:\d+: \$\.entities\[\d+\]\.effective: .*2023-02-30");
         invalid.OutLines[1].Should().Be("bad.json: invalid (1 errors)");
         valid.ExitCode.Should().Be(ExitCodes.Success, valid.ToString());
         valid.Error.Should().BeEmpty("the summary is the verb's answer, on standard output");

@@ -25,7 +25,8 @@ internal sealed class CsvDatasetRead(
     private readonly Dictionary<string, (string File, int Line)> relationshipKeys = new(StringComparer.Ordinal);
     private readonly List<PendingReference> references = [];
     private readonly List<SkippedItem> skipped = [];
-    private readonly List<string> fileNames = [];
+    // Each file's path as given, by file index: errors name it so (a folder's files are the folder joined with their names).
+    private readonly List<string> filePaths = [];
     private long entities;
     private long relationships;
 
@@ -59,7 +60,7 @@ internal sealed class CsvDatasetRead(
 
     private async Task ReadFileAsync(CsvFile file, Func<CsvRowReader, CsvHeader, ValueTask> readRow)
     {
-        using var rows = new CsvRowReader(open(file.Path), file.Name, file.Order, errors);
+        using var rows = new CsvRowReader(open(file.Path), file.Path, file.Order, errors);
         await ReadRowsAsync(rows, () =>
         {
             rows.ReadHeader();
@@ -103,9 +104,8 @@ internal sealed class CsvDatasetRead(
 
     private CsvFile ReadHeader(string path, int index)
     {
-        var fileName = Path.GetFileName(path);
-        fileNames.Add(fileName);
-        using var rows = new CsvRowReader(open(path), fileName, index, errors);
+        filePaths.Add(path);
+        using var rows = new CsvRowReader(open(path), path, index, errors);
         IReadOnlyList<string> names = [];
         if (!ReadRowsAsync(rows, () =>
         {
@@ -113,13 +113,13 @@ internal sealed class CsvDatasetRead(
             return ValueTask.CompletedTask;
         }).GetAwaiter().GetResult())
         {
-            return new CsvFile(path, fileName, index, null);
+            return new CsvFile(path, index, null);
         }
 
         if (names.Count == 0 || (names.Count == 1 && string.IsNullOrWhiteSpace(names[0])))
         {
             rows.ErrorAt(1, 1, "header", "the file is empty: its first line must be a neo4j-admin header (\"id:ID,:LABEL,name,...\" for nodes, \":START_ID,:END_ID,:TYPE,...\" for relationships)");
-            return new CsvFile(path, fileName, index, null);
+            return new CsvFile(path, index, null);
         }
 
         var header = CsvHeader.Parse(names);
@@ -135,10 +135,10 @@ internal sealed class CsvDatasetRead(
 
         foreach (var column in header.Columns.Where(column => column.Role == CsvColumnRole.Unknown))
         {
-            skipped.Add(new SkippedItem(fileName, 1, $"column \"{column.Header}\"", "not a SupplyGraph field: its values are not imported"));
+            skipped.Add(new SkippedItem(Path.GetFileName(path), 1, $"column \"{column.Header}\"", "not a SupplyGraph field: its values are not imported"));
         }
 
-        return new CsvFile(path, fileName, order, header);
+        return new CsvFile(path, order, header);
     }
 
     // Header names as they were written, for positions: quoted again when they hold a comma or a quote.
@@ -176,7 +176,7 @@ internal sealed class CsvDatasetRead(
 
         if (!directory.TryDefine(entity.Id, entity.Kind, row.FileOrder, row.Line, out var first))
         {
-            row.Error(idColumn, FieldNames.Id, $"duplicate entity id \"{entity.Id}\" (first defined at {fileNames[first.File]}:{first.Line})");
+            row.Error(idColumn, FieldNames.Id, $"duplicate entity id \"{entity.Id}\" (first defined at {filePaths[first.File]}:{first.Line})");
             return ValueTask.CompletedTask;
         }
 
@@ -385,7 +385,7 @@ internal sealed class CsvDatasetRead(
         return state is CsvEntityState.Valid or CsvEntityState.Stored ? kind : null;
     }
 
-    private sealed record CsvFile(string Path, string Name, int Order, CsvHeader? Header);
+    private sealed record CsvFile(string Path, int Order, CsvHeader? Header);
 
     private readonly record struct PendingReference(string Id, int FileOrder, string File, string Where, int Line, int Column);
 

@@ -23,6 +23,6 @@ public sealed class DatasetFileSource : IDatasetSource
     public Task<DatasetHeader> ReadIntoAsync(IDatasetSink sink, IEntityLookup existing, CancellationToken cancellationToken)
     {
         using var stream = input.Open();
-        return Task.FromResult(DatasetReader.ReadInto(stream, Name, sink, cancellationToken));
+        return Task.FromResult(DatasetReader.ReadInto(stream, input.Location, sink, cancellationToken));
     }
 }

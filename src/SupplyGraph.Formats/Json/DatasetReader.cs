@@ -24,8 +24,9 @@ public static partial class DatasetReader
 
     public static Dataset Read(string path)
     {
+        // Errors name the path as given, as the CLI's do.
         using var stream = File.OpenRead(path);
-        return Read(stream, Path.GetFileName(path));
+        return Read(stream, path);
     }
 
     public static Dataset Read(Stream stream, string fileName) => Read(stream, fileName, DatasetReadOptions.Default);

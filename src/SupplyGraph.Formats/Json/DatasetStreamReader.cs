@@ -339,8 +339,10 @@ internal sealed class DatasetStreamReader
 
     private DatasetError NotUtf8()
     {
+        // The column in bytes from the line's start, from 1, as every other error of the JSON reader counts it.
         var offset = input.InvalidUtf8Offset;
-        return new DatasetError(fileName, "$", input.PositionOf(offset).Line, 1, $"the file is not valid UTF-8 (first bad byte at offset {offset})");
+        var (line, column) = input.PositionOf(offset);
+        return new DatasetError(fileName, "$", line, column, $"the file is not valid UTF-8 (first bad byte at offset {offset})");
     }
 
     private DatasetError NotJson(JsonException exception)

@@ -46,7 +46,7 @@ public sealed class YamlDatasetSource : IDatasetSource
         try
         {
             // The reader runs here, so the sink is called on the caller's thread as with a JSON file.
-            return DatasetReader.ReadInto(json, Name, sink, cancellationToken);
+            return DatasetReader.ReadInto(json, input.Location, sink, cancellationToken);
         }
         catch (YamlRejectedException rejected)
         {
@@ -67,7 +67,7 @@ public sealed class YamlDatasetSource : IDatasetSource
         {
             using var text = new StreamReader(new Utf8CheckingStream(input.Open()), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
             var layout = new JsonLayout(output);
-            var converter = new YamlToJson(new Parser(text), layout, Name);
+            var converter = new YamlToJson(new Parser(text), layout, input.Location);
             while (converter.Step())
             {
                 if (layout.Unflushed < FlushEvery)
@@ -90,7 +90,7 @@ public sealed class YamlDatasetSource : IDatasetSource
         {
             // Columns in characters, as YamlDotNet counts them.
             var fault = notUtf8.Fault;
-            failure = new YamlRejectedException(new DatasetError(Name, "$", fault.Line, fault.CharacterColumn, $"the file is not valid UTF-8 (first bad byte at offset {fault.Offset})"));
+            failure = new YamlRejectedException(new DatasetError(input.Location, "$", fault.Line, fault.CharacterColumn, $"the file is not valid UTF-8 (first bad byte at offset {fault.Offset})"));
         }
 #pragma warning disable CA1031 // Every failure, whatever it is, must reach the reader's thread, which rethrows it.
         catch (Exception exception)

@@ -208,9 +208,15 @@ public sealed class CsvDatasetSourceTests
 
     private static async Task<List<string>> ErrorsOf(params (string Name, byte[] Content)[] files)
     {
+        // Named by relative paths, as a command run in the folder names them: the errors must name them so.
         using var folder = new TempFolder();
-        var paths = files.Select(file => folder.File(file.Name, file.Content)).ToList();
-        var act = () => new CsvDatasetSource(paths).ReadIntoAsync(new RecordingSink(), EntityLookup.None, Token);
+        foreach (var file in files)
+        {
+            folder.File(file.Name, file.Content);
+        }
+
+        var source = new CsvDatasetSource([.. files.Select(file => file.Name)], name => File.OpenRead(Path.Combine(folder.Path, name)));
+        var act = () => source.ReadIntoAsync(new RecordingSink(), EntityLookup.None, Token);
         var thrown = await act.Should().ThrowAsync<DatasetValidationException>();
         return [.. thrown.Which.Errors.Select(error => error.ToString())];
     }

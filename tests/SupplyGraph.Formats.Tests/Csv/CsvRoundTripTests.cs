@@ -97,7 +97,7 @@ public sealed class CsvRoundTripTests
 
         // assert
         (await act.Should().ThrowAsync<DatasetValidationException>()).Which.Errors.Select(error => error.ToString())
-            .Should().Equal("relationships.csv:2:5: :END_ID: OPERATES goes to Chip; \"cloud\" is a Actor");
+            .Should().Equal($"{relationships}:2:5: :END_ID: OPERATES goes to Chip; \"cloud\" is a Actor");
     }
 
     private static async Task<EmbeddedGraphStore> Store()

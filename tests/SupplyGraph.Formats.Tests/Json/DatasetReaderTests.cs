@@ -241,18 +241,19 @@ public sealed class DatasetReaderTests
     }
 
     [Fact]
-    public void A_file_that_is_not_utf8_is_reported_with_the_offset()
+    public void A_file_that_is_not_utf8_is_reported_with_the_offset_line_and_column()
     {
-        // arrange: Latin-1 "é" inside a string
-        var text = "{ \"format\": \"supplygraph-dataset\", \"name\": \"caf\u00e9\" }";
+        // arrange: Latin-1 "é" inside a string, on line 2
+        var text = "{ \"format\": \"supplygraph-dataset\",\n  \"name\": \"caf\u00e9\" }";
         var bytes = Encoding.Latin1.GetBytes(text);
 
         // act
         var act = () => DatasetReader.Read(bytes, "latin1.json");
 
         // assert
-        act.Should().Throw<DatasetValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Message.Should().Contain("not valid UTF-8").And.Contain($"offset {text.IndexOf('\u00e9', StringComparison.Ordinal)}");
+        var error = act.Should().Throw<DatasetValidationException>().Which.Errors.Should().ContainSingle().Subject;
+        error.ToString().Should().StartWith("latin1.json:2:15: $: ", "the column counts the bytes before é on its line");
+        error.Message.Should().Contain("not valid UTF-8").And.Contain($"offset {text.IndexOf('\u00e9', StringComparison.Ordinal)}");
     }
 
     [Fact]

@@ -106,6 +106,7 @@ public sealed class DatasetStreamingTests
         // assert
         dataset.Entities.Should().ContainSingle().Which.Description.Should().Be(description);
         errors.Should().ContainSingle().Which.Message.Should().Be($"the file is not valid UTF-8 (first bad byte at offset {valid.Length - 3})");
+        (errors[0].Line, errors[0].Column).Should().Be(ByteLineAndColumn(broken, valid.Length - 3), "the column counts bytes, however the chunks cut the line");
     }
 
     [Fact]
@@ -120,6 +121,7 @@ public sealed class DatasetStreamingTests
 
         // assert
         errors.Should().ContainSingle().Which.Message.Should().Contain("not valid UTF-8").And.Contain($"offset {bytes.Length - 3}");
+        errors[0].ToString().Should().StartWith($"bad.json:1:{bytes.Length - 2}: $: ", "the bad byte is on line 1, past the first buffer");
     }
 
     [Fact]
@@ -374,6 +376,13 @@ public sealed class DatasetStreamingTests
 
     private static IReadOnlyList<DatasetError> Errors(Func<Dataset> read) =>
         read.Should().Throw<DatasetValidationException>().Which.Errors;
+
+    // Line and column (from 1, the column in bytes) of a byte offset.
+    private static (int? Line, int? Column) ByteLineAndColumn(byte[] bytes, int offset)
+    {
+        var lineStart = Array.LastIndexOf(bytes, (byte)'\n', Math.Max(0, offset - 1)) + 1;
+        return (bytes.AsSpan(0, offset).Count((byte)'\n') + 1, offset - lineStart + 1);
+    }
 
     private static (int? Line, int? Column) PositionOf(string text, string needle)
     {
