@@ -24,6 +24,7 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
     private readonly GraphIndex graph = graph;
     private readonly Func<int, bool, Walk.Step[]> shortestStepsInto = shortestStepsInto;
     private readonly Dictionary<long, RouteList> lists = [];
+    private readonly Dictionary<long, int> weakestMasks = [];
 
     /// <summary>Route extensions made so far: the work of listing, for the answer's exploration count.</summary>
     public long Extensions { get; private set; }
@@ -38,8 +39,14 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
             return found;
         }
 
+        var mask = WeakestMask(target, isLast: true);
         for (var weakest = 0; weakest < Statuses && found.Count < count; weakest++)
         {
+            if ((mask & (1 << weakest)) == 0)
+            {
+                continue;
+            }
+
             var list = List(target, isLast: true, weakest);
             for (var index = 0; found.Count < count && list.Get(index, this) is { } route; index++)
             {
@@ -48,6 +55,38 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Which weakest statuses the node's shortest routes have, one bit each: lists are made only for those, since most
+    /// nodes' routes all share one.
+    /// </summary>
+    private int WeakestMask(int node, bool isLast)
+    {
+        if (node == start)
+        {
+            return isLast ? 0 : 1;
+        }
+
+        var key = ((long)node << 1) | (isLast ? 1L : 0L);
+        if (!weakestMasks.TryGetValue(key, out var mask))
+        {
+            foreach (var step in shortestStepsInto(node, isLast))
+            {
+                mask |= Lift(WeakestMask(step.From, isLast: false), (int)graph.Status(step.Edge));
+            }
+
+            weakestMasks[key] = mask;
+        }
+
+        return mask;
+    }
+
+    /// <summary>The weakest statuses of routes once a step of <paramref name="status"/> is added: those below it become it.</summary>
+    private static int Lift(int mask, int status)
+    {
+        var below = (1 << status) - 1;
+        return (mask & ~below) | ((mask & below) != 0 ? 1 << status : 0);
     }
 
     private RouteList List(int node, bool isLast, int weakest)
@@ -86,15 +125,17 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
 
         public List<Walk.Step> ToSteps()
         {
-            var steps = new Walk.Step[Length];
+            var steps = new List<Walk.Step>(Length);
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(steps, Length);
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(steps);
             var route = this;
             for (var index = Length - 1; index >= 0; index--)
             {
-                steps[index] = route.Step;
+                span[index] = route.Step;
                 route = route.Previous!;
             }
 
-            return [.. steps];
+            return steps;
         }
     }
 
@@ -106,6 +147,10 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
         private readonly int weakest;
         private readonly List<Route> made = [];
         private PriorityQueue<Candidate, Candidate>? candidates;
+
+        // A list fed by one predecessor list through one step (the common case) just extends that list's routes.
+        private RouteList? onlySource;
+        private Walk.Step onlyStep;
         private bool started;
 
         public RouteList(int node, bool isLast, int weakest)
@@ -133,6 +178,17 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
                 Start(routes);
             }
 
+            if (onlySource is not null)
+            {
+                while (made.Count <= index && onlySource.Get(made.Count, routes) is { } before)
+                {
+                    routes.Extensions++;
+                    made.Add(before.Extend(onlyStep, routes.graph));
+                }
+
+                return index < made.Count ? made[index] : null;
+            }
+
             while (made.Count <= index && candidates is { Count: > 0 })
             {
                 var best = candidates.Dequeue();
@@ -149,6 +205,7 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
         private void Start(ShortestRoutes routes)
         {
             started = true;
+            var sources = new List<(RouteList Source, Walk.Step Step)>();
             foreach (var step in routes.shortestStepsInto(node, isLast))
             {
                 var status = (int)routes.graph.Status(step.Edge);
@@ -158,13 +215,27 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
                 }
 
                 // Predecessor routes whose weakest, with this step's status, makes this list's weakest.
+                var mask = routes.WeakestMask(step.From, isLast: false);
                 for (var before = status == weakest ? 0 : weakest; before <= weakest; before++)
                 {
-                    var source = routes.List(step.From, isLast: false, before);
-                    if (source.Get(0, routes) is { } first)
+                    if ((mask & (1 << before)) != 0)
                     {
-                        Offer(routes, first.Extend(step, routes.graph), source, 0, step);
+                        sources.Add((routes.List(step.From, isLast: false, before), step));
                     }
+                }
+            }
+
+            if (sources.Count == 1)
+            {
+                (onlySource, onlyStep) = sources[0];
+                return;
+            }
+
+            foreach (var (source, step) in sources)
+            {
+                if (source.Get(0, routes) is { } first)
+                {
+                    Offer(routes, first.Extend(step, routes.graph), source, 0, step);
                 }
             }
         }
@@ -178,15 +249,15 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
         }
     }
 
-    private sealed record Candidate(Route Route, RouteList Source, int SourceIndex, Walk.Step Step);
+    private readonly record struct Candidate(Route Route, RouteList Source, int SourceIndex, Walk.Step Step);
 
     /// <summary>Routes to one node with one weakest status: the smaller sum of statuses first, then the ids as text.</summary>
     private sealed class CandidateOrder(GraphIndex graph) : IComparer<Candidate>
     {
-        public int Compare(Candidate? x, Candidate? y)
+        public int Compare(Candidate x, Candidate y)
         {
-            var left = x!.Route;
-            var right = y!.Route;
+            var left = x.Route;
+            var right = y.Route;
             if (left.StatusSum != right.StatusSum)
             {
                 return left.StatusSum.CompareTo(right.StatusSum);

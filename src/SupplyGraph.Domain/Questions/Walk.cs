@@ -31,6 +31,8 @@ internal sealed class Walk : IDisposable
     private readonly HashSet<TraversalLimit> cutBy = [];
     private readonly Dictionary<int, Step[]>[] bestStepsInto = [[], []];
     private readonly Dictionary<int, Step[]>[] shortestStepsInto = [[], []];
+    private readonly List<Step> bestStepsBuffer = [];
+    private readonly Dictionary<int, int> bestStepPositions = [];
     private ShortestRoutes? shortestRoutes;
     private int shortestRoutesStart;
     private long examined;
@@ -321,36 +323,11 @@ internal sealed class Walk : IDisposable
     private Step[] BestStepsInto(int node, bool isLast)
     {
         var cache = bestStepsInto[isLast ? 1 : 0];
-        if (cache.TryGetValue(node, out var best))
+        if (!cache.TryGetValue(node, out var best))
         {
-            return best;
+            cache[node] = best = BestSteps(node, isLast, fromMidDepth: null);
         }
 
-        var byFrom = new Dictionary<int, Step>();
-        var fromOrder = new List<int>();
-        for (var index = scratch.Nodes[node].FirstStep; index != NoStep; index = nextStep[index])
-        {
-            var step = steps[index];
-            if (step.TerminalOnly && !isLast)
-            {
-                continue;
-            }
-
-            if (!byFrom.TryGetValue(step.From, out var current))
-            {
-                byFrom[step.From] = step;
-                fromOrder.Add(step.From);
-            }
-            else if (graph.Status(step.Edge) < graph.Status(current.Edge)
-                || (graph.Status(step.Edge) == graph.Status(current.Edge)
-                    && string.CompareOrdinal(graph.Key(step.Edge), graph.Key(current.Edge)) < 0))
-            {
-                byFrom[step.From] = step;
-            }
-        }
-
-        best = [.. fromOrder.Select(from => byFrom[from])];
-        cache[node] = best;
         return best;
     }
 
@@ -364,22 +341,83 @@ internal sealed class Walk : IDisposable
         if (!cache.TryGetValue(node, out var shortestSteps))
         {
             var slot = scratch.Nodes[node];
-            if (!isLast && slot.Stamp != scratch.ReachedAndExpanded)
-            {
-                shortestSteps = [];
-            }
-            else
-            {
-                var length = isLast ? slot.Depth : slot.MidDepth;
-                shortestSteps = [.. BestStepsInto(node, isLast).Where(step =>
-                    scratch.Nodes[step.From].Stamp == scratch.ReachedAndExpanded && scratch.Nodes[step.From].MidDepth == length - 1)];
-            }
-
+            shortestSteps = !isLast && slot.Stamp != scratch.ReachedAndExpanded
+                ? []
+                : BestSteps(node, isLast, fromMidDepth: (isLast ? slot.Depth : slot.MidDepth) - 1);
             cache[node] = shortestSteps;
         }
 
         return shortestSteps;
     }
+
+    /// <summary>
+    /// The steps into a node, one per entity they come from, optionally only from entities walked on from at
+    /// <paramref name="fromMidDepth"/>: where several relationships join the same two entities, the best established
+    /// (then the smallest key). A terminal step may only end a route.
+    /// </summary>
+    private Step[] BestSteps(int node, bool isLast, int? fromMidDepth)
+    {
+        // Most nodes have a step or two in: a scan finds a repeated entity; a hub's many steps go through a map.
+        const int ScanUpTo = 8;
+        var best = bestStepsBuffer;
+        var positions = bestStepPositions;
+        best.Clear();
+        positions.Clear();
+        for (var index = scratch.Nodes[node].FirstStep; index != NoStep; index = nextStep[index])
+        {
+            var step = steps[index];
+            if ((step.TerminalOnly && !isLast)
+                || (fromMidDepth is { } depth && (scratch.Nodes[step.From].Stamp != scratch.ReachedAndExpanded || scratch.Nodes[step.From].MidDepth != depth)))
+            {
+                continue;
+            }
+
+            var at = -1;
+            if (best.Count <= ScanUpTo)
+            {
+                for (var i = 0; i < best.Count; i++)
+                {
+                    if (best[i].From == step.From)
+                    {
+                        at = i;
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                if (positions.Count == 0)
+                {
+                    for (var i = 0; i < best.Count; i++)
+                    {
+                        positions[best[i].From] = i;
+                    }
+                }
+
+                at = positions.GetValueOrDefault(step.From, -1);
+            }
+
+            if (at < 0)
+            {
+                if (positions.Count > 0)
+                {
+                    positions[step.From] = best.Count;
+                }
+
+                best.Add(step);
+            }
+            else if (IsBetterClaim(step, best[at]))
+            {
+                best[at] = step;
+            }
+        }
+
+        return [.. best];
+    }
+
+    private bool IsBetterClaim(Step step, Step current) =>
+        graph.Status(step.Edge) < graph.Status(current.Edge)
+        || (graph.Status(step.Edge) == graph.Status(current.Edge) && string.CompareOrdinal(graph.Key(step.Edge), graph.Key(current.Edge)) < 0);
 
     /// <summary>Best established first (weakest status, then the sum of statuses), then by the route's ids as text.</summary>
     private int CompareRoutes(List<Step> left, List<Step> right)
