@@ -26,6 +26,7 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     private const int StatementsPerBatch = 16;
     private const int MaxFuzzyTerms = 8;
     private const int SearchCandidates = 5000;
+    private const int MigrationPage = 1000;
     private readonly ICypherRunner runner;
     private readonly Neo4jStoreOptions options;
     private readonly TimeProvider clock;
@@ -72,6 +73,38 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
         foreach (var statement in CypherScripts.Schema.Statements)
         {
             await runner.RunAsync(statement, null, CypherRunOptions.IdempotentWrite, cancellationToken);
+        }
+
+        await FillCitationKeysAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives regulations stored without <c>citationKeys</c> (by an earlier version, by hand, by a CSV bulk load) their
+    /// keys, so they resolve by citation without a re-import. The keys are made here, as imports make them, because
+    /// Cypher has no regular expressions to read a Federal Register citation with. Once done, a start reads one empty page.
+    /// </summary>
+    private async Task FillCitationKeysAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var missing = await runner.ReadAsync(CypherScripts.RegulationsWithoutCitationKeys.Statement, new Dictionary<string, object?> { ["limit"] = (long)MigrationPage }, cancellationToken);
+            if (missing.Rows.Count == 0)
+            {
+                return;
+            }
+
+            var rows = missing.Rows.Select(row => new Dictionary<string, object?>
+            {
+                ["id"] = row.Get<string>("id"),
+                ["citationKeys"] = ReferenceKeys.OfCitation(row["citation"] as string ?? string.Empty).ToList(),
+            }).ToList();
+            var written = await runner.RunAsync(CypherScripts.SetCitationKeys.Statement, new Dictionary<string, object?> { ["rows"] = rows }, CypherRunOptions.IdempotentWrite, cancellationToken);
+
+            // A page that wrote nothing (the regulations went meanwhile) would be read again forever: stop; the next start retries.
+            if (written.Rows[0].Get<long>("written") == 0 || missing.Rows.Count < MigrationPage)
+            {
+                return;
+            }
         }
     }
 
@@ -142,13 +175,13 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     private async Task<Entity> ResolveCoreAsync(string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var matches = await ReadGraphAsync(CypherScripts.Resolve, new() { ["ref"] = reference, ["key"] = GraphIndex.NameKey(reference) }, cancellationToken);
+        var matches = await ReadGraphAsync(CypherScripts.Resolve, new() { ["ref"] = reference, ["keys"] = ReferenceKeys.Of(reference).ToList() }, cancellationToken);
         if (matches.NodeCount > 0)
         {
             return Questions(matches).Resolve(reference);
         }
 
-        // Nothing by id, name or alias: let the domain pick suggestions among fuzzy full-text candidates. Terms are
+        // Nothing by id, name, alias or citation: let the domain pick suggestions among fuzzy full-text candidates. Terms are
         // letters and digits only, lower-cased (so "AND" is no Lucene operator) and few (Lucene caps clauses).
         var terms = SearchTerms().Matches(reference).Select(match => match.Value.ToLowerInvariant() + "~").Take(MaxFuzzyTerms).ToList();
         var candidates = GraphIndex.Empty;
@@ -176,7 +209,7 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
         var kinds = question.Kinds is { Count: > 0 } selected ? selected.Select(kind => kind.ToString()).ToList() : null;
         var candidates = await ReadGraphAsync(
             CypherScripts.Search,
-            new() { ["key"] = GraphIndex.NameKey(question.Text), ["kinds"] = kinds, ["limit"] = (long)SearchCandidates },
+            new() { ["keys"] = ReferenceKeys.Of(question.Text).ToList(), ["kinds"] = kinds, ["limit"] = (long)SearchCandidates },
             cancellationToken);
         return Questions(candidates).Search(question);
     }

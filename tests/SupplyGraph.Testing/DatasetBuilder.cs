@@ -45,6 +45,24 @@ public sealed class DatasetBuilder(string name = "test")
         return this;
     }
 
+    /// <summary>A regulation in force since 2023-01-01 with the given citation (and name and aliases, for resolution tests).</summary>
+    public DatasetBuilder CitedRegulation(string id, string citation, string? name = null, params string[] aliases)
+    {
+        entities.Add(new Regulation
+        {
+            Id = id,
+            Name = name ?? id,
+            Aliases = aliases,
+            Issuer = "regulator",
+            Jurisdiction = "US",
+            Effective = new DateOnly(2023, 1, 1),
+            Citation = citation,
+            Summary = $"{id} summary",
+            Sources = TestSource,
+        });
+        return this;
+    }
+
     public DatasetBuilder Link(string from, RelationshipType type, string to, DateOnly? validFrom = null, DateOnly? validTo = null, RelationshipStatus status = RelationshipStatus.Confirmed, string? note = null, string? key = null)
     {
         relationships.Add(new RelationshipRecord

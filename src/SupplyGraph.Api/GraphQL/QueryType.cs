@@ -15,7 +15,7 @@ namespace SupplyGraph.Api.GraphQL;
 /// </summary>
 internal sealed class QueryType : ObjectGraphType
 {
-    private const string ReferenceHelp = "An id, name or alias (case-insensitive).";
+    private const string ReferenceHelp = "An id, name, alias or regulation citation such as 88 FR 73458 (case-insensitive).";
     private const string AsOfHelp = "The day the answer is about; today when omitted.";
 
     public QueryType(IGraphQueries store)
@@ -24,12 +24,12 @@ internal sealed class QueryType : ObjectGraphType
         Name = "Query";
 
         Field<EntityInterface>("entity")
-            .Description("One entity by id, name or alias.")
+            .Description("One entity by id, name, alias or citation.")
             .Argument<NonNullGraphType<StringGraphType>>("ref", ReferenceHelp)
             .ResolveAsync(async context => await store.ResolveAsync(context.GetArgument<string>("ref"), context.CancellationToken));
 
         Field<ListGraphType<NonNullGraphType<EntityInterface>>>("search")
-            .Description("Entities whose id, name or alias contains the text, best matches first.")
+            .Description("Entities whose id, name, alias or citation contains the text; exact matches first, then prefixes, then word starts.")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Only these kinds.")
             .Argument<IntGraphType>("first", $"At most this many (1 to {QueryLimits.MaxSearchResults}, default {QueryLimits.DefaultSearchResults}).")
@@ -77,7 +77,7 @@ internal sealed class QueryType : ObjectGraphType
 
         Field<ExposureType>("exposure")
             .Description("Every entity a regulation touches, with the paths as evidence.")
-            .Argument<NonNullGraphType<StringGraphType>>("regulation", "A regulation's id, name or alias.")
+            .Argument<NonNullGraphType<StringGraphType>>("regulation", "A regulation's id, name, alias or citation (88 FR 73458, however written).")
             .Argument<CalendarDateType>("asOf", AsOfHelp)
             .Argument<IntGraphType>("maxHops", MaxHopsHelp)
             .Argument<IntGraphType>("maxPaths", MaxPathsHelp)

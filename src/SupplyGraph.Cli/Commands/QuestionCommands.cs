@@ -69,7 +69,7 @@ internal static class QuestionCommands
 
     private static Command Exposure(CliConsole console)
     {
-        var regulation = new Argument<string>("REGULATION") { Description = "A regulation's id, name or alias, e.g. us-bis-2023-10-advanced-computing." };
+        var regulation = new Argument<string>("REGULATION") { Description = "A regulation's id, name, alias or citation, e.g. us-bis-2023-10-advanced-computing or \"88 FR 73458\"." };
         var limits = new Limits(paths: true);
         var command = new Command(
             "exposure",

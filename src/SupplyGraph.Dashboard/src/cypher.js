@@ -24,6 +24,18 @@ export const list = (items) => `[${items.join(', ')}]`;
 /** One walk frontier item, as in the files' examples. */
 export const frontierItem = (id, walk) => `{id: ${str(id)}, walk: ${str(walk)}, start: true}`;
 
+// A Federal Register citation however written ("88fr73458", "88 F.R. 73458"), as ReferenceKeys reads it in the service.
+const FEDERAL_REGISTER = /^([0-9]{1,3})[ \t]*(?:F\.?[ \t]*R\.?|Fed\.?[ \t]*Reg\.?)[ \t]*([0-9]{1,6})$/i;
+
+/** A search text's keys as the service makes them: upper-cased, and a Federal Register citation also as '88 FR 73458'. */
+export function searchKeys(text) {
+  const trimmed = String(text).trim();
+  const key = trimmed.toUpperCase();
+  const m = FEDERAL_REGISTER.exec(trimmed);
+  const normal = m ? `${Number(m[1])} FR ${Number(m[2])}` : null;
+  return normal && normal !== key ? [key, normal] : [key];
+}
+
 // Labels as stored in the graph (the search file filters on entity.kind with these names).
 const KIND_LABEL = { ACTOR: 'Actor', CHIP: 'Chip', MODEL: 'Model', REGULATION: 'Regulation' };
 
@@ -78,7 +90,7 @@ export const cypherFor = {
     types: types && types.length ? list(types.map(str)) : 'null',
   }),
   search: ({ text, kinds }) => fill('search.cypher', {
-    key: str(String(text).trim().toUpperCase()),
+    keys: list(searchKeys(text).map(str)),
     kinds: kinds && kinds.length ? list(kinds.map((k) => str(KIND_LABEL[k] || k))) : 'null',
     limit: '2000',
   }),

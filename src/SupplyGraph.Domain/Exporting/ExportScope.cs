@@ -8,7 +8,7 @@ public sealed record ExportScope
 {
     public static ExportScope Whole { get; } = new();
 
-    /// <summary>An id, name or alias, resolved as the resolve question does; null for the whole graph.</summary>
+    /// <summary>An id, name, alias or citation, resolved as the resolve question does; null for the whole graph.</summary>
     public string? Entity { get; init; }
 
     public int Hops { get; init; } = 1;

@@ -143,8 +143,26 @@ public sealed class GraphIndex
     /// <summary>True when the relationship held on the day (<see cref="DateOnly.DayNumber"/>).</summary>
     public bool IsValidOn(int edge, int dayNumber) => walked[edge].ValidFrom <= dayNumber && dayNumber <= walked[edge].ValidTo;
 
-    /// <summary>Nodes whose id, name or alias equals <paramref name="text"/>, ignoring case and surrounding spaces.</summary>
-    public ReadOnlySpan<int> NodesNamed(string text) => names.Find(text);
+    /// <summary>
+    /// Nodes whose id, name, alias or citation equals <paramref name="text"/>, ignoring case and surrounding spaces;
+    /// a Federal Register citation however loosely written (<see cref="ReferenceKeys"/>). In node order.
+    /// </summary>
+    public ReadOnlySpan<int> NodesNamed(string text)
+    {
+        var keys = ReferenceKeys.Of(text);
+        if (keys.Count == 1)
+        {
+            return names.Find(keys[0]);
+        }
+
+        var found = new SortedSet<int>();
+        foreach (var key in keys)
+        {
+            found.UnionWith(names.Find(key).ToArray());
+        }
+
+        return found.ToArray();
+    }
 
     /// <summary>The relationship as an answer shows it, both ends resolved.</summary>
     public Relationship Relationship(int edge) => new(Edge(edge), nodes[walked[edge].From], nodes[walked[edge].To]);
@@ -179,7 +197,7 @@ public sealed class GraphIndex
     }
 
     /// <summary>
-    /// Id, name and aliases to nodes, compared as <see cref="NameKey"/> compares them but without making a key
+    /// Id, name, aliases and citation keys to nodes, compared as <see cref="NameKey"/> compares them but without making a key
     /// string per name: one node per name in the common case, an array only for names several nodes share.
     /// </summary>
     private sealed class NameIndex
@@ -205,6 +223,11 @@ public sealed class GraphIndex
                 foreach (var alias in entity.Aliases)
                 {
                     Add(alias, node);
+                }
+
+                foreach (var citation in ReferenceKeys.CitationKeys(entity))
+                {
+                    Add(citation, node);
                 }
             }
 

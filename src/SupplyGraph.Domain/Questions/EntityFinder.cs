@@ -4,8 +4,9 @@ using SupplyGraph.Domain.Vocabulary;
 namespace SupplyGraph.Domain.Questions;
 
 /// <summary>
-/// Finds entities over a <see cref="GraphIndex"/>: by reference (resolve: exact id, then name, then alias, with
-/// suggestions when nothing matches) and by text (search, ranked).
+/// Finds entities over a <see cref="GraphIndex"/>: by reference (resolve: exact id, then name, then alias or citation,
+/// with suggestions when nothing matches) and by text (search, ranked). A citation counts as an alias: a regulation's
+/// whole citation, and each Federal Register citation in it however loosely written (<see cref="ReferenceKeys"/>).
 /// </summary>
 internal sealed class EntityFinder(GraphIndex graph)
 {
@@ -27,9 +28,10 @@ internal sealed class EntityFinder(GraphIndex graph)
 
         if (named.Length > 1)
         {
-            // A name outranks an alias: "DeepSeek R1" is the model's name and only an alias of the lab.
-            var key = GraphIndex.NameKey(reference);
-            var byName = named.ToArray().Where(node => GraphIndex.NameKey(graph.Node(node).Name) == key).ToArray();
+            // A name outranks an alias or a citation: "DeepSeek R1" is the model's name and only an alias of the lab.
+            // Rules published together may share a citation: that stays ambiguous, both listed.
+            var keys = ReferenceKeys.Of(reference);
+            var byName = named.ToArray().Where(node => IsNamed(graph.Node(node), keys)).ToArray();
             if (byName.Length == 1)
             {
                 return graph.Node(byName[0]);
@@ -44,7 +46,7 @@ internal sealed class EntityFinder(GraphIndex graph)
     public IReadOnlyList<Entity> Search(SearchQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var needle = GraphIndex.NameKey(question.Text);
+        var needles = ReferenceKeys.Of(question.Text);
         var ranked = new List<(int Rank, Entity Entity)>();
         foreach (var entity in graph.Entities)
         {
@@ -53,7 +55,7 @@ internal sealed class EntityFinder(GraphIndex graph)
                 continue;
             }
 
-            var rank = MatchRank(entity, needle);
+            var rank = MatchRank(entity, needles);
             if (rank is not null)
             {
                 ranked.Add((rank.Value, entity));
@@ -69,33 +71,50 @@ internal sealed class EntityFinder(GraphIndex graph)
             .Select(pair => pair.Entity)];
     }
 
-    private static int? MatchRank(Entity entity, string needle)
+    // The reference is the entity's name, in any case; a name that is a Federal Register citation however written.
+    private static bool IsNamed(Entity entity, IReadOnlyList<string> keys) =>
+        keys.Contains(GraphIndex.NameKey(entity.Name)) || (ReferenceKeys.FederalRegister(entity.Name) is { } citation && keys.Contains(citation));
+
+    /// <summary>
+    /// The best rank of any of the entity's keys (id, name, aliases, citation keys) against any of the text's keys
+    /// (its name key, and its Federal Register normal form): an exact match 0, a prefix 1, a word start 2, inside 3.
+    /// cypher/queries/search.cypher orders its candidates by the same ranks.
+    /// </summary>
+    private static int? MatchRank(Entity entity, IReadOnlyList<string> needles)
     {
         int? best = null;
-        Consider(entity.Name);
-        Consider(entity.Id);
+        Consider(GraphIndex.NameKey(entity.Name));
+        Consider(GraphIndex.NameKey(entity.Id));
         foreach (var alias in entity.Aliases)
         {
-            Consider(alias);
+            Consider(GraphIndex.NameKey(alias));
+        }
+
+        foreach (var citation in ReferenceKeys.CitationKeys(entity))
+        {
+            Consider(citation);
         }
 
         return best;
 
-        void Consider(string candidate)
+        void Consider(string key)
         {
-            var key = GraphIndex.NameKey(candidate);
-            int? rank = key == needle ? 0
-                : key.StartsWith(needle, StringComparison.Ordinal) ? 1
-                : key.Contains(" " + needle, StringComparison.Ordinal) || key.Contains("-" + needle, StringComparison.Ordinal) ? 2
-                : key.Contains(needle, StringComparison.Ordinal) ? 3
-                : null;
-            if (rank is not null && (best is null || rank < best))
+            foreach (var needle in needles)
             {
-                best = rank;
+                int? rank = key == needle ? 0
+                    : key.StartsWith(needle, StringComparison.Ordinal) ? 1
+                    : key.Contains(" " + needle, StringComparison.Ordinal) || key.Contains("-" + needle, StringComparison.Ordinal) ? 2
+                    : key.Contains(needle, StringComparison.Ordinal) ? 3
+                    : null;
+                if (rank is not null && (best is null || rank < best))
+                {
+                    best = rank;
+                }
             }
         }
     }
 
+    // Over ids, names and aliases, not citations: the Neo4j store finds its candidates in a full-text index of names.
     private List<string> Suggest(string reference)
     {
         const int LongestNameWorthSuggestingFor = 200;

@@ -1,6 +1,6 @@
 namespace SupplyGraph.Domain.Questions;
 
-/// <summary>No entity has the given id, name or alias. Carries the closest names as suggestions.</summary>
+/// <summary>No entity has the given id, name, alias or citation. Carries the closest names as suggestions.</summary>
 public sealed class EntityNotFoundException(string reference, IReadOnlyList<string> suggestions)
     : Exception(suggestions.Count > 0
         ? $"No entity is called \"{reference}\". Did you mean: {string.Join(", ", suggestions)}?"

@@ -70,7 +70,7 @@ public sealed record ExposureQuestion(string Regulation, TraversalOptions Option
 /// <summary>Shortest paths between two entities, in either direction, optionally over some relationship types.</summary>
 public sealed record PathsQuestion(string From, string To, IReadOnlyCollection<RelationshipType>? Types, TraversalOptions Options);
 
-/// <summary>Entities whose id, name or alias contains the text.</summary>
+/// <summary>Entities whose id, name, alias or citation contains the text.</summary>
 public sealed record SearchQuestion(string Text, IReadOnlyCollection<EntityKind>? Kinds, int First)
 {
     public static SearchQuestion Create(string text, IReadOnlyCollection<EntityKind>? kinds = null, int? first = null)

@@ -7,7 +7,7 @@ internal static class CypherParameters
     {
         ["id"] = "deepseek",
         ["ref"] = "DeepSeek AI",
-        ["key"] = "DEEPSEEK AI",
+        ["keys"] = new[] { "88 F.R. 73458", "88 FR 73458" },
         ["kinds"] = new[] { "Actor", "Model" },
         ["limit"] = 50,
         ["fuzzyQuery"] = "deepsek~",

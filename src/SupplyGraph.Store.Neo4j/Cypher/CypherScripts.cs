@@ -42,6 +42,12 @@ internal static class CypherScripts
     /// <summary>Neighbourhood export: a page of the relationships between the given entities, by key.</summary>
     public static CypherScript ExportRelationshipsAmong { get; } = CypherScript.Load("export-relationships-among");
 
+    /// <summary>Start-up migration: regulations stored without <c>citationKeys</c>, a page at a time.</summary>
+    public static CypherScript RegulationsWithoutCitationKeys { get; } = CypherScript.Load("regulations-without-citation-keys");
+
+    /// <summary>Start-up migration: writes the citation keys the service made.</summary>
+    public static CypherScript SetCitationKeys { get; } = CypherScript.Load("set-citation-keys");
+
     /// <summary>Deletes everything: for test servers only.</summary>
     public static CypherScript ClearDatabase { get; } = CypherScript.Load("clear-database");
 }

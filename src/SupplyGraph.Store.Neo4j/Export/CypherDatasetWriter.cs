@@ -9,7 +9,7 @@ namespace SupplyGraph.Store.Neo4j.Export;
 
 /// <summary>
 /// Writes rows as a Cypher script that loads them into Neo4j as the Neo4j store keeps them (the same labels and
-/// properties, <c>aliasText</c>, <c>nameKeys</c> and <c>fingerprint</c> included), one idempotent statement per row:
+/// properties, <c>aliasText</c>, <c>nameKeys</c>, <c>citationKeys</c> and <c>fingerprint</c> included), one idempotent statement per row:
 /// entities MERGE by id, relationships MERGE on their two ends and their key, and SET replaces every property.
 /// Running the script twice changes nothing. Rows are written as they arrive, so an export of any size is never held
 /// whole. Entities must all come before the first relationship, as stores export them: a relationship MATCHes its

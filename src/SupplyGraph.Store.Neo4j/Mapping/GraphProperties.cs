@@ -13,15 +13,16 @@ namespace SupplyGraph.Store.Neo4j.Mapping;
 /// <summary>
 /// How entities and relationships are kept in Neo4j: every node has the label Entity and its kind's label;
 /// properties keep the dataset field names; sources are a JSON string (Neo4j has no list-of-maps property);
-/// <c>nameKeys</c> (upper-cased id, name and aliases) serves resolution; <c>fingerprint</c> lets an upsert tell
-/// unchanged rows from updated ones.
+/// <c>nameKeys</c> (upper-cased id, name and aliases) and, on regulations, <c>citationKeys</c> (the upper-cased
+/// citation and the Federal Register citations in it, <see cref="ReferenceKeys"/>) serve resolution and search;
+/// <c>fingerprint</c> lets an upsert tell unchanged rows from updated ones.
 /// </summary>
 internal static class GraphProperties
 {
     /// <summary>Every property key the store writes; Cypher lint checks the .cypher files against these.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
-        "id", "kind", "name", "aliases", "aliasText", "nameKeys", "country", "description", "tags", "sources", "fingerprint",
+        "id", "kind", "name", "aliases", "aliasText", "nameKeys", "citationKeys", "country", "description", "tags", "sources", "fingerprint",
         "category", "website", "designer", "foundries", "process",
         "developer", "releaseDate", "parameters", "activeParameters",
         "issuer", "jurisdiction", "announced", "effective", "rescinded", "citation", "summary",
@@ -71,6 +72,7 @@ internal static class GraphProperties
                 properties["effective"] = regulation.Effective;
                 properties["rescinded"] = regulation.Rescinded;
                 properties["citation"] = regulation.Citation;
+                properties["citationKeys"] = ReferenceKeys.CitationKeys(regulation).ToList();
                 properties["summary"] = regulation.Summary;
                 break;
         }
@@ -115,7 +117,7 @@ internal static class GraphProperties
             foreach (var (key, value) in properties)
             {
                 // Our own helper keys, and anything someone added by hand in Neo4j Browser, are not dataset fields.
-                if (key is "aliasText" or "nameKeys" or "fingerprint" || !DatasetFieldKeys.Contains(key))
+                if (key is "aliasText" or "nameKeys" or "citationKeys" or "fingerprint" || !DatasetFieldKeys.Contains(key))
                 {
                     continue;
                 }

@@ -53,6 +53,31 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
                 return Task.FromResult(Result(["entities", "relationships"], [(long)nodes.Count, (long)relationships.Count]));
             }
 
+            if (statement == CypherScripts.RegulationsWithoutCitationKeys.Statement)
+            {
+                return Task.FromResult(Rows(
+                    ["id", "citation"],
+                    nodes.Where(pair => (string?)pair.Value.GetValueOrDefault("kind") == "Regulation" && !pair.Value.ContainsKey("citationKeys"))
+                        .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                        .Take(Convert.ToInt32(parameters!["limit"], System.Globalization.CultureInfo.InvariantCulture))
+                        .Select(pair => new object?[] { pair.Key, pair.Value.GetValueOrDefault("citation") })));
+            }
+
+            if (statement == CypherScripts.SetCitationKeys.Statement)
+            {
+                long written = 0;
+                foreach (var row in ((IEnumerable<object?>)parameters!["rows"]!).Cast<Dictionary<string, object?>>())
+                {
+                    if (nodes.TryGetValue((string)row["id"]!, out var node))
+                    {
+                        node["citationKeys"] = row["citationKeys"];
+                        written++;
+                    }
+                }
+
+                return Task.FromResult(Result(["written"], [written]));
+            }
+
             if (options.AccessMode != AccessMode.Read)
             {
                 throw new InvalidOperationException($"The stand-in server does not run this write outside a transaction:\n{statement}");

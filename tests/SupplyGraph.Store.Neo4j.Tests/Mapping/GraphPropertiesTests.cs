@@ -53,6 +53,22 @@ public sealed class GraphPropertiesTests
     }
 
     [Fact]
+    public void Citation_keys_hold_a_regulations_upper_cased_citation_and_its_Federal_Register_citations_and_only_a_regulation_has_them()
+    {
+        // arrange
+        var rule = Seed.Entities.Single(entity => entity.Id == "us-bis-2023-10-advanced-computing");
+        var lab = Seed.Entities.Single(entity => entity.Id == "deepseek");
+
+        // act
+        var ruleProperties = (Dictionary<string, object?>)GraphProperties.EntityRow(rule)["properties"]!;
+        var labProperties = (Dictionary<string, object?>)GraphProperties.EntityRow(lab)["properties"]!;
+
+        // assert
+        ((IEnumerable<string>)ruleProperties["citationKeys"]!).Should().Equal("88 FR 73458");
+        labProperties.Should().NotContainKey("citationKeys");
+    }
+
+    [Fact]
     public void A_relationship_of_an_unknown_type_is_refused_with_its_element_id()
     {
         var stored = new CypherRelationship("5:test:9", "LIKES", "4:a", "4:b", new Dictionary<string, object?> { ["status"] = "CONFIRMED" });
