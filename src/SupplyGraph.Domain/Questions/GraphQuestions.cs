@@ -217,12 +217,17 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), paths)));
         }
 
-        var ordered = exposed
-            .OrderBy(item => item.Depth)
-            .ThenBy(item => item.Exposed.Entity.Kind)
-            .ThenBy(item => item.Exposed.Entity.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(item => item.Exposed)
-            .ToList();
+        // Nearest first, then by kind and name; ties keep walk order (the sort itself is not stable).
+        var order = Enumerable.Range(0, exposed.Count).ToArray();
+        Array.Sort(order, (left, right) =>
+        {
+            var (a, b) = (exposed[left], exposed[right]);
+            var byDepth = a.Depth.CompareTo(b.Depth);
+            var byKind = byDepth != 0 ? byDepth : a.Exposed.Entity.Kind.CompareTo(b.Exposed.Entity.Kind);
+            var byName = byKind != 0 ? byKind : string.Compare(a.Exposed.Entity.Name, b.Exposed.Entity.Name, StringComparison.OrdinalIgnoreCase);
+            return byName != 0 ? byName : left.CompareTo(right);
+        });
+        var ordered = order.Select(index => exposed[index].Exposed).ToList();
         TraversalLimit[] cuts = [.. pathCapHit ? [TraversalLimit.MaxPaths] : Array.Empty<TraversalLimit>(), .. listingCut ? [TraversalLimit.ExplorationBudget] : Array.Empty<TraversalLimit>()];
         return new ExposureAnswer(regulation, date, inForce, ordered, walk.Exploration(cuts));
     }

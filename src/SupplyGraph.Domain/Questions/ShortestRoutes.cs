@@ -23,8 +23,11 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
 
     private readonly GraphIndex graph = graph;
     private readonly Func<int, bool, Walk.Step[]> shortestStepsInto = shortestStepsInto;
-    private readonly Dictionary<long, RouteList> lists = [];
-    private readonly Dictionary<long, int> weakestMasks = [];
+    // Per node, by node number (a walk's nodes are dense): its lists (an index + 1 into listGroups, 0 for none yet)
+    // and its weakest-status masks (bits 0-3 on the way, 4-7 as an end, bits 8 and 9 once each is known).
+    private readonly int[] listSlots = new int[graph.NodeCount];
+    private readonly List<RouteList?[]> listGroups = [];
+    private readonly ushort[] weakestMasks = new ushort[graph.NodeCount];
 
     /// <summary>Route extensions made so far: the work of listing, for the answer's exploration count.</summary>
     public long Extensions { get; private set; }
@@ -68,17 +71,21 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
             return isLast ? 0 : 1;
         }
 
-        var key = ((long)node << 1) | (isLast ? 1L : 0L);
-        if (!weakestMasks.TryGetValue(key, out var mask))
+        var shift = isLast ? 4 : 0;
+        var known = isLast ? 0x200 : 0x100;
+        var stored = weakestMasks[node];
+        if ((stored & known) != 0)
         {
-            foreach (var step in shortestStepsInto(node, isLast))
-            {
-                mask |= Lift(WeakestMask(step.From, isLast: false), (int)graph.Status(step.Edge));
-            }
-
-            weakestMasks[key] = mask;
+            return (stored >> shift) & 0xF;
         }
 
+        var mask = 0;
+        foreach (var step in shortestStepsInto(node, isLast))
+        {
+            mask |= Lift(WeakestMask(step.From, isLast: false), (int)graph.Status(step.Edge));
+        }
+
+        weakestMasks[node] = (ushort)(weakestMasks[node] | known | (mask << shift));
         return mask;
     }
 
@@ -91,15 +98,17 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
 
     private RouteList List(int node, bool isLast, int weakest)
     {
-        var key = ((long)node << 3) | (isLast ? 4L : 0L) | (long)weakest;
-        if (!lists.TryGetValue(key, out var list))
+        if (listSlots[node] == 0)
         {
-            lists[key] = list = node == start
-                ? RouteList.OfStart(weakest == 0)
-                : new RouteList(node, isLast, weakest);
+            listGroups.Add(new RouteList?[2 * Statuses]);
+            listSlots[node] = listGroups.Count;
         }
 
-        return list;
+        var group = listGroups[listSlots[node] - 1];
+        var slot = (isLast ? Statuses : 0) + weakest;
+        return group[slot] ??= node == start
+            ? RouteList.OfStart(weakest == 0)
+            : new RouteList(node, isLast, weakest);
     }
 
     /// <summary>A route as a chain back to the start: routes share their beginnings.</summary>

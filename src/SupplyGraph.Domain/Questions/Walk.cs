@@ -30,7 +30,8 @@ internal sealed class Walk : IDisposable
     private readonly List<int> order;
     private readonly HashSet<TraversalLimit> cutBy = [];
     private readonly Dictionary<int, Step[]>[] bestStepsInto = [[], []];
-    private readonly Dictionary<int, Step[]>[] shortestStepsInto = [[], []];
+    private readonly List<Step[]> shortestSteps = [];
+    private readonly int[]?[] shortestStepsSlots = [null, null];
     private readonly List<Step> bestStepsBuffer = [];
     private readonly Dictionary<int, int> bestStepPositions = [];
     private ShortestRoutes? shortestRoutes;
@@ -230,6 +231,13 @@ internal sealed class Walk : IDisposable
         examined += shortestRoutes.Extensions - extensionsBefore;
         for (var length = shortest + 1; length <= longest && found.Count <= max; length++)
         {
+            // A spent budget fails the search at its first step: skip it (exposure asks this of every entity).
+            if (longerRouteSteps >= longerRouteBudget.Value)
+            {
+                cutBy.Add(TraversalLimit.ExplorationBudget);
+                break;
+            }
+
             if (RoutesOfLength(target, start, length, longerRouteBudget.Value) is not { } ofThisLength)
             {
                 // An unfinished length would list whichever routes the search met first: keep none of it.
@@ -337,17 +345,18 @@ internal sealed class Walk : IDisposable
     /// </summary>
     private Step[] ShortestStepsInto(int node, bool isLast)
     {
-        var cache = shortestStepsInto[isLast ? 1 : 0];
-        if (!cache.TryGetValue(node, out var shortestSteps))
+        // By node number, an index + 1 into shortestSteps: asked for every node on every listed route.
+        var slots = shortestStepsSlots[isLast ? 1 : 0] ??= new int[graph.NodeCount];
+        if (slots[node] == 0)
         {
             var slot = scratch.Nodes[node];
-            shortestSteps = !isLast && slot.Stamp != scratch.ReachedAndExpanded
+            shortestSteps.Add(!isLast && slot.Stamp != scratch.ReachedAndExpanded
                 ? []
-                : BestSteps(node, isLast, fromMidDepth: (isLast ? slot.Depth : slot.MidDepth) - 1);
-            cache[node] = shortestSteps;
+                : BestSteps(node, isLast, fromMidDepth: (isLast ? slot.Depth : slot.MidDepth) - 1));
+            slots[node] = shortestSteps.Count;
         }
 
-        return shortestSteps;
+        return shortestSteps[slots[node] - 1];
     }
 
     /// <summary>
