@@ -16,9 +16,18 @@ public static class RepeatedQuestion
         var prepared = workload.Case(caseName);
         for (var time = 0; time < times; time++)
         {
+            var (paused, gen0, gen1, gen2, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
             var clock = Stopwatch.StartNew();
             var (explored, partial) = await prepared.Case.AskAsync(workload.Store, cancellationToken);
-            Console.WriteLine($"{caseName}: {clock.Elapsed.TotalMilliseconds:0.0} ms, {explored:N0} relationships explored{(partial ? ", partial" : string.Empty)}");
+            Console.WriteLine(
+                $"{caseName}: {clock.Elapsed.TotalMilliseconds:0.0} ms, {explored:N0} relationships explored{(partial ? ", partial" : string.Empty)}; " +
+                $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms ({GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections of gen 0/1/2), {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:0} MB allocated");
+            if (time == 0 && prepared.Case.Question == "exposure")
+            {
+                // What the answer holds: the listing's share of the work.
+                var answer = await workload.Store.ExposureAsync(new Domain.Questions.ExposureQuestion(prepared.Case.Subject, Domain.Questions.TraversalOptions.Create(asOf: QuestionSubjects.AsOf)), cancellationToken);
+                Console.WriteLine($"  {answer.Exposed.Count:N0} exposed, {answer.Exposed.Sum(item => item.Paths.Count):N0} paths, {answer.Exposed.Sum(item => item.Paths.Sum(path => path.Length)):N0} relationships listed, {answer.Exposed.Count(item => item.Paths.Count == 0):N0} without a path; cut by {string.Join(", ", answer.Explored.CutBy)}");
+            }
         }
     }
 }

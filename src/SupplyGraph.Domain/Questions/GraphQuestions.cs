@@ -217,17 +217,17 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), paths)));
         }
 
-        // Nearest first, then by kind and name; ties keep walk order (the sort itself is not stable).
-        var order = Enumerable.Range(0, exposed.Count).ToArray();
-        Array.Sort(order, (left, right) =>
+        // Nearest first, then by kind and name; ties keep walk order. The keys are copied out first: comparing through
+        // each answer's entity would cost two cache misses a side.
+        var keys = new ExposedOrder[exposed.Count];
+        for (var index = 0; index < keys.Length; index++)
         {
-            var (a, b) = (exposed[left], exposed[right]);
-            var byDepth = a.Depth.CompareTo(b.Depth);
-            var byKind = byDepth != 0 ? byDepth : a.Exposed.Entity.Kind.CompareTo(b.Exposed.Entity.Kind);
-            var byName = byKind != 0 ? byKind : string.Compare(a.Exposed.Entity.Name, b.Exposed.Entity.Name, StringComparison.OrdinalIgnoreCase);
-            return byName != 0 ? byName : left.CompareTo(right);
-        });
-        var ordered = order.Select(index => exposed[index].Exposed).ToList();
+            var entity = exposed[index].Exposed.Entity;
+            keys[index] = new ExposedOrder(exposed[index].Depth, entity.Kind, entity.Name, index);
+        }
+
+        Array.Sort(keys);
+        var ordered = keys.Select(key => exposed[key.WalkOrder].Exposed).ToList();
         TraversalLimit[] cuts = [.. pathCapHit ? [TraversalLimit.MaxPaths] : Array.Empty<TraversalLimit>(), .. listingCut ? [TraversalLimit.ExplorationBudget] : Array.Empty<TraversalLimit>()];
         return new ExposureAnswer(regulation, date, inForce, ordered, walk.Exploration(cuts));
     }
@@ -423,4 +423,26 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
     // The kind is read from the index's own array: touching every neighbour's entity object costs a cache miss each.
     private bool IsInForceIfRegulation(int node, DateOnly date) =>
         graph.Kind(node) != EntityKind.Regulation || ((Regulation)graph.Node(node)).IsInForce(date);
+}
+
+/// <summary>Where an exposed entity goes in the answer: nearest first, then by kind and name, then as the walk met it.</summary>
+internal readonly record struct ExposedOrder(int Depth, EntityKind Kind, string Name, int WalkOrder) : IComparable<ExposedOrder>
+{
+    public int CompareTo(ExposedOrder other)
+    {
+        var byDepth = Depth.CompareTo(other.Depth);
+        if (byDepth != 0)
+        {
+            return byDepth;
+        }
+
+        var byKind = Kind.CompareTo(other.Kind);
+        if (byKind != 0)
+        {
+            return byKind;
+        }
+
+        var byName = string.Compare(Name, other.Name, StringComparison.OrdinalIgnoreCase);
+        return byName != 0 ? byName : WalkOrder.CompareTo(other.WalkOrder);
+    }
 }

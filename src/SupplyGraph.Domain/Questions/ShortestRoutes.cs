@@ -17,17 +17,15 @@ namespace SupplyGraph.Domain.Questions;
 /// predecessors that the step brings to that status. Routes to one node all have the same length and end, so
 /// comparing their ids position by position is comparing their joined text.
 /// </remarks>
-internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool, Walk.Step[]> shortestStepsInto)
+internal sealed class ShortestRoutes(GraphIndex graph, int start, Walk walk)
 {
     private const int Statuses = 4;
 
     private readonly GraphIndex graph = graph;
-    private readonly Func<int, bool, Walk.Step[]> shortestStepsInto = shortestStepsInto;
-    // Per node, by node number (a walk's nodes are dense): its lists (an index + 1 into listGroups, 0 for none yet)
-    // and its weakest-status masks (bits 0-3 on the way, 4-7 as an end, bits 8 and 9 once each is known).
-    private readonly int[] listSlots = new int[graph.NodeCount];
+    private readonly Walk walk = walk;
+
+    // A node's lists, found through its listing slot in the walk (ListingSlot.Lists is an index + 1 into this).
     private readonly List<RouteList?[]> listGroups = [];
-    private readonly ushort[] weakestMasks = new ushort[graph.NodeCount];
 
     /// <summary>Route extensions made so far: the work of listing, for the answer's exploration count.</summary>
     public long Extensions { get; private set; }
@@ -73,19 +71,19 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
 
         var shift = isLast ? 4 : 0;
         var known = isLast ? 0x200 : 0x100;
-        var stored = weakestMasks[node];
+        var stored = walk.ListingOf(node).WeakestMasks;
         if ((stored & known) != 0)
         {
             return (stored >> shift) & 0xF;
         }
 
         var mask = 0;
-        foreach (var step in shortestStepsInto(node, isLast))
+        foreach (var step in walk.ShortestStepsInto(node, isLast))
         {
             mask |= Lift(WeakestMask(step.From, isLast: false), (int)graph.Status(step.Edge));
         }
 
-        weakestMasks[node] = (ushort)(weakestMasks[node] | known | (mask << shift));
+        walk.ListingOf(node).WeakestMasks |= known | (mask << shift);
         return mask;
     }
 
@@ -98,13 +96,14 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
 
     private RouteList List(int node, bool isLast, int weakest)
     {
-        if (listSlots[node] == 0)
+        ref var listing = ref walk.ListingOf(node);
+        if (listing.Lists == 0)
         {
             listGroups.Add(new RouteList?[2 * Statuses]);
-            listSlots[node] = listGroups.Count;
+            listing.Lists = listGroups.Count;
         }
 
-        var group = listGroups[listSlots[node] - 1];
+        var group = listGroups[listing.Lists - 1];
         var slot = (isLast ? Statuses : 0) + weakest;
         return group[slot] ??= node == start
             ? RouteList.OfStart(weakest == 0)
@@ -215,7 +214,7 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Func<int, bool
         {
             started = true;
             var sources = new List<(RouteList Source, Walk.Step Step)>();
-            foreach (var step in routes.shortestStepsInto(node, isLast))
+            foreach (var step in routes.walk.ShortestStepsInto(node, isLast))
             {
                 var status = (int)routes.graph.Status(step.Edge);
                 if (status > weakest)

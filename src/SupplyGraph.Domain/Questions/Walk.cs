@@ -31,7 +31,6 @@ internal sealed class Walk : IDisposable
     private readonly HashSet<TraversalLimit> cutBy = [];
     private readonly Dictionary<int, Step[]>[] bestStepsInto = [[], []];
     private readonly List<Step[]> shortestSteps = [];
-    private readonly int[]?[] shortestStepsSlots = [null, null];
     private readonly List<Step> bestStepsBuffer = [];
     private readonly Dictionary<int, int> bestStepPositions = [];
     private ShortestRoutes? shortestRoutes;
@@ -222,7 +221,7 @@ internal sealed class Walk : IDisposable
         // The shortest routes come from the predecessor graph all targets share, as many as are asked for.
         if (shortestRoutes is null || shortestRoutesStart != start)
         {
-            shortestRoutes = new ShortestRoutes(graph, start, ShortestStepsInto);
+            shortestRoutes = new ShortestRoutes(graph, start, this);
             shortestRoutesStart = start;
         }
 
@@ -343,20 +342,41 @@ internal sealed class Walk : IDisposable
     /// The edges of the shortest routes into a node: its best steps from nodes walked on from one level before the
     /// node's own shortest length, as a route's end (<paramref name="isLast"/>) or on the way to another.
     /// </summary>
-    private Step[] ShortestStepsInto(int node, bool isLast)
+    internal Step[] ShortestStepsInto(int node, bool isLast)
     {
-        // By node number, an index + 1 into shortestSteps: asked for every node on every listed route.
-        var slots = shortestStepsSlots[isLast ? 1 : 0] ??= new int[graph.NodeCount];
-        if (slots[node] == 0)
+        // Asked for every node on every listed route: kept in the node's listing slot.
+        ref var listing = ref ListingOf(node);
+        var made = isLast ? listing.StepsAsEnd : listing.StepsOnTheWay;
+        if (made == 0)
         {
             var slot = scratch.Nodes[node];
             shortestSteps.Add(!isLast && slot.Stamp != scratch.ReachedAndExpanded
                 ? []
                 : BestSteps(node, isLast, fromMidDepth: (isLast ? slot.Depth : slot.MidDepth) - 1));
-            slots[node] = shortestSteps.Count;
+            made = shortestSteps.Count;
+            if (isLast)
+            {
+                listing.StepsAsEnd = made;
+            }
+            else
+            {
+                listing.StepsOnTheWay = made;
+            }
         }
 
-        return shortestSteps[slots[node] - 1];
+        return shortestSteps[made - 1];
+    }
+
+    /// <summary>The node's listing slot in this walk, reset the first time this walk asks for it.</summary>
+    internal ref ListingSlot ListingOf(int node)
+    {
+        ref var slot = ref scratch.Listing[node];
+        if (slot.Stamp != scratch.Reached)
+        {
+            slot = new ListingSlot { Stamp = scratch.Reached };
+        }
+
+        return ref slot;
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ internal sealed class WalkScratch
     private const int KeptPerGraph = 8;
     private static readonly ConditionalWeakTable<GraphIndex, ConcurrentBag<WalkScratch>> Pools = new();
 
+    private ListingSlot[]? listing;
+
     private WalkScratch(int nodes) => Nodes = new NodeSlot[nodes];
 
     /// <summary>What the walk knows of each node, together in one slot: a node costs one cache line, not four.</summary>
@@ -21,6 +23,12 @@ internal sealed class WalkScratch
 
     /// <summary>Lists a walk fills, kept with their capacity: large walks would otherwise allocate (and collect) large arrays each time.</summary>
     public List<Walk.Step> Steps { get; } = [];
+
+    /// <summary>
+    /// What listing routes keeps per node, stamped like <see cref="Nodes"/>: made by the first walk of this set that
+    /// lists routes, then reused (a fresh array per question would be a large allocation and a full collection each).
+    /// </summary>
+    public ListingSlot[] Listing => listing ??= new ListingSlot[Nodes.Length];
 
     public List<int> NextStep { get; } = [];
 
@@ -56,6 +64,11 @@ internal sealed class WalkScratch
         if (Reached >= int.MaxValue - 4)
         {
             Array.Clear(Nodes);
+            if (listing is not null)
+            {
+                Array.Clear(listing);
+            }
+
             Reached = 0;
         }
 
@@ -94,4 +107,22 @@ internal struct NodeSlot
     public int FirstStep;
 
     public int LastStep;
+}
+
+/// <summary>A node's listing state in one walk: indexes + 1 into the walk's lists (0: not made yet) and its masks.</summary>
+internal struct ListingSlot
+{
+    /// <summary>The walk's number (<see cref="WalkScratch.Reached"/>) when the slot was last reset.</summary>
+    public int Stamp;
+
+    /// <summary>The shortest steps into the node as a route's end, and on the way to another.</summary>
+    public int StepsAsEnd;
+
+    public int StepsOnTheWay;
+
+    /// <summary>The node's route lists.</summary>
+    public int Lists;
+
+    /// <summary>The weakest statuses of the node's routes: bits 0-3 on the way, 4-7 as an end; bits 8 and 9 once each is known.</summary>
+    public int WeakestMasks;
 }
