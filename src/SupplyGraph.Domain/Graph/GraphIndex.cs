@@ -149,20 +149,20 @@ public sealed class GraphIndex
     /// </summary>
     public ReadOnlySpan<int> NodesNamed(string text)
     {
-        var keys = ReferenceKeys.Of(text);
-        if (keys.Count == 1)
+        ArgumentNullException.ThrowIfNull(text);
+        var named = names.Find(text);
+        if (ReferenceKeys.FederalRegister(text) is not { } citation)
         {
-            return names.Find(keys[0]);
+            return named;
         }
 
-        var found = new SortedSet<int>();
-        foreach (var key in keys)
-        {
-            found.UnionWith(names.Find(key).ToArray());
-        }
-
+        var found = new SortedSet<int>(named.ToArray());
+        found.UnionWith(names.Find(citation).ToArray());
         return found.ToArray();
     }
+
+    /// <summary>The node's citation keys (<see cref="ReferenceKeys.CitationKeys"/>), made once when the index is built.</summary>
+    public IReadOnlyList<string> CitationKeys(int node) => names.CitationKeys.GetValueOrDefault(node, []);
 
     /// <summary>The relationship as an answer shows it, both ends resolved.</summary>
     public Relationship Relationship(int edge) => new(Edge(edge), nodes[walked[edge].From], nodes[walked[edge].To]);
@@ -205,16 +205,21 @@ public sealed class GraphIndex
         private readonly Dictionary<string, int> single;
         private readonly Dictionary<string, int[]> shared;
 
-        private NameIndex(Dictionary<string, int> single, Dictionary<string, int[]> shared)
+        private NameIndex(Dictionary<string, int> single, Dictionary<string, int[]> shared, Dictionary<int, IReadOnlyList<string>> citationKeys)
         {
             this.single = single;
             this.shared = shared;
+            CitationKeys = citationKeys;
         }
+
+        /// <summary>Citation keys by node, for the regulations that have any: search reads them for every regulation.</summary>
+        public Dictionary<int, IReadOnlyList<string>> CitationKeys { get; }
 
         public static NameIndex Build(Entity[] nodes)
         {
             var single = new Dictionary<string, int>(nodes.Length * 2, NameKeyComparer.Instance);
             var shared = new Dictionary<string, List<int>>(NameKeyComparer.Instance);
+            var citationKeys = new Dictionary<int, IReadOnlyList<string>>();
             for (var node = 0; node < nodes.Length; node++)
             {
                 var entity = nodes[node];
@@ -225,13 +230,19 @@ public sealed class GraphIndex
                     Add(alias, node);
                 }
 
-                foreach (var citation in ReferenceKeys.CitationKeys(entity))
+                var citations = ReferenceKeys.CitationKeys(entity);
+                if (citations.Count > 0)
+                {
+                    citationKeys[node] = citations;
+                }
+
+                foreach (var citation in citations)
                 {
                     Add(citation, node);
                 }
             }
 
-            return new NameIndex(single, shared.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), NameKeyComparer.Instance));
+            return new NameIndex(single, shared.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), NameKeyComparer.Instance), citationKeys);
 
             void Add(string name, int node)
             {

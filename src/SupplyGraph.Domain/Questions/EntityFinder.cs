@@ -48,14 +48,15 @@ internal sealed class EntityFinder(GraphIndex graph)
         ArgumentNullException.ThrowIfNull(question);
         var needles = ReferenceKeys.Of(question.Text);
         var ranked = new List<(int Rank, Entity Entity)>();
-        foreach (var entity in graph.Entities)
+        for (var node = 0; node < graph.NodeCount; node++)
         {
+            var entity = graph.Node(node);
             if (question.Kinds is { Count: > 0 } kinds && !kinds.Contains(entity.Kind))
             {
                 continue;
             }
 
-            var rank = MatchRank(entity, needles);
+            var rank = MatchRank(entity, graph.CitationKeys(node), needles);
             if (rank is not null)
             {
                 ranked.Add((rank.Value, entity));
@@ -80,7 +81,7 @@ internal sealed class EntityFinder(GraphIndex graph)
     /// (its name key, and its Federal Register normal form): an exact match 0, a prefix 1, a word start 2, inside 3.
     /// cypher/queries/search.cypher orders its candidates by the same ranks.
     /// </summary>
-    private static int? MatchRank(Entity entity, IReadOnlyList<string> needles)
+    private static int? MatchRank(Entity entity, IReadOnlyList<string> citationKeys, IReadOnlyList<string> needles)
     {
         int? best = null;
         Consider(GraphIndex.NameKey(entity.Name));
@@ -90,7 +91,7 @@ internal sealed class EntityFinder(GraphIndex graph)
             Consider(GraphIndex.NameKey(alias));
         }
 
-        foreach (var citation in ReferenceKeys.CitationKeys(entity))
+        foreach (var citation in citationKeys)
         {
             Consider(citation);
         }
