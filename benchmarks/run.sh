@@ -58,12 +58,9 @@ if [ "$neo4j_only" = 0 ]; then
   bash benchmarks/hardening.sh || echo "(the hardening probes failed: see benchmarks/data/hardening-service.log)"
 fi
 
-echo "==> Neo4j (the server SUPPLYGRAPH_NEO4J_URI names, else one started from ../shared/neo4j; its database is cleared)"
-source scripts/neo4j-server.sh
-trap neo4j_server_stop EXIT
-# An import is one transaction: M (508k rows) needs more than the 716 MiB a 1 GB heap lets one transaction use.
-export SUPPLYGRAPH_NEO4J_HEAP=${SUPPLYGRAPH_NEO4J_HEAP:-4g} SUPPLYGRAPH_NEO4J_PAGECACHE=${SUPPLYGRAPH_NEO4J_PAGECACHE:-1g}
-[ -n "${SUPPLYGRAPH_NEO4J_URI:-}" ] || neo4j_server_start
+echo "==> Neo4j (the server SUPPLYGRAPH_NEO4J_URI names, with _USER, _PASSWORD, _DATABASE; its database is cleared)"
+# No Neo4j server can be installed by this script: without SUPPLYGRAPH_NEO4J_URI, bench neo4j says so and measures nothing.
+# An import is one transaction: M (508k rows) needs a server whose heap lets one transaction use more than 716 MiB (4g).
 bench neo4j seed
 for size in ${sizes//,/ }; do
   [ "$neo4j_only" = 1 ] && bench generate "$size"

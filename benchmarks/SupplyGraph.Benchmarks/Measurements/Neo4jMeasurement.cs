@@ -11,8 +11,8 @@ using SupplyGraph.Store.Neo4j.QueryApi;
 namespace SupplyGraph.Benchmarks.Measurements;
 
 /// <summary>
-/// On a Neo4j server (SUPPLYGRAPH_NEO4J_URI, _USER, _PASSWORD, _DATABASE, as the tests use; scripts/neo4j-server.sh
-/// starts one): CLEARS THE DATABASE, imports the size's dataset through the store (timed), then times each question
+/// On the Neo4j server SUPPLYGRAPH_NEO4J_URI names (with _USER, _PASSWORD, _DATABASE, as the tests use):
+/// CLEARS THE DATABASE, imports the size's dataset through the store (timed), then times each question
 /// of the size through the Neo4j store and the very statements that call sent through the bare Query API client, and
 /// keeps the ratio. Without a server it records why it was skipped, so the report says so instead of going quiet.
 /// </summary>
@@ -28,7 +28,7 @@ public static class Neo4jMeasurement
         var uri = Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_URI");
         if (string.IsNullOrWhiteSpace(uri))
         {
-            var reason = "SUPPLYGRAPH_NEO4J_URI is not set (start one with scripts/neo4j-server.sh, as benchmarks/run.sh does), so Neo4j was not measured.";
+            var reason = "SUPPLYGRAPH_NEO4J_URI names no Neo4j server, so Neo4j was not measured.";
             ResultFiles.Write(paths, "neo4j", size.Name, new SkippedResult("neo4j", reason));
             return "skipped: " + reason;
         }
@@ -75,7 +75,7 @@ public static class Neo4jMeasurement
         }
 
         var result = new Neo4jResult(
-            $"Neo4j 5.26 Community on this machine (scripts/neo4j-server.sh, heap {Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_HEAP") ?? "1g"})",
+            $"Neo4j at {new Neo4jConnectionOptions { Uri = new Uri(uri) }.RedactedUri}",
             size.Name,
             summary.Entities.Added + summary.Entities.Updated + summary.Entities.Unchanged,
             relationships,

@@ -27,7 +27,7 @@ public sealed class Neo4jServerFixture : IStoreUnderTest, IAsyncLifetime
     /// <summary>How the tests reach the server; null when they are skipped.</summary>
     public Neo4jConnectionOptions? Connection { get; private set; }
 
-    /// <summary>The started server's folder (SUPPLYGRAPH_NEO4J_HOME, set by scripts/test.sh), where a test may restart it; else null.</summary>
+    /// <summary>The started server's folder (SUPPLYGRAPH_NEO4J_HOME, a server of the tester's own), where a test may restart it; else null.</summary>
     public static string? ServerHome => Environment.GetEnvironmentVariable("SUPPLYGRAPH_NEO4J_HOME") is { Length: > 0 } home ? home : null;
 
     public string? SkipReason { get; private set; }

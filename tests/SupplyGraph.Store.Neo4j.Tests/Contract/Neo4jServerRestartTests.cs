@@ -9,7 +9,7 @@ namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 /// <summary>
 /// A unit of work survives its server: the import's server is killed (SIGKILL) in the middle of the import's
 /// transaction and started again, and the import runs again whole, so the store holds all of it, once.
-/// Needs a server the test may kill and restart: the one scripts/test.sh starts (SUPPLYGRAPH_NEO4J_HOME).
+/// Needs a server the test may kill and restart: one whose folder SUPPLYGRAPH_NEO4J_HOME names.
 /// </summary>
 [Collection(Neo4jServerCollection.Name)]
 public sealed class Neo4jServerRestartTests(Neo4jServerFixture server)
@@ -26,7 +26,7 @@ public sealed class Neo4jServerRestartTests(Neo4jServerFixture server)
         Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? string.Empty);
         Assert.SkipWhen(
             Neo4jServerFixture.ServerHome is null,
-            "Neo4j restart test skipped: the server was not started by scripts/test.sh (SUPPLYGRAPH_NEO4J_HOME is not set), so the test may not kill it.");
+            "Neo4j restart test skipped: SUPPLYGRAPH_NEO4J_HOME does not name the server's folder, so the test may not kill and restart it.");
         var home = Neo4jServerFixture.ServerHome!;
         var seeded = await server.EmptyStoreAsync(Token);
         await seeded.ImportAsync(SeedDataset.Load(), Token);
