@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Exporting;
 using SupplyGraph.Domain.Graph;
@@ -8,39 +9,37 @@ using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Store.Neo4j.Cypher;
 using SupplyGraph.Store.Neo4j.Import;
-using SupplyGraph.Store.Neo4j.Mapping;
-using SupplyGraph.Store.Neo4j.Questions;
+using SupplyGraph.Store.Neo4j.Projection;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
 namespace SupplyGraph.Store.Neo4j;
 
 /// <summary>
-/// The production store. Each question runs its file from cypher/queries in a read transaction; the file returns
-/// the neighbourhood the question walks (bounded by maxHops, one hop more to tell whether the limit cut), and the
-/// domain's <see cref="GraphQuestions"/> reads the answer from it, so both stores answer alike by construction.
+/// The production store. Neo4j is the store of record: imports write to it, analysts query it, it survives restarts.
+/// The questions are answered in process, by the same <see cref="GraphQuestions"/> as the embedded store, from a
+/// projection of the whole graph read from Neo4j at start and read again whenever its last commit moves
+/// (<see cref="GraphProjection"/>), so both stores answer alike by construction and no question waits on the network.
 /// Imports run the generated upserts in one explicit write transaction per dataset.
 /// </summary>
 public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
 {
-    private const int SuggestionCandidates = 50;
     private const int StatementsPerBatch = 16;
-    private const int MaxFuzzyTerms = 8;
-    private const int SearchCandidates = 5000;
-    private const int MigrationPage = 1000;
     private readonly ICypherRunner runner;
     private readonly Neo4jStoreOptions options;
-    private readonly TimeProvider clock;
-    private readonly int walkReadBudget;
+    private readonly GraphProjection projection;
 
     /// <summary>A store over any runner: the Query API client (<see cref="Connect"/>), a Bolt driver later, a test's stand-in.</summary>
-    internal Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null)
+    internal Neo4jGraphStore(ICypherRunner runner, Neo4jStoreOptions options, TimeProvider? clock = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(options);
         this.runner = runner;
         this.options = options;
-        this.clock = clock ?? TimeProvider.System;
-        walkReadBudget = options.WalkReadBudget;
+        projection = new GraphProjection(
+            new TopologyReader(runner, Math.Max(1, options.ProjectionPageSize)),
+            options.ProjectionRefreshInterval,
+            clock ?? TimeProvider.System,
+            logger ?? NullLogger.Instance);
     }
 
     /// <summary>Rows per upsert statement (and per batch the reader hands over).</summary>
@@ -48,16 +47,26 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
 
     public string Description => $"neo4j ({options.Connection.RedactedUri}, database {options.Connection.Database})";
 
+    /// <summary>The bookmark of the Neo4j commit the answers are read from now (null before the first read).</summary>
+    public string? AnsweringAt => projection.Current.Bookmark;
+
+    /// <summary>The graph the questions run on now; replaced whole when Neo4j moves.</summary>
+    public GraphIndex Index => projection.Current.Questions.Graph;
+
     /// <summary>A store with its own long-lived Query API client (pooled connections), disposed with the store.</summary>
-    public static Neo4jGraphStore Connect(Neo4jStoreOptions options, TimeProvider? clock = null)
+    public static Neo4jGraphStore Connect(Neo4jStoreOptions options, TimeProvider? clock = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Connection.Validate();
-        return new Neo4jGraphStore(QueryApiClient.Create(options.Connection), options, clock);
+        return new Neo4jGraphStore(QueryApiClient.Create(options.Connection), options, clock, logger);
     }
 
-    /// <summary>Disposes the Query API client; safe to call more than once (a container may dispose each registration).</summary>
-    public void Dispose() => (runner as IDisposable)?.Dispose();
+    /// <summary>Stops the projection's poll and disposes the Query API client; safe to call more than once (a container may dispose each registration).</summary>
+    public void Dispose()
+    {
+        projection.Dispose();
+        (runner as IDisposable)?.Dispose();
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -75,37 +84,8 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
             await runner.RunAsync(statement, null, CypherRunOptions.IdempotentWrite, cancellationToken);
         }
 
-        await FillCitationKeysAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Gives regulations stored without <c>citationKeys</c> (by an earlier version, by hand, by a CSV bulk load) their
-    /// keys, so they resolve by citation without a re-import. The keys are made here, as imports make them, because
-    /// Cypher has no regular expressions to read a Federal Register citation with. Once done, a start reads one empty page.
-    /// </summary>
-    private async Task FillCitationKeysAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var missing = await runner.ReadAsync(CypherScripts.RegulationsWithoutCitationKeys.Statement, new Dictionary<string, object?> { ["limit"] = (long)MigrationPage }, cancellationToken);
-            if (missing.Rows.Count == 0)
-            {
-                return;
-            }
-
-            var rows = missing.Rows.Select(row => new Dictionary<string, object?>
-            {
-                ["id"] = row.Get<string>("id"),
-                ["citationKeys"] = ReferenceKeys.OfCitation(row["citation"] as string ?? string.Empty).ToList(),
-            }).ToList();
-            var written = await runner.RunAsync(CypherScripts.SetCitationKeys.Statement, new Dictionary<string, object?> { ["rows"] = rows }, CypherRunOptions.IdempotentWrite, cancellationToken);
-
-            // A page that wrote nothing (the regulations went meanwhile) would be read again forever: stop; the next start retries.
-            if (written.Rows[0].Get<long>("written") == 0 || missing.Rows.Count < MigrationPage)
-            {
-                return;
-            }
-        }
+        await projection.RefreshAsync(cancellationToken);
+        projection.StartPolling();
     }
 
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
@@ -131,21 +111,45 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) =>
         Neo4jStoreFailures.TranslateAsync(() => ImportCoreAsync(source, options, cancellationToken));
 
-    private Task<ImportSummary> ImportCoreAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
+    private async Task<ImportSummary> ImportCoreAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        return runner.ExecuteAsync(AccessMode.Write, (transaction, token) => ImportOnceAsync(source, options, transaction, token), cancellationToken);
+
+        // References outside the input are looked up in the projection, brought up to date first.
+        var before = await projection.RefreshAsync(cancellationToken);
+        var summary = await runner.ExecuteAsync(AccessMode.Write, (transaction, token) => ImportOnceAsync(source, options, before.Questions, transaction, token), cancellationToken);
+        if (!options.DryRun)
+        {
+            await RefreshAfterCommitAsync(cancellationToken);
+        }
+
+        return summary;
     }
 
-    private async Task<ImportSummary> ImportOnceAsync(IDatasetSource source, ImportOptions options, ICypherTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the projection again once an import committed, so the next question sees it. The import stands whatever
+    /// happens here: a failed or cancelled read leaves the catching up to the next poll.
+    /// </summary>
+    private async Task RefreshAfterCommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await projection.RefreshAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is Neo4jException or OperationCanceledException or HttpRequestException)
+        {
+            // Logged by nobody else: the projection's own poll reports what keeps failing.
+        }
+    }
+
+    private async Task<ImportSummary> ImportOnceAsync(IDatasetSource source, ImportOptions options, GraphQuestions existing, ICypherTransaction transaction, CancellationToken cancellationToken)
     {
         var name = Path.GetFileNameWithoutExtension(source.Name);
         var writer = new Neo4jImportWriter(transaction, ImportBatchSize, name, source.Rows, options.Progress);
         var read = await ImportPipeline.RunAsync(
             source,
-            // Untranslated: a transient failure of a lookup must reach the retry of the whole import as the client's own.
-            EntityLookup.Using(ResolveCoreAsync),
+            EntityLookup.Using((reference, _) => Task.FromResult(existing.Resolve(reference))),
             // The writer sends one statement per kind or type in a batch: batches many statements long keep them full.
             ImportBatchSize * StatementsPerBatch,
             (batch, token) => new ValueTask(writer.WriteAsync(batch.Entities, batch.Relationships, token)),
@@ -170,158 +174,23 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     }
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => ResolveCoreAsync(reference, cancellationToken));
-
-    private async Task<Entity> ResolveCoreAsync(string reference, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        var matches = await ReadGraphAsync(CypherScripts.Resolve, new() { ["ref"] = reference, ["keys"] = ReferenceKeys.Of(reference).ToList() }, cancellationToken);
-        if (matches.NodeCount > 0)
-        {
-            return Questions(matches).Resolve(reference);
-        }
-
-        // Nothing by id, name, alias or citation: let the domain pick suggestions among fuzzy full-text candidates. Terms are
-        // letters and digits only, lower-cased (so "AND" is no Lucene operator) and few (Lucene caps clauses).
-        var terms = SearchTerms().Matches(reference).Select(match => match.Value.ToLowerInvariant() + "~").Take(MaxFuzzyTerms).ToList();
-        var candidates = GraphIndex.Empty;
-        if (terms.Count > 0)
-        {
-            try
-            {
-                candidates = await ReadGraphAsync(CypherScripts.Suggest, new() { ["fuzzyQuery"] = string.Join(' ', terms), ["limit"] = (long)SuggestionCandidates }, cancellationToken);
-            }
-            catch (Neo4jException exception) when (exception.Code.StartsWith("Neo.ClientError", StringComparison.Ordinal))
-            {
-                // Suggestions are a courtesy: an unparsable fuzzy query still answers "not found", without them.
-            }
-        }
-
-        return Questions(candidates).Resolve(reference);
-    }
+        Task.FromResult(projection.Current.Questions.Resolve(reference));
 
     public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => SearchCoreAsync(question, cancellationToken));
-
-    private async Task<IReadOnlyList<Entity>> SearchCoreAsync(SearchQuestion question, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        var kinds = question.Kinds is { Count: > 0 } selected ? selected.Select(kind => kind.ToString()).ToList() : null;
-        var candidates = await ReadGraphAsync(
-            CypherScripts.Search,
-            new() { ["keys"] = ReferenceKeys.Of(question.Text).ToList(), ["kinds"] = kinds, ["limit"] = (long)SearchCandidates },
-            cancellationToken);
-        return Questions(candidates).Search(question);
-    }
+        Task.FromResult(projection.Current.Questions.Search(question));
 
     public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => ProfileCoreAsync(question, cancellationToken));
-
-    private async Task<EntityProfile> ProfileCoreAsync(ProfileQuestion question, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        var entity = await ResolveAsync(question.Entity, cancellationToken);
-        var day = question.Day(clock);
-        var graph = await ReadGraphAsync(CypherScripts.EntityProfile, new() { ["id"] = entity.Id, ["asOf"] = day }, cancellationToken, entity);
-        return Questions(graph).Profile(new ProfileQuestion(entity.Id, day));
-    }
+        Task.FromResult(projection.Current.Questions.Profile(question));
 
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => SupplyChainCoreAsync(question, cancellationToken));
-
-    private async Task<SupplyChainAnswer> SupplyChainCoreAsync(SupplyChainQuestion question, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
-        var read = await WalkAsync(CypherScripts.SupplyChain, [new(focus.Id, WalkCypher.Upstream), new(focus.Id, WalkCypher.Downstream)], options, focus, cancellationToken);
-        var answer = Questions(read.Graph).SupplyChain(question with { Entity = focus.Id, Options = options }, cancellationToken);
-        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
-    }
+        Task.FromResult(projection.Current.Questions.SupplyChain(question, cancellationToken));
 
     public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => ExportControlsCoreAsync(question, cancellationToken));
-
-    private async Task<ExportControlsAnswer> ExportControlsCoreAsync(ExportControlsQuestion question, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        var (focus, options) = await PrepareAsync(question.Entity, question.Options, cancellationToken);
-        var read = await WalkAsync(CypherScripts.ExportControls, [new(focus.Id, WalkCypher.Upstream)], options, focus, cancellationToken);
-        var answer = Questions(read.Graph).ExportControls(question with { Entity = focus.Id, Options = options }, cancellationToken);
-        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
-    }
+        Task.FromResult(projection.Current.Questions.ExportControls(question, cancellationToken));
 
     public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => ExposureCoreAsync(question, cancellationToken));
-
-    private async Task<ExposureAnswer> ExposureCoreAsync(ExposureQuestion question, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        var (regulation, options) = await PrepareAsync(question.Regulation, question.Options, cancellationToken);
-        var read = await WalkAsync(CypherScripts.Exposure, [new(regulation.Id, WalkCypher.Downstream)], options, regulation, cancellationToken);
-        var answer = Questions(read.Graph).Exposure(question with { Regulation = regulation.Id, Options = options }, cancellationToken);
-        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
-    }
+        Task.FromResult(projection.Current.Questions.Exposure(question, cancellationToken));
 
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => PathsCoreAsync(question, cancellationToken));
-
-    private async Task<PathAnswer> PathsCoreAsync(PathsQuestion question, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        var (from, options) = await PrepareAsync(question.From, question.Options, cancellationToken);
-        var to = await ResolveAsync(question.To, cancellationToken);
-        var types = question.Types is { Count: > 0 } selected ? selected.Select(type => type.Name()).ToList() : null;
-
-        // The domain looks as far as the hard cap (one level past it to tell), whatever maxHops is: see GraphQuestions.Paths.
-        var read = from.Id == to.Id
-            ? new LevelWalk.WalkRead(GraphIndex.Build([from], []), Cut: false)
-            : await LevelWalk.ReadAsync(
-                runner,
-                CypherScripts.Paths,
-                [new(from.Id, WalkCypher.Downstream)],
-                QueryLimits.MaxMaxHops + 2,
-                new Dictionary<string, object?> { ["asOf"] = options.AsOf, ["types"] = types },
-                stopAt: to.Id,
-                [from, to],
-                walkReadBudget,
-                cancellationToken);
-        var answer = Questions(read.Graph).Paths(question with { From = from.Id, To = to.Id, Options = options }, cancellationToken);
-        return read.Cut ? answer with { Explored = CutByBudget(answer.Explored) } : answer;
-    }
-
-    /// <summary>Reads a walk question's neighbourhood: the hop limit's levels and one more, so the domain can tell whether it cut.</summary>
-    private Task<LevelWalk.WalkRead> WalkAsync(CypherScript script, IReadOnlyList<LevelWalk.Start> starts, TraversalOptions options, Entity start, CancellationToken cancellationToken) =>
-        LevelWalk.ReadAsync(
-            runner,
-            script,
-            starts,
-            options.MaxHops + 1,
-            new Dictionary<string, object?> { ["asOf"] = options.AsOf },
-            stopAt: null,
-            [start],
-            walkReadBudget,
-            cancellationToken);
-
-    /// <summary>An answer read within the Neo4j read budget says so: it may be missing what lay beyond.</summary>
-    private static Exploration CutByBudget(Exploration explored) =>
-        explored with { CutBy = [.. explored.CutBy.Append(TraversalLimit.ExplorationBudget).Distinct().Order()] };
-
-    private async Task<(Entity Entity, TraversalOptions Options)> PrepareAsync(string reference, TraversalOptions options, CancellationToken cancellationToken)
-    {
-        var entity = await ResolveAsync(reference, cancellationToken);
-
-        // Fix "today" once, so the Cypher and the domain read the same day.
-        return (entity, TraversalOptions.Create(options.Day(clock), options.MaxHops, options.MaxPaths));
-    }
-
-    private GraphQuestions Questions(GraphIndex graph) => new(graph, clock);
-
-    private async Task<GraphIndex> ReadGraphAsync(CypherScript script, Dictionary<string, object?> parameters, CancellationToken cancellationToken, params Entity[] alwaysIncluded)
-    {
-        var result = await runner.ReadAsync(script.Statement, parameters, cancellationToken);
-        return Neighbourhood.FromResult(result, alwaysIncluded);
-    }
-
-    [GeneratedRegex("[\\p{L}\\p{N}]+")]
-    private static partial Regex SearchTerms();
+        Task.FromResult(projection.Current.Questions.Paths(question, cancellationToken));
 }

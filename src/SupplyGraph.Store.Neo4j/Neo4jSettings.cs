@@ -24,15 +24,15 @@ public sealed class Neo4jSettings
 
     public int ImportBatchSize { get; set; } = 1000;
 
-    /// <summary>Relationships one walk question reads from Neo4j at most; past it the answer is partial.</summary>
-    public int WalkReadBudget { get; set; } = 20_000;
+    /// <summary>Seconds between looks at Neo4j's last commit (the projection is read again when it moved); 0: never.</summary>
+    public double ProjectionRefreshSeconds { get; set; } = 1;
 
     /// <summary>The store's options; throws when the address is missing or not an absolute HTTP(S) address.</summary>
     public Neo4jStoreOptions ToStoreOptions() => new()
     {
         Connection = ToConnectionOptions(),
         ImportBatchSize = ImportBatchSize,
-        WalkReadBudget = WalkReadBudget,
+        ProjectionRefreshInterval = TimeSpan.FromSeconds(ProjectionRefreshSeconds),
     };
 
     /// <summary>What is wrong with these settings, each naming the setting to change; empty when they can work.</summary>
@@ -64,9 +64,9 @@ public sealed class Neo4jSettings
             yield return $"SupplyGraph:Neo4j:RequestTimeoutSeconds must be from 1 to 86400 (a day); got {RequestTimeoutSeconds}.";
         }
 
-        if (WalkReadBudget < 1)
+        if (double.IsNaN(ProjectionRefreshSeconds) || ProjectionRefreshSeconds is < 0 or > 3600)
         {
-            yield return $"SupplyGraph:Neo4j:WalkReadBudget (SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET) must be at least 1 relationship; got {WalkReadBudget}.";
+            yield return $"SupplyGraph:Neo4j:ProjectionRefreshSeconds (SUPPLYGRAPH_NEO4J_PROJECTION_REFRESH_SECONDS) must be from 0 (never) to 3600 seconds; got {ProjectionRefreshSeconds}.";
         }
     }
 

@@ -11,11 +11,14 @@ public sealed record Neo4jStoreOptions
     public int ImportBatchSize { get; init; } = 1000;
 
     /// <summary>
-    /// Relationships one walk question reads from Neo4j at most (each level's file returns at most what is left);
-    /// past it the answer is what was read, marked partial (cut by the exploration budget). Bounds a hub question's
-    /// time and memory: about 30 µs a relationship on the 2-core machine of benchmarks/RESULTS.md.
+    /// How often the store asks Neo4j for its last commit's bookmark and, when it moved (a write by any client, Neo4j
+    /// Browser included), reads the projection again; the old one answers until the new one is ready. Zero: never
+    /// (the store then refreshes only after its own imports).
     /// </summary>
-    public int WalkReadBudget { get; init; } = 20_000;
+    public TimeSpan ProjectionRefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Entities (each with the relationships it starts) per page when the projection is read.</summary>
+    public int ProjectionPageSize { get; init; } = 2000;
 
     /// <summary>Rows asked for per statement during an export, so no response holds a whole graph.</summary>
     public int ExportPageSize { get; init; } = 5000;

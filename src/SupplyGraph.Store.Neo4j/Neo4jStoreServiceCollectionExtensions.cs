@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Store.Neo4j;
@@ -15,7 +16,10 @@ public static class Neo4jStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ISupplyGraphStore>(provider => Neo4jGraphStore.Connect(options(provider), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISupplyGraphStore>(provider => Neo4jGraphStore.Connect(
+            options(provider),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILoggerFactory>()?.CreateLogger<Neo4jGraphStore>()));
         return services;
     }
 }

@@ -20,12 +20,13 @@ internal static class FlatEnvironmentVariables
         ["SUPPLYGRAPH_INTROSPECTION"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Introspection)}",
         ["SUPPLYGRAPH_REQUEST_TIMEOUT_SECONDS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Limits)}:{nameof(RequestLimits.RequestTimeoutSeconds)}",
         ["SUPPLYGRAPH_SEED_ON_EMPTY_STORE"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.SeedOnEmptyStore)}",
+        ["SUPPLYGRAPH_SEED_TIMEOUT_SECONDS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.SeedTimeoutSeconds)}",
         ["SUPPLYGRAPH_NEO4J_URI"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Uri)}",
         ["SUPPLYGRAPH_NEO4J_USER"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.User)}",
         ["SUPPLYGRAPH_NEO4J_PASSWORD"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Password)}",
         ["SUPPLYGRAPH_NEO4J_TOKEN"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.BearerToken)}",
         ["SUPPLYGRAPH_NEO4J_DATABASE"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Database)}",
-        ["SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.WalkReadBudget)}",
+        ["SUPPLYGRAPH_NEO4J_PROJECTION_REFRESH_SECONDS"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.ProjectionRefreshSeconds)}",
     };
 
     /// <summary>The configuration keys and values set by the flat variables present in <paramref name="environment"/>.</summary>

@@ -75,18 +75,29 @@ internal sealed class StoreInitializer(
 
     private async Task<bool> TryPrepareAsync(CancellationToken cancellationToken)
     {
+        // Reaching the store is bounded by the request deadline; seeding an empty one by its own, longer one.
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(options.Value.Limits.RequestTimeout);
+        var seeding = false;
         try
         {
-            await StorePreparation.PrepareAsync(store, options.Value.SeedOnEmptyStore, logger, attempt.Token);
+            var statistics = await StorePreparation.InitializeAsync(store, logger, attempt.Token);
+            if (options.Value.SeedOnEmptyStore && statistics.Entities == 0)
+            {
+                seeding = true;
+                attempt.CancelAfter(options.Value.SeedTimeout);
+                await StorePreparation.SeedIfEmptyAsync(store, statistics, logger, attempt.Token);
+            }
+
             availability.MarkReady();
             return true;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             var reason = exception is OperationCanceledException
-                ? $"The store did not answer within {options.Value.Limits.RequestTimeoutSeconds:0.###} s."
+                ? seeding
+                    ? $"Seeding the empty store did not finish within {options.Value.SeedTimeoutSeconds:0.###} s (SUPPLYGRAPH_SEED_TIMEOUT_SECONDS)."
+                    : $"The store did not answer within {options.Value.Limits.RequestTimeoutSeconds:0.###} s."
                 : StoreFailureText.ForClients(exception);
             if (availability.Problem != reason)
             {

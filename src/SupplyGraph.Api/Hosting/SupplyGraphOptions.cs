@@ -20,6 +20,14 @@ public sealed class SupplyGraphOptions
     /// <summary>Import the seed dataset when the store starts empty.</summary>
     public bool SeedOnEmptyStore { get; set; } = true;
 
+    /// <summary>
+    /// How long seeding an empty store may take, apart from the request deadline that bounds reaching the store: a
+    /// remote Neo4j on a busy machine can take longer than one request may.
+    /// </summary>
+    public double SeedTimeoutSeconds { get; set; } = 600;
+
+    public TimeSpan SeedTimeout => TimeSpan.FromSeconds(SeedTimeoutSeconds);
+
     /// <summary>The Neo4j server, when <see cref="Store"/> is <c>neo4j</c>.</summary>
     public Neo4jSettings Neo4j { get; set; } = new();
 

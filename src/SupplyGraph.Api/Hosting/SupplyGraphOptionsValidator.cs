@@ -21,6 +21,11 @@ internal sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraph
             failures.AddRange(options.Neo4j.Failures());
         }
 
+        if (double.IsNaN(options.SeedTimeoutSeconds) || options.SeedTimeoutSeconds is < 1 or > 86_400)
+        {
+            failures.Add($"SupplyGraph:SeedTimeoutSeconds (SUPPLYGRAPH_SEED_TIMEOUT_SECONDS) must be from 1 to 86400 (a day); got {options.SeedTimeoutSeconds}.");
+        }
+
         if (options.Port is < 1 or > 65535)
         {
             failures.Add($"SupplyGraph:Port (SUPPLYGRAPH_PORT) must be between 1 and 65535; got {options.Port}.");

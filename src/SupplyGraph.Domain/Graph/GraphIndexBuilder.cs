@@ -104,7 +104,7 @@ public sealed class GraphIndexBuilder
         }
 
         built = true;
-        return new GraphIndex([.. nodes], nodeById, edges.Trimmed(), [.. sourceLists]);
+        return new GraphIndex([.. nodes], nodeById, edges.Trimmed().InCanonicalOrder(), [.. sourceLists]);
     }
 }
 
@@ -126,9 +126,9 @@ internal sealed class EdgeColumns(int capacity)
     public int[] Sources { get; private set; } = new int[capacity];
 
     /// <summary>Keys that are not the default <c>{from}/{TYPE}/{to}</c>, by edge: few in practice.</summary>
-    public Dictionary<int, string> ExplicitKeys { get; } = [];
+    public Dictionary<int, string> ExplicitKeys { get; private set; } = [];
 
-    public Dictionary<int, string> Notes { get; } = [];
+    public Dictionary<int, string> Notes { get; private set; } = [];
 
     public int Count { get; private set; }
 
@@ -157,6 +157,87 @@ internal sealed class EdgeColumns(int capacity)
         }
 
         Count++;
+    }
+
+    /// <summary>
+    /// Puts the edges in one order whatever order they were added in: by start node, type, end node, then explicit
+    /// key (none first), dates and status. Walks meet neighbours in edge order, and an answer cut by a budget keeps
+    /// what it met first, so without this the embedded store (rows in import order) and the Neo4j store (rows in
+    /// page order) would cut the same question differently. Node numbers follow ids, so the order is the data's own.
+    /// </summary>
+    public EdgeColumns InCanonicalOrder()
+    {
+        var order = new int[Count];
+        var keys = new long[Count];
+        var packable = From.Take(Count).DefaultIfEmpty().Max() < 1 << 29 && To.Take(Count).DefaultIfEmpty().Max() < 1 << 28;
+        var sorted = true;
+        for (var edge = 0; edge < Count; edge++)
+        {
+            order[edge] = edge;
+            keys[edge] = packable ? ((long)From[edge] << 34) | ((long)Type[edge] << 28) | (long)To[edge] : 0;
+            sorted &= edge == 0 || keys[edge - 1] < keys[edge];
+        }
+
+        if (sorted && packable)
+        {
+            return this;
+        }
+
+        Array.Sort(keys, order);
+
+        // Equal packed keys (parallel relationships, or a graph too large to pack) are ordered by the full comparison.
+        for (var start = 0; start < Count;)
+        {
+            var end = start + 1;
+            while (end < Count && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start, Comparer<int>.Create(CompareEdges));
+            }
+
+            start = end;
+        }
+
+        From = [.. order.Select(edge => From[edge])];
+        To = [.. order.Select(edge => To[edge])];
+        Type = [.. order.Select(edge => Type[edge])];
+        Status = [.. order.Select(edge => Status[edge])];
+        ValidFrom = [.. order.Select(edge => ValidFrom[edge])];
+        ValidTo = [.. order.Select(edge => ValidTo[edge])];
+        Sources = [.. order.Select(edge => Sources[edge])];
+        var explicitKeys = new Dictionary<int, string>(ExplicitKeys.Count);
+        var notes = new Dictionary<int, string>(Notes.Count);
+        for (var edge = 0; edge < Count; edge++)
+        {
+            if (ExplicitKeys.TryGetValue(order[edge], out var key))
+            {
+                explicitKeys[edge] = key;
+            }
+
+            if (Notes.TryGetValue(order[edge], out var note))
+            {
+                notes[edge] = note;
+            }
+        }
+
+        ExplicitKeys = explicitKeys;
+        Notes = notes;
+        return this;
+    }
+
+    private int CompareEdges(int left, int right)
+    {
+        var compared = From[left].CompareTo(From[right]);
+        compared = compared != 0 ? compared : Type[left].CompareTo(Type[right]);
+        compared = compared != 0 ? compared : To[left].CompareTo(To[right]);
+        compared = compared != 0 ? compared : string.CompareOrdinal(ExplicitKeys.GetValueOrDefault(left), ExplicitKeys.GetValueOrDefault(right));
+        compared = compared != 0 ? compared : ValidFrom[left].CompareTo(ValidFrom[right]);
+        compared = compared != 0 ? compared : ValidTo[left].CompareTo(ValidTo[right]);
+        return compared != 0 ? compared : Status[left].CompareTo(Status[right]);
     }
 
     public EdgeColumns Trimmed()

@@ -40,7 +40,11 @@ public sealed record GraphPath(IReadOnlyList<Entity> Entities, IReadOnlyList<Rel
     }
 }
 
-public sealed record EntityProfile(Entity Entity, DateOnly AsOf, IReadOnlyList<Relationship> Relationships);
+public sealed record EntityProfile(Entity Entity, DateOnly AsOf, IReadOnlyList<Relationship> Relationships)
+{
+    /// <summary>Which state of the store answered: a Neo4j bookmark, or the embedded file's change counter; null when the store has none.</summary>
+    public string? AnsweredAt { get; init; }
+}
 
 public sealed record StageGroup(SupplyChainStage Stage, IReadOnlyList<Entity> Entities);
 
@@ -51,6 +55,9 @@ public sealed record SupplyChainAnswer(
     IReadOnlyList<Relationship> Relationships,
     Exploration Explored)
 {
+    /// <summary>Which state of the store answered: a Neo4j bookmark, or the embedded file's change counter; null when the store has none.</summary>
+    public string? AnsweredAt { get; init; }
+
     public bool Partial => Explored.Partial;
 }
 
@@ -58,6 +65,9 @@ public sealed record ControlHit(Regulation Regulation, IReadOnlyList<GraphPath> 
 
 public sealed record ExportControlsAnswer(Entity Entity, DateOnly AsOf, IReadOnlyList<ControlHit> Hits, Exploration Explored)
 {
+    /// <summary>Which state of the store answered: a Neo4j bookmark, or the embedded file's change counter; null when the store has none.</summary>
+    public string? AnsweredAt { get; init; }
+
     public bool Partial => Explored.Partial;
 }
 
@@ -65,10 +75,16 @@ public sealed record ExposedEntity(Entity Entity, IReadOnlyList<GraphPath> Paths
 
 public sealed record ExposureAnswer(Regulation Regulation, DateOnly AsOf, bool InForce, IReadOnlyList<ExposedEntity> Exposed, Exploration Explored)
 {
+    /// <summary>Which state of the store answered: a Neo4j bookmark, or the embedded file's change counter; null when the store has none.</summary>
+    public string? AnsweredAt { get; init; }
+
     public bool Partial => Explored.Partial;
 }
 
 public sealed record PathAnswer(Entity From, Entity To, DateOnly AsOf, IReadOnlyList<GraphPath> Paths, Exploration Explored)
 {
+    /// <summary>Which state of the store answered: a Neo4j bookmark, or the embedded file's change counter; null when the store has none.</summary>
+    public string? AnsweredAt { get; init; }
+
     public bool Partial => Explored.Partial;
 }

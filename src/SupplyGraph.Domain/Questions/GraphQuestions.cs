@@ -14,7 +14,8 @@ namespace SupplyGraph.Domain.Questions;
 /// its own products (a lab's models, a designer's chips), whose upstream counts as its own. Relationships not
 /// valid on the day, and regulations not in force on it, are left out.
 /// </remarks>
-public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
+/// <param name="answeredAt">Which state of the store <paramref name="graph"/> is (a Neo4j bookmark, say); every answer carries it.</param>
+public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string? answeredAt = null)
 {
     private readonly EntityFinder finder = new(graph);
 
@@ -51,7 +52,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         return new EntityProfile(
             graph.Node(node),
             date,
-            [.. relationships.OrderBy(relationship => relationship.Type).ThenBy(relationship => relationship.Record.Key, StringComparer.Ordinal)]);
+            [.. relationships.OrderBy(relationship => relationship.Type).ThenBy(relationship => relationship.Record.Key, StringComparer.Ordinal)]) { AnsweredAt = answeredAt };
     }
 
     public SupplyChainAnswer SupplyChain(SupplyChainQuestion question, CancellationToken cancellationToken = default)
@@ -113,7 +114,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             upstream.Reached.Union(downstream.Reached).Count(),
             Math.Max(upstream.Deepest, downstream.Deepest),
             [.. upstream.CutBy.Union(downstream.CutBy).Order()]);
-        return new SupplyChainAnswer(graph.Node(focus), DateOnly.FromDayNumber(day), groups, relationships, explored);
+        return new SupplyChainAnswer(graph.Node(focus), DateOnly.FromDayNumber(day), groups, relationships, explored) { AnsweredAt = answeredAt };
 
         void AddToStage(int node, int depth, bool servesModels)
         {
@@ -165,7 +166,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             .ThenBy(hit => hit.Regulation.Effective)
             .ThenBy(hit => hit.Regulation.Id, StringComparer.Ordinal)];
         var explored = pathCapHit ? walk.Exploration(TraversalLimit.MaxPaths) : walk.Exploration();
-        return new ExportControlsAnswer(graph.Node(focus), DateOnly.FromDayNumber(day), hits, explored);
+        return new ExportControlsAnswer(graph.Node(focus), DateOnly.FromDayNumber(day), hits, explored) { AnsweredAt = answeredAt };
     }
 
     public ExposureAnswer Exposure(ExposureQuestion question, CancellationToken cancellationToken = default)
@@ -229,7 +230,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
         Array.Sort(keys);
         var ordered = keys.Select(key => exposed[key.WalkOrder].Exposed).ToList();
         TraversalLimit[] cuts = [.. pathCapHit ? [TraversalLimit.MaxPaths] : Array.Empty<TraversalLimit>(), .. listingCut ? [TraversalLimit.ExplorationBudget] : Array.Empty<TraversalLimit>()];
-        return new ExposureAnswer(regulation, date, inForce, ordered, walk.Exploration(cuts));
+        return new ExposureAnswer(regulation, date, inForce, ordered, walk.Exploration(cuts)) { AnsweredAt = answeredAt };
     }
 
     /// <remarks>
@@ -306,7 +307,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock)
             graph.Node(to),
             date,
             [.. paths.Take(question.Options.MaxPaths).Select(steps => walk.ToPath(steps, from))],
-            explored);
+            explored) { AnsweredAt = answeredAt };
     }
 
     private static bool ServesModels(Walk downstream, int node) => downstream.ReachedVia(node, RelationshipType.AvailableOn);

@@ -67,10 +67,14 @@ public interface ISupplyGraphStore : IGraphQueries, IGraphAdmin;
 public static class GraphAdminExtensions
 {
     /// <summary>Imports a validated dataset in one transaction: all of it or none of it. Upserts by id.</summary>
-    public static Task<ImportSummary> ImportAsync(this IGraphAdmin store, Dataset dataset, CancellationToken cancellationToken)
+    public static Task<ImportSummary> ImportAsync(this IGraphAdmin store, Dataset dataset, CancellationToken cancellationToken) =>
+        store.ImportAsync(dataset, ImportOptions.Default, cancellationToken);
+
+    /// <summary>Imports a validated dataset in one transaction, with options (a dry run, progress reports).</summary>
+    public static Task<ImportSummary> ImportAsync(this IGraphAdmin store, Dataset dataset, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return store.ImportAsync(DatasetSource.From(dataset), ImportOptions.Default, cancellationToken);
+        return store.ImportAsync(DatasetSource.From(dataset), options, cancellationToken);
     }
 }
 

@@ -1,6 +1,6 @@
 namespace SupplyGraph.Store.Neo4j.Cypher;
 
-/// <summary>Every Cypher file the Neo4j store runs, loaded once.</summary>
+/// <summary>Every Cypher file the Neo4j store runs, loaded once. The question files of cypher/queries are for analysts: the store answers from its projection.</summary>
 internal static class CypherScripts
 {
     public static CypherScript Schema { get; } = CypherScript.Load("schema");
@@ -11,21 +11,11 @@ internal static class CypherScripts
 
     public static CypherScript Statistics { get; } = CypherScript.Load("statistics");
 
-    public static CypherScript Resolve { get; } = CypherScript.Load("resolve");
+    /// <summary>The projection: a page of entities in id order, each with the relationships it starts.</summary>
+    public static CypherScript TopologyPage { get; } = CypherScript.Load("topology-page");
 
-    public static CypherScript Suggest { get; } = CypherScript.Load("suggest");
-
-    public static CypherScript Search { get; } = CypherScript.Load("search");
-
-    public static CypherScript SupplyChain { get; } = CypherScript.Load("supply-chain");
-
-    public static CypherScript ExportControls { get; } = CypherScript.Load("export-controls");
-
-    public static CypherScript Exposure { get; } = CypherScript.Load("exposure");
-
-    public static CypherScript Paths { get; } = CypherScript.Load("paths");
-
-    public static CypherScript EntityProfile { get; } = CypherScript.Load("entity-profile");
+    /// <summary>Asks nothing; its answer's bookmark names the database's last commit.</summary>
+    public static CypherScript LastCommit { get; } = CypherScript.Load("last-commit");
 
     /// <summary>Whole-graph export: a page of entities by id.</summary>
     public static CypherScript ExportEntities { get; } = CypherScript.Load("export-entities");
@@ -41,12 +31,6 @@ internal static class CypherScripts
 
     /// <summary>Neighbourhood export: a page of the relationships between the given entities, by key.</summary>
     public static CypherScript ExportRelationshipsAmong { get; } = CypherScript.Load("export-relationships-among");
-
-    /// <summary>Start-up migration: regulations stored without <c>citationKeys</c>, a page at a time.</summary>
-    public static CypherScript RegulationsWithoutCitationKeys { get; } = CypherScript.Load("regulations-without-citation-keys");
-
-    /// <summary>Start-up migration: writes the citation keys the service made.</summary>
-    public static CypherScript SetCitationKeys { get; } = CypherScript.Load("set-citation-keys");
 
     /// <summary>Deletes everything: for test servers only.</summary>
     public static CypherScript ClearDatabase { get; } = CypherScript.Load("clear-database");

@@ -79,17 +79,17 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void A_walk_read_budget_below_one_is_refused_by_name()
+    public void A_projection_refresh_below_zero_is_refused_by_name()
     {
         // arrange
-        var options = new SupplyGraphOptions { Store = "neo4j", Neo4j = new Neo4jSettings { Uri = "http://localhost:7474", User = "neo4j", Password = "secret", WalkReadBudget = 0 } };
+        var options = new SupplyGraphOptions { Store = "neo4j", Neo4j = new Neo4jSettings { Uri = "http://localhost:7474", User = "neo4j", Password = "secret", ProjectionRefreshSeconds = -1 } };
 
         // act
         var result = new SupplyGraphOptionsValidator().Validate(null, options);
 
         // assert
         result.Failed.Should().BeTrue();
-        result.FailureMessage.Should().Contain("SUPPLYGRAPH_NEO4J_WALK_READ_BUDGET").And.Contain("got 0");
+        result.FailureMessage.Should().Contain("SUPPLYGRAPH_NEO4J_PROJECTION_REFRESH_SECONDS").And.Contain("got -1");
     }
 
     [Theory]

@@ -10,13 +10,14 @@ namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 /// A stand-in for a Neo4j server, so the Neo4j store's own code (property mapping, upsert counting, transactions,
 /// turning results into answers) runs through the contract suite where no server exists. It carries out the
 /// generated upserts (by id and key, with fingerprints) and the export statements as their Cypher reads (pages,
-/// order, hops either way), and answers every question file with the whole graph,
-/// a superset of what the real Cypher returns. It does NOT check the question Cypher: that runs only against a
-/// real server (<see cref="Neo4jStoreContractTests"/>) and, here, through Cypher lint.
+/// order, hops either way), and the projection's pages and last-commit bookmark (which moves with every commit, as
+/// Neo4j's does). It does NOT check the Cypher itself: that runs only against a real server
+/// (<see cref="Neo4jStoreContractTests"/>) and, here, through Cypher lint.
 /// </summary>
 internal sealed partial class InMemoryQueryServer : ICypherRunner
 {
     private int transactionStatementsRun;
+    private long commits;
 
     private readonly Dictionary<string, Dictionary<string, object?>> nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Type, string From, string To, Dictionary<string, object?> Properties)> relationships = new(StringComparer.Ordinal);
@@ -30,52 +31,82 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
     /// <summary>The most rows one export statement has returned.</summary>
     public int LargestExportResponse { get; private set; }
 
-    public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options, CancellationToken cancellationToken = default)
+    /// <summary>The last commit's bookmark, as every answer carries it.</summary>
+    public string LastCommit => $"memory:{Interlocked.Read(ref commits)}";
+
+    /// <summary>Statements that read a page of the projection.</summary>
+    public int TopologyPagesRead { get; private set; }
+
+    /// <summary>Awaited before each page of the projection is read: a test holds the read there, or commits meanwhile.</summary>
+    public Func<Task>? BeforeTopologyPage { get; set; }
+
+    public async Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (statement == CypherScripts.TopologyPage.Statement && BeforeTopologyPage is { } before)
+        {
+            await before().WaitAsync(cancellationToken);
+        }
+
         lock (gate)
+        {
+            var result = Run(statement, parameters, options);
+            return result with { Bookmarks = [LastCommit] };
+        }
+    }
+
+    /// <summary>Changes entities as another client (Neo4j Browser) would, in a transaction of its own.</summary>
+    public void CommitFromAnotherClient(Action<Dictionary<string, Dictionary<string, object?>>> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (gate)
+        {
+            change(nodes);
+            commits++;
+        }
+    }
+
+    /// <summary>Adds a relationship as another client would, of any type and properties, in a transaction of its own.</summary>
+    public void CommitRelationshipFromAnotherClient(string type, string from, string to, Dictionary<string, object?> properties)
+    {
+        lock (gate)
+        {
+            relationships[$"{from}/{type}/{to}/{Guid.NewGuid():N}"] = (type, from, to, properties);
+            commits++;
+        }
+    }
+
+    private CypherResult Run(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options)
+    {
         {
             StatementsRun++;
             if (CypherScripts.Schema.Statements.Contains(statement))
             {
-                return Task.FromResult(CypherResult.Empty);
+                return CypherResult.Empty;
             }
 
             if (statement == CypherScripts.ClearDatabase.Statement)
             {
                 nodes.Clear();
                 relationships.Clear();
-                return Task.FromResult(CypherResult.Empty);
+                commits++;
+                return CypherResult.Empty;
+            }
+
+            if (statement == CypherScripts.LastCommit.Statement)
+            {
+                return Result(["alive"], [1L]);
+            }
+
+            if (statement == CypherScripts.TopologyPage.Statement)
+            {
+                TopologyPagesRead++;
+                return TopologyPage((string)parameters!["after"]!, PageSize(parameters));
             }
 
             if (statement == CypherScripts.Statistics.Statement)
             {
-                return Task.FromResult(Result(["entities", "relationships"], [(long)nodes.Count, (long)relationships.Count]));
-            }
-
-            if (statement == CypherScripts.RegulationsWithoutCitationKeys.Statement)
-            {
-                return Task.FromResult(Rows(
-                    ["id", "citation"],
-                    nodes.Where(pair => (string?)pair.Value.GetValueOrDefault("kind") == "Regulation" && !pair.Value.ContainsKey("citationKeys"))
-                        .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                        .Take(Convert.ToInt32(parameters!["limit"], System.Globalization.CultureInfo.InvariantCulture))
-                        .Select(pair => new object?[] { pair.Key, pair.Value.GetValueOrDefault("citation") })));
-            }
-
-            if (statement == CypherScripts.SetCitationKeys.Statement)
-            {
-                long written = 0;
-                foreach (var row in ((IEnumerable<object?>)parameters!["rows"]!).Cast<Dictionary<string, object?>>())
-                {
-                    if (nodes.TryGetValue((string)row["id"]!, out var node))
-                    {
-                        node["citationKeys"] = row["citationKeys"];
-                        written++;
-                    }
-                }
-
-                return Task.FromResult(Result(["written"], [written]));
+                return Result(["entities", "relationships"], [(long)nodes.Count, (long)relationships.Count]);
             }
 
             if (options.AccessMode != AccessMode.Read)
@@ -86,25 +117,10 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             if (Export(statement, parameters) is { } export)
             {
                 LargestExportResponse = Math.Max(LargestExportResponse, export.Rows.Count);
-                return Task.FromResult(export);
+                return export;
             }
 
-            // A walk file's level: the whole graph, and no neighbour followed, so the walk reads one level only.
-            return Task.FromResult(Rows(
-                ["walk", "step", "from", "to", "reached", "follows", "entity"],
-                [
-                    .. nodes.Keys.Select(id => new object?[] { null, null, null, null, null, false, Node(id) }),
-                    .. relationships.Select(pair => new object?[]
-                    {
-                        null,
-                        new CypherRelationship(RelationshipElementId(pair.Key), pair.Value.Type, NodeElementId(pair.Value.From), NodeElementId(pair.Value.To), Returned(pair.Value.Properties)),
-                        pair.Value.From,
-                        pair.Value.To,
-                        null,
-                        false,
-                        null,
-                    }),
-                ]));
+            throw new InvalidOperationException($"The stand-in server does not run this statement:\n{statement}");
         }
     }
 
@@ -188,6 +204,29 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
                 row.Relationship.To,
                 row.Key,
                 row.Element,
+            }));
+    }
+
+    private CypherResult TopologyPage(string after, int pageSize)
+    {
+        var page = nodes.Keys.Where(id => string.CompareOrdinal(id, after) > 0).Order(StringComparer.Ordinal).Take(pageSize).ToList();
+        var outgoing = relationships.Values.ToLookup(relationship => relationship.From, StringComparer.Ordinal);
+        return Rows(
+            ["entity", "outgoing"],
+            page.Select(id => new object?[]
+            {
+                Node(id),
+                outgoing[id].Select(relationship => (object?)new Dictionary<string, object?>
+                {
+                    ["type"] = relationship.Type,
+                    ["to"] = relationship.To,
+                    ["key"] = relationship.Properties.GetValueOrDefault("key"),
+                    ["validFrom"] = relationship.Properties.GetValueOrDefault("validFrom"),
+                    ["validTo"] = relationship.Properties.GetValueOrDefault("validTo"),
+                    ["status"] = relationship.Properties.GetValueOrDefault("status"),
+                    ["note"] = relationship.Properties.GetValueOrDefault("note"),
+                    ["sources"] = relationship.Properties.GetValueOrDefault("sources"),
+                }).ToList(),
             }));
     }
 
@@ -309,10 +348,14 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             lock (server.gate)
             {
                 staged.ForEach(apply => apply());
+                if (staged.Count > 0)
+                {
+                    server.commits++;
+                }
             }
 
             finished = true;
-            return Task.FromResult<IReadOnlyList<string>>(["memory:bookmark"]);
+            return Task.FromResult<IReadOnlyList<string>>([server.LastCommit]);
         }
 
         public Task<CypherResult> CommitAsync(string finalStatement, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)

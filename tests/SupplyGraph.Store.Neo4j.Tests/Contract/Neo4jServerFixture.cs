@@ -84,8 +84,9 @@ public sealed class Neo4jServerFixture : IStoreUnderTest, IAsyncLifetime
             throw new InvalidOperationException(SkipReason ?? "The Neo4j fixture did not start.");
         }
 
-        await store.InitializeAsync(cancellationToken);
+        // Cleared first: initializing then reads the (empty) projection, so no test sees the one before's graph.
         await client.WriteAsync(CypherScripts.ClearDatabase.Statement, null, idempotent: true, cancellationToken);
+        await store.InitializeAsync(cancellationToken);
         return store;
     }
 

@@ -31,7 +31,7 @@ public sealed class Neo4jRegistrationTests
     public async Task AddNeo4jStore_registers_one_store_built_from_the_settings()
     {
         // arrange
-        var settings = new Neo4jSettings { Uri = "http://db.example:7474", Database = "graph", WalkReadBudget = 1234 };
+        var settings = new Neo4jSettings { Uri = "http://db.example:7474", Database = "graph", ProjectionRefreshSeconds = 2.5 };
         var services = new ServiceCollection().AddNeo4jStore(_ => settings.ToStoreOptions());
 
         // act
@@ -69,7 +69,7 @@ public sealed class Neo4jRegistrationTests
         using var store = new Neo4jGraphStore(new FailingRunner(failure), new Neo4jStoreOptions { Connection = new Neo4jConnectionOptions { Uri = new Uri("http://db.example:7474") } });
 
         // act
-        var act = () => store.ResolveAsync("deepseek", Token);
+        var act = () => store.InitializeAsync(Token);
 
         // assert
         var thrown = (await act.Should().ThrowAsync<StoreErrorException>()).Which;

@@ -50,6 +50,7 @@ internal sealed class ProfileType : ObjectGraphType<EntityProfile>
         Field<NonNullGraphType<EntityInterface>>("entity").Resolve(context => context.Source.Entity);
         Field<NonNullGraphType<CalendarDateType>>("asOf").Resolve(context => context.Source.AsOf);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Resolve(context => context.Source.Relationships);
+        Field<StringGraphType>("answeredAt").Description("Which state of the store answered: on Neo4j the bookmark of the last commit the answer reflects, on the embedded store its file's change counter; null where the store has none (an in-memory store).").Resolve(context => context.Source.AnsweredAt);
     }
 }
 
@@ -65,6 +66,7 @@ internal sealed class SupplyChainType : ObjectGraphType<SupplyChainAnswer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Resolve(context => context.Source.Relationships);
         Field<NonNullGraphType<BooleanGraphType>>("partial").Resolve(context => context.Source.Partial);
         Field<NonNullGraphType<ExplorationType>>("explored").Resolve(context => context.Source.Explored);
+        Field<StringGraphType>("answeredAt").Description("Which state of the store answered: on Neo4j the bookmark of the last commit the answer reflects, on the embedded store its file's change counter; null where the store has none (an in-memory store).").Resolve(context => context.Source.AnsweredAt);
     }
 }
 
@@ -89,6 +91,7 @@ internal sealed class ExportControlsType : ObjectGraphType<ExportControlsAnswer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ControlHitType>>>>("hits").Resolve(context => context.Source.Hits);
         Field<NonNullGraphType<BooleanGraphType>>("partial").Resolve(context => context.Source.Partial);
         Field<NonNullGraphType<ExplorationType>>("explored").Resolve(context => context.Source.Explored);
+        Field<StringGraphType>("answeredAt").Description("Which state of the store answered: on Neo4j the bookmark of the last commit the answer reflects, on the embedded store its file's change counter; null where the store has none (an in-memory store).").Resolve(context => context.Source.AnsweredAt);
     }
 }
 
@@ -114,6 +117,7 @@ internal sealed class ExposureType : ObjectGraphType<ExposureAnswer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExposedEntityType>>>>("exposed").Resolve(context => context.Source.Exposed);
         Field<NonNullGraphType<BooleanGraphType>>("partial").Resolve(context => context.Source.Partial);
         Field<NonNullGraphType<ExplorationType>>("explored").Resolve(context => context.Source.Explored);
+        Field<StringGraphType>("answeredAt").Description("Which state of the store answered: on Neo4j the bookmark of the last commit the answer reflects, on the embedded store its file's change counter; null where the store has none (an in-memory store).").Resolve(context => context.Source.AnsweredAt);
     }
 }
 
@@ -129,5 +133,6 @@ internal sealed class PathResultType : ObjectGraphType<PathAnswer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathType>>>>("paths").Resolve(context => context.Source.Paths);
         Field<NonNullGraphType<BooleanGraphType>>("partial").Resolve(context => context.Source.Partial);
         Field<NonNullGraphType<ExplorationType>>("explored").Resolve(context => context.Source.Explored);
+        Field<StringGraphType>("answeredAt").Description("Which state of the store answered: on Neo4j the bookmark of the last commit the answer reflects, on the embedded store its file's change counter; null where the store has none (an in-memory store).").Resolve(context => context.Source.AnsweredAt);
     }
 }
