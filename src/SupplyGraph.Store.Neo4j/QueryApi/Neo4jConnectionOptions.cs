@@ -36,6 +36,14 @@ public sealed record Neo4jConnectionOptions
     /// </summary>
     public TimeSpan MaxTransactionRetryTime { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the rollback (<c>DELETE</c>) of a transaction that was not committed may take. It is sent whatever the
+    /// caller's token says (a cancelled caller must not leave a transaction holding locks), so it gets a short timeout
+    /// of its own; a rollback the server refuses while a statement of the transaction still runs is tried again in
+    /// the background until the transaction would expire.
+    /// </summary>
+    public TimeSpan RollbackTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Throws an <see cref="ArgumentException"/> that says what to fix when the options cannot work.</summary>
     public void Validate()
     {
@@ -80,6 +88,12 @@ public sealed record Neo4jConnectionOptions
                 $"Neo4jConnectionOptions.RequestTimeout must be positive; got {RequestTimeout}.", nameof(RequestTimeout));
         }
 
+        if (RollbackTimeout <= TimeSpan.Zero && RollbackTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.RollbackTimeout must be positive; got {RollbackTimeout}.", nameof(RollbackTimeout));
+        }
+
         if (MaxRetries < 0)
         {
             throw new ArgumentException($"Neo4jConnectionOptions.MaxRetries cannot be negative; got {MaxRetries}.", nameof(MaxRetries));
@@ -101,6 +115,7 @@ public sealed record Neo4jConnectionOptions
             .Append(", Password = ").Append(Password is null ? "" : "***")
             .Append(", BearerToken = ").Append(BearerToken is null ? "" : "***")
             .Append(", RequestTimeout = ").Append(RequestTimeout)
+            .Append(", RollbackTimeout = ").Append(RollbackTimeout)
             .Append(", MaxRetries = ").Append(MaxRetries)
             .Append(", RetryBaseDelay = ").Append(RetryBaseDelay);
         return true;

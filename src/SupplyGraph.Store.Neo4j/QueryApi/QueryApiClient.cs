@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
@@ -21,6 +22,7 @@ internal sealed class QueryApiClient : ICypherRunner, IDisposable
     private readonly QueryApiEndpoints endpoints;
     private readonly QueryApiSender sender;
     private readonly RetryPolicy retryPolicy;
+    private readonly TransactionRollback rollback;
     private readonly QueryApiSession defaultSession;
 
     /// <summary>Uses a caller-owned HttpClient (e.g. from IHttpClientFactory); the client does not dispose it.</summary>
@@ -35,7 +37,13 @@ internal sealed class QueryApiClient : ICypherRunner, IDisposable
     {
     }
 
-    private QueryApiClient(HttpClient httpClient, bool ownsHttpClient, Neo4jConnectionOptions options)
+    /// <summary>As <see cref="QueryApiClient(HttpMessageHandler, Neo4jConnectionOptions)"/>, logging rollbacks that could not finish at once.</summary>
+    public QueryApiClient(HttpMessageHandler handler, Neo4jConnectionOptions options, ILogger? logger)
+        : this(CreateHttpClient(handler, disposeHandler: false), ownsHttpClient: true, options, logger)
+    {
+    }
+
+    private QueryApiClient(HttpClient httpClient, bool ownsHttpClient, Neo4jConnectionOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -46,24 +54,35 @@ internal sealed class QueryApiClient : ICypherRunner, IDisposable
         endpoints = new QueryApiEndpoints(options.Uri, options.Database);
         sender = new QueryApiSender(httpClient, options);
         retryPolicy = new RetryPolicy(options.MaxRetries, options.RetryBaseDelay);
+        rollback = new TransactionRollback(sender, endpoints, options, new TransactionRollbacks(logger));
         defaultSession = StartSession();
     }
 
     public Neo4jConnectionOptions Options { get; }
 
+    /// <summary>
+    /// The rollbacks of this client's transactions: which went on in the background (a DELETE refused while a
+    /// statement still ran) and what became of them. Await <see cref="TransactionRollbacks.WhenSettledAsync"/> before
+    /// disposing the client to let them finish.
+    /// </summary>
+    public TransactionRollbacks Rollbacks => rollback.Rollbacks;
+
     /// <summary>The bookmarks the client's own session will send next: the state of the latest commits it saw.</summary>
     public IReadOnlyList<string> Bookmarks => defaultSession.Bookmarks;
 
     /// <summary>A client with its own pooled <see cref="QueryApiHttp.CreateHandler"/> connection handler.</summary>
-    public static QueryApiClient Create(Neo4jConnectionOptions options) =>
-        new(CreateHttpClient(QueryApiHttp.CreateHandler(), disposeHandler: true), ownsHttpClient: true, options);
+    public static QueryApiClient Create(Neo4jConnectionOptions options) => Create(options, logger: null);
+
+    /// <summary>As <see cref="Create(Neo4jConnectionOptions)"/>, logging rollbacks that could not finish at once.</summary>
+    public static QueryApiClient Create(Neo4jConnectionOptions options, ILogger? logger) =>
+        new(CreateHttpClient(QueryApiHttp.CreateHandler(), disposeHandler: true), ownsHttpClient: true, options, logger);
 
     /// <summary>
     /// A logical session over this client's connections, with bookmarks of its own: each of its requests sees what
     /// the session committed before (and what <paramref name="bookmarks"/> name), and nothing waits on other
     /// sessions' writes. The client itself is one such session.
     /// </summary>
-    public QueryApiSession StartSession(IEnumerable<string>? bookmarks = null) => new(endpoints, sender, retryPolicy, Options, bookmarks);
+    public QueryApiSession StartSession(IEnumerable<string>? bookmarks = null) => new(endpoints, sender, retryPolicy, Options, rollback, bookmarks);
 
     public Task<CypherResult> RunAsync(
         string statement,

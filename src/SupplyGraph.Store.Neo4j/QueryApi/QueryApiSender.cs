@@ -29,18 +29,31 @@ internal sealed class QueryApiSender
         };
     }
 
+    public Task<QueryApiResponse> SendAsync(
+        HttpMethod method,
+        Uri uri,
+        byte[]? body,
+        string? clusterAffinity,
+        CancellationToken cancellationToken) =>
+        SendAsync(method, uri, body, clusterAffinity, options.RequestTimeout, cancellationToken);
+
+    /// <param name="requestTimeout">
+    /// How long this request may take: <see cref="Neo4jConnectionOptions.RequestTimeout"/> for work, the shorter
+    /// <see cref="Neo4jConnectionOptions.RollbackTimeout"/> for a rollback sent while the caller is leaving.
+    /// </param>
     public async Task<QueryApiResponse> SendAsync(
         HttpMethod method,
         Uri uri,
         byte[]? body,
         string? clusterAffinity,
+        TimeSpan requestTimeout,
         CancellationToken cancellationToken)
     {
         using var request = CreateRequest(method, uri, body, clusterAffinity);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.RequestTimeout != Timeout.InfiniteTimeSpan)
+        if (requestTimeout != Timeout.InfiniteTimeSpan)
         {
-            timeout.CancelAfter(options.RequestTimeout);
+            timeout.CancelAfter(requestTimeout);
         }
 
         try
@@ -54,12 +67,21 @@ internal sealed class QueryApiSender
             // Our timeout (or the HttpClient's own) fired, not the caller's token.
             var message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"Neo4j did not answer {method} {uri.AbsolutePath} within {options.RequestTimeout.TotalSeconds:0.###} s "
-                + $"(Neo4jConnectionOptions.RequestTimeout = {options.RequestTimeout}).");
+                $"Neo4j did not answer {method} {uri.AbsolutePath} within {requestTimeout.TotalSeconds:0.###} s "
+                + $"({(requestTimeout == options.RequestTimeout ? "Neo4jConnectionOptions.RequestTimeout" : "Neo4jConnectionOptions.RollbackTimeout")} = {requestTimeout}).");
             throw new Neo4jException(Neo4jClientErrorCodes.Timeout, message, httpStatus: null, new TimeoutException(message, canceled));
+        }
+        catch (HttpRequestException refused) when (refused.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            // The connection was never made (a server starting or down refuses it): nothing was sent.
+            throw Neo4jException.NotSent(
+                $"Could not connect to Neo4j at {uri.GetLeftPart(UriPartial.Authority)} for {method} {uri.AbsolutePath}: {refused.Message}",
+                refused);
         }
         catch (Exception failure) when (failure is HttpRequestException or IOException)
         {
+            // Sent, and the connection broke before the whole answer came (a server killed or stopping): what the
+            // request did is unknown.
             throw new Neo4jException(
                 Neo4jClientErrorCodes.ConnectionFailed,
                 $"Could not reach Neo4j at {uri.GetLeftPart(UriPartial.Authority)} for {method} {uri.AbsolutePath}: {failure.Message}",

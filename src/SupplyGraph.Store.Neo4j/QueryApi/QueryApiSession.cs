@@ -11,14 +11,22 @@ internal sealed class QueryApiSession : ICypherRunner
     private readonly QueryApiSender sender;
     private readonly RetryPolicy retryPolicy;
     private readonly Neo4jConnectionOptions options;
+    private readonly TransactionRollback rollback;
     private readonly BookmarkSet bookmarks = new();
 
-    internal QueryApiSession(QueryApiEndpoints endpoints, QueryApiSender sender, RetryPolicy retryPolicy, Neo4jConnectionOptions options, IEnumerable<string>? bookmarks)
+    internal QueryApiSession(
+        QueryApiEndpoints endpoints,
+        QueryApiSender sender,
+        RetryPolicy retryPolicy,
+        Neo4jConnectionOptions options,
+        TransactionRollback rollback,
+        IEnumerable<string>? bookmarks)
     {
         this.endpoints = endpoints;
         this.sender = sender;
         this.retryPolicy = retryPolicy;
         this.options = options;
+        this.rollback = rollback;
         this.bookmarks.Replace([], [.. bookmarks ?? []]);
     }
 
@@ -42,7 +50,7 @@ internal sealed class QueryApiSession : ICypherRunner
     public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<ICypherTransaction>(new QueryApiTransaction(accessMode, endpoints, sender, bookmarks));
+        return Task.FromResult<ICypherTransaction>(new QueryApiTransaction(accessMode, endpoints, sender, bookmarks, rollback));
     }
 
     public Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
@@ -51,12 +59,13 @@ internal sealed class QueryApiSession : ICypherRunner
         return retryPolicy.ExecuteUnitAsync(
             async token =>
             {
-                // Disposing rolls back whatever the work did not commit, on success and failure alike.
+                // Disposing rolls back whatever the work did not commit, on success, failure and cancellation alike
+                // (with its own timeout), before a transient failure has the whole unit run again in a new transaction.
                 await using var transaction = await BeginAsync(accessMode, token);
                 return await work(transaction, token);
             },
             options.MaxTransactionRetryTime,
-            TimeProvider.System,
+            rollback.Clock,
             cancellationToken);
     }
 

@@ -4,21 +4,32 @@ namespace SupplyGraph.Store.Neo4j.QueryApi;
 /// An explicit Query API transaction: opened by its first statement (<c>POST .../tx</c>), continued at
 /// <c>.../tx/{id}</c>, committed at <c>.../tx/{id}/commit</c>, rolled back by <c>DELETE .../tx/{id}</c>.
 /// </summary>
+/// <remarks>
+/// None is left open on the server: what is not committed is rolled back on every path (disposal, a failure, the
+/// caller's cancellation), by a <see cref="TransactionRollback"/> that does not use the caller's token. A statement
+/// the caller cancels or times out keeps running on the server (recorded exchanges 48 and 58), so the rollback may have
+/// to wait for it, in the background. An open request the caller cancels is not aborted: its answer is the only thing
+/// that names the transaction it may open, so it is awaited in the background and that transaction rolled back.
+/// </remarks>
 internal sealed class QueryApiTransaction : ICypherTransaction
 {
     private readonly QueryApiEndpoints endpoints;
     private readonly QueryApiSender sender;
     private readonly BookmarkSet bookmarks;
+    private readonly TransactionRollback rollback;
     private IReadOnlyList<string> sentBookmarks = [];
     private string? clusterAffinity;
     private TransactionState state = TransactionState.NotStarted;
+    private DateTimeOffset lastRequestSent;
+    private TimeSpan? idleTimeout;
 
-    public QueryApiTransaction(AccessMode accessMode, QueryApiEndpoints endpoints, QueryApiSender sender, BookmarkSet bookmarks)
+    public QueryApiTransaction(AccessMode accessMode, QueryApiEndpoints endpoints, QueryApiSender sender, BookmarkSet bookmarks, TransactionRollback rollback)
     {
         AccessMode = accessMode;
         this.endpoints = endpoints;
         this.sender = sender;
         this.bookmarks = bookmarks;
+        this.rollback = rollback;
     }
 
     private enum TransactionState
@@ -44,6 +55,9 @@ internal sealed class QueryApiTransaction : ICypherTransaction
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(statement);
         EnsureUsable("run a statement in");
+
+        // Cancelled before anything is sent: nothing happened; disposing rolls back what ran before.
+        cancellationToken.ThrowIfCancellationRequested();
         if (state == TransactionState.NotStarted)
         {
             return await OpenAsync(statement, parameters, includeCounters, cancellationToken);
@@ -57,6 +71,7 @@ internal sealed class QueryApiTransaction : ICypherTransaction
     public async Task<IReadOnlyList<string>> CommitAsync(CancellationToken cancellationToken = default)
     {
         EnsureUsable("commit");
+        cancellationToken.ThrowIfCancellationRequested();
         if (state == TransactionState.NotStarted)
         {
             // Nothing reached the server, so there is nothing to commit.
@@ -75,6 +90,7 @@ internal sealed class QueryApiTransaction : ICypherTransaction
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(finalStatement);
         EnsureUsable("commit");
+        cancellationToken.ThrowIfCancellationRequested();
         if (state == TransactionState.NotStarted)
         {
             var result = await OpenAsync(finalStatement, parameters, includeCounters: false, cancellationToken);
@@ -87,6 +103,11 @@ internal sealed class QueryApiTransaction : ICypherTransaction
         return MarkCommitted(response);
     }
 
+    /// <summary>
+    /// Rolls back. The DELETE is sent even when <paramref name="cancellationToken"/> is cancelled (it has its own
+    /// <see cref="Neo4jConnectionOptions.RollbackTimeout"/>); a DELETE the server refuses while a statement still runs
+    /// is tried again in the background. Throws only when Neo4j refuses it for good in a transaction that had not failed.
+    /// </summary>
     public async Task RollbackAsync(CancellationToken cancellationToken = default)
     {
         switch (state)
@@ -95,34 +116,41 @@ internal sealed class QueryApiTransaction : ICypherTransaction
                 throw new InvalidOperationException("The transaction was already committed; it cannot be rolled back.");
             case TransactionState.RolledBack:
                 return;
-            case TransactionState.Failed:
-                // The failure usually ended the transaction on the server already, so a refusal here is expected.
-                await TryRollbackAsync(cancellationToken);
-                return;
             case TransactionState.NotStarted:
                 state = TransactionState.RolledBack;
                 return;
         }
 
-        try
+        // After a failure the server has usually ended the transaction already, so a refusal then is expected.
+        var failedBefore = state == TransactionState.Failed;
+        var refusal = await RollBackOnServerAsync();
+        if (refusal is not null && !failedBefore)
         {
-            await sender.SendAsync(HttpMethod.Delete, endpoints.Transaction(Id!), body: null, clusterAffinity, cancellationToken);
-        }
-        finally
-        {
-            state = TransactionState.RolledBack;
+            throw refusal;
         }
     }
 
-    /// <summary>Rolls back what was not committed; failures are ignored, the server expires the transaction anyway.</summary>
+    /// <summary>Rolls back what was not committed (see <see cref="RollbackAsync"/>); never throws.</summary>
     public async ValueTask DisposeAsync()
     {
         if (state is TransactionState.Open or TransactionState.Failed)
         {
-            await TryRollbackAsync(CancellationToken.None);
+            await RollBackOnServerAsync();
         }
 
         state = state == TransactionState.Committed ? TransactionState.Committed : TransactionState.RolledBack;
+    }
+
+    private async Task<Neo4jException?> RollBackOnServerAsync()
+    {
+        state = TransactionState.RolledBack;
+        if (Id is null)
+        {
+            // Never opened, or its open request was cancelled and is rolled back once answered (see OpenAsync).
+            return null;
+        }
+
+        return await rollback.RollBackAsync(Id, clusterAffinity, TransactionRollback.ExpiresBy(lastRequestSent, idleTimeout));
     }
 
     private async Task<CypherResult> OpenAsync(
@@ -133,7 +161,29 @@ internal sealed class QueryApiTransaction : ICypherTransaction
     {
         sentBookmarks = bookmarks.Snapshot();
         var body = RequestBody.ForStatement(statement, parameters, includeCounters, AccessMode, sentBookmarks);
-        var response = await SendAsync(HttpMethod.Post, endpoints.Transactions, body, cancellationToken);
+        var sentAt = rollback.Clock.GetUtcNow();
+        lastRequestSent = sentAt;
+
+        // Not aborted by the caller's token: see the remarks on the class. RequestTimeout still bounds it.
+        var opening = sender.SendAsync(HttpMethod.Post, endpoints.Transactions, body, clusterAffinity: null, CancellationToken.None);
+        QueryApiResponse response;
+        try
+        {
+            response = await opening.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            state = TransactionState.Failed;
+            rollback.RollBackOnceOpened(opening, sentAt);
+            throw;
+        }
+        catch (Neo4jException)
+        {
+            state = TransactionState.Failed;
+            throw;
+        }
+
+        Learn(response, sentAt);
         if (response.TransactionId is null)
         {
             state = TransactionState.Failed;
@@ -150,20 +200,28 @@ internal sealed class QueryApiTransaction : ICypherTransaction
 
     private async Task<QueryApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
     {
+        var sentAt = rollback.Clock.GetUtcNow();
+        lastRequestSent = sentAt;
         try
         {
             var response = await sender.SendAsync(method, uri, body, clusterAffinity, cancellationToken);
-
-            // Clusters pin a transaction to the member that opened it; later requests must say which.
-            clusterAffinity = response.ClusterAffinity ?? clusterAffinity;
-            Expires = response.TransactionExpires ?? Expires;
+            Learn(response, sentAt);
             return response;
         }
         catch (Exception failure) when (failure is Neo4jException or OperationCanceledException)
         {
+            // The statement may still run on the server (a timeout or a cancel does not stop it); disposing rolls back.
             state = TransactionState.Failed;
             throw;
         }
+    }
+
+    private void Learn(QueryApiResponse response, DateTimeOffset sentAt)
+    {
+        // Clusters pin a transaction to the member that opened it; later requests must say which.
+        clusterAffinity = response.ClusterAffinity ?? clusterAffinity;
+        Expires = response.TransactionExpires ?? Expires;
+        idleTimeout = TransactionRollback.IdleTimeoutFrom(response.TransactionExpires, sentAt) ?? idleTimeout;
     }
 
     private CypherResult MarkCommitted(QueryApiResponse response)
@@ -171,25 +229,6 @@ internal sealed class QueryApiTransaction : ICypherTransaction
         state = TransactionState.Committed;
         bookmarks.Replace(sentBookmarks, response.Result.Bookmarks);
         return response.Result;
-    }
-
-    private async Task TryRollbackAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (Id is not null)
-            {
-                await sender.SendAsync(HttpMethod.Delete, endpoints.Transaction(Id), body: null, clusterAffinity, cancellationToken);
-            }
-        }
-        catch (Neo4jException)
-        {
-            // Already gone on the server (rolled back after the failure, or expired).
-        }
-        finally
-        {
-            state = TransactionState.RolledBack;
-        }
     }
 
     private void EnsureUsable(string action)

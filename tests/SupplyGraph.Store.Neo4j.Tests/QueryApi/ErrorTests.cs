@@ -211,27 +211,51 @@ public sealed class ErrorTests
     }
 
     [Theory]
-    [InlineData("Neo.TransientError.Transaction.DeadlockDetected", true)]
-    [InlineData("Neo.TransientError.General.DatabaseUnavailable", true)]
-    [InlineData("Neo.TransientError.Transaction.Terminated", false)]
-    [InlineData("Neo.TransientError.Transaction.LockClientStopped", false)]
-    [InlineData("Neo.ClientError.Cluster.NotALeader", true)]
-    [InlineData("Neo.ClientError.Statement.SyntaxError", false)]
-    [InlineData("Neo.ClientError.Security.Unauthorized", false)]
-    [InlineData("Neo.DatabaseError.General.UnknownError", false)]
-    [InlineData(Neo4jClientErrorCodes.Timeout, true)]
-    [InlineData(Neo4jClientErrorCodes.ConnectionFailed, true)]
-    [InlineData(Neo4jClientErrorCodes.InvalidResponse, false)]
-    public void Transient_codes_and_lost_connections_are_retryable(string code, bool retryable)
+    [InlineData("Neo.TransientError.Transaction.DeadlockDetected", HttpStatusCode.Accepted, nameof(Neo4jFailureKind.Transient))]
+    [InlineData("Neo.TransientError.General.DatabaseUnavailable", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.Transient))]
+    [InlineData("Neo.TransientError.Transaction.Terminated", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.Final))]
+    [InlineData("Neo.TransientError.Transaction.LockClientStopped", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.Final))]
+    [InlineData("Neo.ClientError.Cluster.NotALeader", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.Transient))]
+    [InlineData("Neo.ClientError.Statement.SyntaxError", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.Final))]
+    [InlineData("Neo.ClientError.Security.Unauthorized", HttpStatusCode.Unauthorized, nameof(Neo4jFailureKind.Final))]
+    [InlineData("Neo.ClientError.Request.Invalid", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.Final))]
+    [InlineData("Neo.ClientError.Request.Invalid", HttpStatusCode.NotFound, nameof(Neo4jFailureKind.TransactionGone))]
+    [InlineData("Neo.ClientError.Transaction.TransactionAccessedConcurrently", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.TransactionBusy))]
+    [InlineData("Neo.DatabaseError.General.UnknownError", HttpStatusCode.InternalServerError, nameof(Neo4jFailureKind.UnknownServerError))]
+    [InlineData("Neo.DatabaseError.Schema.IndexCreationFailed", HttpStatusCode.BadRequest, nameof(Neo4jFailureKind.Final))]
+    [InlineData(Neo4jClientErrorCodes.Timeout, null, nameof(Neo4jFailureKind.NoAnswer))]
+    [InlineData(Neo4jClientErrorCodes.ConnectionFailed, null, nameof(Neo4jFailureKind.NoAnswer))]
+    [InlineData(Neo4jClientErrorCodes.HttpError, HttpStatusCode.BadGateway, nameof(Neo4jFailureKind.NoAnswer))]
+    [InlineData(Neo4jClientErrorCodes.HttpError, HttpStatusCode.InternalServerError, nameof(Neo4jFailureKind.Final))]
+    [InlineData(Neo4jClientErrorCodes.InvalidResponse, HttpStatusCode.Accepted, nameof(Neo4jFailureKind.Final))]
+    public void Each_code_is_classified_by_what_it_says_about_the_work(string code, HttpStatusCode? status, string kindName)
     {
         // arrange
-        var status = code.StartsWith("SupplyGraph", StringComparison.Ordinal) ? (HttpStatusCode?)null : HttpStatusCode.BadRequest;
+        var kind = Enum.Parse<Neo4jFailureKind>(kindName);
+        var unknownOutcome = kind is Neo4jFailureKind.NoAnswer or Neo4jFailureKind.UnknownServerError;
 
         // act
         var error = new Neo4jException(code, "message", status);
 
         // assert
-        error.IsRetryable.Should().Be(retryable);
-        error.OutcomeUnknown.Should().Be(code is Neo4jClientErrorCodes.Timeout or Neo4jClientErrorCodes.ConnectionFailed);
+        error.Kind.Should().Be(kind);
+        error.IsRetryable.Should().Be(kind != Neo4jFailureKind.Final);
+        error.OutcomeUnknown.Should().Be(unknownOutcome);
+    }
+
+    [Fact]
+    public void A_connection_never_made_is_unreachable_and_its_outcome_is_known()
+    {
+        // arrange
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (localhost:7474)");
+
+        // act
+        var error = Neo4jException.NotSent("Could not connect", refused);
+
+        // assert
+        error.Code.Should().Be(Neo4jClientErrorCodes.ConnectionFailed);
+        error.Kind.Should().Be(Neo4jFailureKind.Unreachable);
+        error.IsRetryable.Should().BeTrue();
+        error.OutcomeUnknown.Should().BeFalse("nothing was sent, so nothing can have committed");
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using FluentAssertions;
 using SupplyGraph.Store.Neo4j.QueryApi;
 using SupplyGraph.Store.Neo4j.Tests.QueryApi.Replay;
@@ -14,8 +13,8 @@ public sealed class RetryTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static HttpRequestException ConnectionRefused() =>
-        new(HttpRequestError.ConnectionError, "Connection refused (localhost:7474)", new SocketException((int)SocketError.ConnectionRefused));
+    private static HttpRequestException ConnectionLost() =>
+        new(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("Connection reset by peer"));
 
     [Fact]
     public async Task A_read_that_meets_a_transient_error_is_retried_and_succeeds()
@@ -55,8 +54,8 @@ public sealed class RetryTests
     [Fact]
     public async Task A_non_idempotent_write_that_loses_its_connection_is_not_retried()
     {
-        // arrange
-        var handler = new ReplayHandler().Fail(ConnectionRefused()).Answer(Exchanges.Load("07-counters"));
+        // arrange: sent, then the connection closed without an answer
+        var handler = new ReplayHandler().Fail(ConnectionLost()).Answer(Exchanges.Load("07-counters"));
         using var client = TestClient.For(handler);
 
         // act
@@ -66,7 +65,7 @@ public sealed class RetryTests
         var error = (await act.Should().ThrowAsync<Neo4jException>()).Which;
         error.Code.Should().Be(Neo4jClientErrorCodes.ConnectionFailed);
         error.HttpStatus.Should().BeNull();
-        error.Message.Should().Contain("http://localhost:7474").And.Contain("Connection refused");
+        error.Message.Should().Contain("http://localhost:7474").And.Contain("ended prematurely");
         error.InnerException.Should().BeOfType<HttpRequestException>();
         error.OutcomeUnknown.Should().BeTrue();
         handler.Requests.Should().ContainSingle("the write may have committed before the connection broke");
@@ -77,7 +76,7 @@ public sealed class RetryTests
     {
         // arrange
         var merge = Exchanges.Load("07-counters");
-        var handler = new ReplayHandler().Fail(ConnectionRefused()).Answer(merge);
+        var handler = new ReplayHandler().Fail(ConnectionLost()).Answer(merge);
         using var client = TestClient.For(handler);
 
         // act

@@ -21,6 +21,10 @@ internal static class Exchanges
     public static RecordedExchange Load(string name) =>
         RecordedExchange.Load(Path.Combine(Folder, "exchanges", name + ".json"));
 
+    /// <param name="name">A file of the second recording (start-up, restart, locks, deadlock), e.g. <c>59-lock-waiter-tx-delete-while-statement-waits</c>.</param>
+    public static RecordedExchange LoadOperation(string name) =>
+        RecordedExchange.Load(Path.Combine(Folder, "operations", name + ".json"));
+
     private static string Locate()
     {
         var configured = Environment.GetEnvironmentVariable("NEO4J_QUERY_API_EXCHANGES");

@@ -7,11 +7,14 @@ namespace SupplyGraph.Store.Neo4j.Tests.QueryApi.Replay;
 
 /// <summary>
 /// A fake Neo4j: answers each request with the next queued answer (a recorded one, a made-up one, a failure or
-/// a hang) and keeps what the client sent.
+/// a hang) and keeps what the client sent. Answers queued with <see cref="ForDelete"/> go to DELETEs only, the others
+/// to any request, DELETEs included when no DELETE answer waits: rollbacks that run in the background then take
+/// their answers whenever they come.
 /// </summary>
 internal sealed class ReplayHandler : HttpMessageHandler
 {
-    private readonly Queue<Func<CancellationToken, Task<HttpResponseMessage>>> answers = new();
+    private readonly List<(HttpMethod? Method, Func<CancellationToken, Task<HttpResponseMessage>> Answer)> answers = [];
+    private HttpMethod? nextFor;
     private readonly List<SentRequest> requests = [];
     private readonly Lock gate = new();
 
@@ -46,6 +49,23 @@ internal sealed class ReplayHandler : HttpMessageHandler
             ["errors"] = new JsonArray(new JsonObject { ["code"] = code, ["message"] = message }),
         }.ToJsonString());
 
+    /// <summary>Answers as recorded after <paramref name="delay"/>, as a server that is slow to answer; the client may give up first.</summary>
+    public ReplayHandler AnswerAfter(TimeSpan delay, RecordedExchange exchange) => Enqueue(async token =>
+    {
+        await Task.Delay(delay, token);
+        return exchange.Response.ToHttpResponse();
+    });
+
+    /// <summary>
+    /// Answers as recorded once <paramref name="released"/> completes, whether or not the client still waits: a
+    /// server goes on with a request its client abandoned.
+    /// </summary>
+    public ReplayHandler AnswerWhen(Task released, RecordedExchange exchange, Action<JsonNode>? editBody = null) => Enqueue(async _ =>
+    {
+        await released;
+        return exchange.Response.ToHttpResponse(editBody);
+    });
+
     public ReplayHandler Fail(Exception failure) => Enqueue(_ => Task.FromException<HttpResponseMessage>(failure));
 
     /// <summary>Never answers; only the client's cancellation ends the wait.</summary>
@@ -71,7 +91,17 @@ internal sealed class ReplayHandler : HttpMessageHandler
                 request.Content?.Headers.ContentType?.ToString(),
                 request.Headers.TryGetValues("neo4j-cluster-affinity", out var affinity) ? affinity.Single() : null,
                 body));
-            answers.TryDequeue(out answer);
+            var index = answers.FindIndex(entry => entry.Method == request.Method);
+            if (index < 0)
+            {
+                index = answers.FindIndex(entry => entry.Method is null);
+            }
+
+            answer = index < 0 ? null : answers[index].Answer;
+            if (index >= 0)
+            {
+                answers.RemoveAt(index);
+            }
         }
 
         return answer is null
@@ -79,11 +109,19 @@ internal sealed class ReplayHandler : HttpMessageHandler
             : await answer(cancellationToken);
     }
 
+    /// <summary>The next answer queued goes to a DELETE only.</summary>
+    public ReplayHandler ForDelete()
+    {
+        nextFor = HttpMethod.Delete;
+        return this;
+    }
+
     private ReplayHandler Enqueue(Func<CancellationToken, Task<HttpResponseMessage>> answer)
     {
         lock (gate)
         {
-            answers.Enqueue(answer);
+            answers.Add((nextFor, answer));
+            nextFor = null;
         }
 
         return this;
