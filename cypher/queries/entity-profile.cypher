@@ -1,5 +1,5 @@
-// One entity with every relationship it takes part in, valid on the day (regulations only while in force):
-// what an entity page shows.
+// One entity with every relationship it takes part in, valid on $asOf (regulations only while in force): what an
+// entity page shows. The same relationships as the service's profile; the service orders them by type and key.
 //
 // :param id => 'deepseek'
 // :param asOf => date('2025-06-01')

@@ -1,32 +1,32 @@
-// Generated from the relationship table in src/SupplyGraph.Domain by WalkCypher; do not edit by hand.
-// Which export rules touch an entity: every regulation in force that restricts the entity, one of its own
-// products (a lab's models, a designer's chips) or served models (a platform's), or anything upstream of them.
-// The walk goes upstream (see supply-chain.cypher); a RESTRICTED_BY relationship of anything reached names a
-// regulation, and the service keeps those in force, with the routes that explain them, shortest first.
-// One level of the walk. $frontier holds the entities reached at the level before (the start first), each with
-// the walk it belongs to; the first part returns every relationship of each (valid or not: the service's walk
-// looks at all of them), the ids at its ends, and in `follows` whether the walk goes on to the neighbour. The
-// service sends the neighbours not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell
-// whether the limit cut), so the work grows with the entities reached, never with the number of routes between
-// them. The second part returns the entities of $fetch: each entity the walk met, once (the service asks for the
-// ids met on the level before, and for the last level's with an empty frontier). $limit caps the relationships
-// one level returns: the service reads a bounded amount per question and answers partial past it.
-
+// Which export rules touch an entity: every regulation in force on $asOf that restricts the entity, one of its own
+// products (a lab's models, a designer's chips), a model it serves (a platform's own offering), or anything upstream
+// of them, within $maxHops steps, each with its shortest routes. The same regulations as the service's
+// exportControls on the same graph; the service also orders them, lists longer routes after the shortest (up to
+// maxPaths) and adds each relationship's evidence.
 //
-// :param frontier => [{id: 'deepseek', walk: 'upstream', start: true}]
-// :param fetch => []
-// :param limit => 20000
-// :param asOf => date('2025-06-01')
+// The walk goes upstream (the relationship table in the top-level README): `-[:OPERATES|TRAINED_ON]->` from the
+// dependent end, `<-[:SUPPLIES|FABRICATES|DESIGNS|HOSTS|DEVELOPS]-` to the upstream end. From the entity itself only
+// (`here = focus`), also to its products, `-[:DESIGNS|DEVELOPS]->`, and to what it serves, `<-[:AVAILABLE_ON]-`.
+// BACKED_BY is never walked: funding is not supply. Every step is a relationship valid on $asOf; the last step is
+// a RESTRICTED_BY valid on $asOf to a regulation in force on it. Cypher takes no parameter as a quantifier's bound,
+// so the pattern is bounded by the service's hard cap (16 steps) and $maxHops cuts the routes found.
+//
+// :param id => 'deepseek'
+// :param asOf => date('2026-01-01')
+// :param maxHops => 8
 
-UNWIND $frontier AS item
-MATCH (here:Entity {id: item.id})-[step]-(next)
-RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS to, next.id AS reached,
-       (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
-       AND ((startNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON']) OR (endNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
-                   OR (item.start AND ((startNode(step) = here AND type(step) IN ['DESIGNS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['AVAILABLE_ON'])))) AS follows,
-       null AS entity
-LIMIT $limit
-UNION ALL
-UNWIND $fetch AS id
-MATCH (entity:Entity {id: id})
-RETURN null AS walk, null AS step, null AS from, null AS to, null AS reached, false AS follows, entity;
+MATCH (focus:Entity {id: $id})
+MATCH route = ALL SHORTEST (focus)
+    ((here:Entity)-[step]-(next:Entity)
+      WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
+        AND ((startNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON'])
+          OR (endNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
+          OR (here = focus AND ((startNode(step) = here AND type(step) IN ['DESIGNS', 'DEVELOPS'])
+                             OR (endNode(step) = here AND type(step) IN ['AVAILABLE_ON']))))){0,15}
+    (subject:Entity)-[restriction:RESTRICTED_BY
+      WHERE (restriction.validFrom IS NULL OR restriction.validFrom <= $asOf) AND (restriction.validTo IS NULL OR $asOf <= restriction.validTo)]->
+    (regulation:Regulation WHERE regulation.effective <= $asOf AND (regulation.rescinded IS NULL OR $asOf < regulation.rescinded))
+WHERE length(route) <= $maxHops
+RETURN regulation.id AS regulation, regulation.citation AS citation, regulation.effective AS effective,
+       length(route) AS hops, [entity IN nodes(route) | entity.id] AS through, route
+ORDER BY hops, effective, regulation, through;

@@ -1,33 +1,37 @@
-// Generated from the relationship table in src/SupplyGraph.Domain by WalkCypher; do not edit by hand.
-// Exposure, the reverse of export controls: every entity a regulation in force touches. From the regulation
-// (the start) to its subjects, then downstream of them (see supply-chain.cypher), ending at the platforms that
-// serve an exposed model; the owners (DEVELOPS, DESIGNS) of anything exposed are reached, not walked on from.
-// One level of the walk. $frontier holds the entities reached at the level before (the start first), each with
-// the walk it belongs to; the first part returns every relationship of each (valid or not: the service's walk
-// looks at all of them), the ids at its ends, and in `follows` whether the walk goes on to the neighbour. The
-// service sends the neighbours not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell
-// whether the limit cut), so the work grows with the entities reached, never with the number of routes between
-// them. The second part returns the entities of $fetch: each entity the walk met, once (the service asks for the
-// ids met on the level before, and for the last level's with an empty frontier). $limit caps the relationships
-// one level returns: the service reads a bounded amount per question and answers partial past it.
-
+// Whom a regulation touches, the reverse of export controls: every entity whose export controls on $asOf include
+// the regulation, within $maxHops steps of it, each with its shortest routes; nothing when the regulation is not in
+// force on $asOf. The same entities as the service's exposure on the same graph; the service also orders them
+// (nearest first, then by kind and name), lists longer routes after the shortest (up to maxPaths) and adds each
+// relationship's evidence.
 //
-// :param frontier => [{id: 'us-bis-2023-10-advanced-computing', walk: 'downstream', start: true}]
-// :param fetch => []
-// :param limit => 20000
-// :param asOf => date('2025-06-01')
+// From the regulation to its subjects, `<-[:RESTRICTED_BY]-`, then downstream of them (the relationship table in the
+// top-level README): `-[:SUPPLIES|FABRICATES|DESIGNS|HOSTS|DEVELOPS]->` to the dependent end,
+// `<-[:OPERATES|TRAINED_ON]-` from it. Two last steps end the walk, reached but not walked on from: a platform that
+// serves an exposed model, `-[:AVAILABLE_ON]->`, and the owner of an exposed product, `<-[:DESIGNS|DEVELOPS]-`.
+// BACKED_BY is never walked: funding is not supply. Every step is a relationship valid on $asOf. Cypher takes no
+// parameter as a quantifier's bound, so the pattern is bounded by the service's hard cap (16 steps) and $maxHops
+// cuts the routes found.
+//
+// :param id => 'us-bis-2023-10-advanced-computing'
+// :param asOf => date('2026-01-01')
+// :param maxHops => 8
 
-UNWIND $frontier AS item
-MATCH (here:Entity {id: item.id})-[step]-(next)
-RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS to, next.id AS reached,
-       (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
-       AND (CASE WHEN item.start
-         THEN here.effective <= $asOf AND (here.rescinded IS NULL OR $asOf < here.rescinded) AND endNode(step) = here AND type(step) IN ['RESTRICTED_BY']
-         ELSE (startNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS']) OR (endNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON'])
-       END) AS follows,
-       null AS entity
-LIMIT $limit
-UNION ALL
-UNWIND $fetch AS id
-MATCH (entity:Entity {id: id})
-RETURN null AS walk, null AS step, null AS from, null AS to, null AS reached, false AS follows, entity;
+MATCH (regulation:Regulation {id: $id})
+WHERE regulation.effective <= $asOf AND (regulation.rescinded IS NULL OR $asOf < regulation.rescinded)
+MATCH route = ALL SHORTEST (regulation)<-[restriction:RESTRICTED_BY
+      WHERE (restriction.validFrom IS NULL OR restriction.validFrom <= $asOf) AND (restriction.validTo IS NULL OR $asOf <= restriction.validTo)]-
+    (subject:Entity)
+    ((here:Entity)-[step]-(next:Entity)
+      WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
+        AND ((startNode(step) = here AND type(step) IN ['SUPPLIES', 'FABRICATES', 'DESIGNS', 'HOSTS', 'DEVELOPS'])
+          OR (endNode(step) = here AND type(step) IN ['OPERATES', 'TRAINED_ON']))){0,15}
+    (walkedOnFrom:Entity)
+    ((last:Entity)-[lastStep]-(end:Entity)
+      WHERE (lastStep.validFrom IS NULL OR lastStep.validFrom <= $asOf) AND (lastStep.validTo IS NULL OR $asOf <= lastStep.validTo)
+        AND ((startNode(lastStep) = last AND type(lastStep) IN ['AVAILABLE_ON'])
+          OR (endNode(lastStep) = last AND type(lastStep) IN ['DESIGNS', 'DEVELOPS']))){0,1}
+    (exposed:Entity)
+WHERE length(route) <= $maxHops
+RETURN exposed.id AS exposed, exposed.kind AS kind, exposed.name AS name,
+       length(route) AS hops, [entity IN nodes(route) | entity.id] AS through, route
+ORDER BY hops, kind, name, through;

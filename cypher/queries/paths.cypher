@@ -1,31 +1,26 @@
-// Generated from the relationship table in src/SupplyGraph.Domain by WalkCypher; do not edit by hand.
-// All shortest paths between two entities ($from, $to), along relationships in either direction, optionally
-// over some $types only. Relationships not valid on the day, and regulations not in force on it, are left out.
-// The service walks from $from until a level reaches $to (or the hard hop cap), then reads the shortest paths.
-// One level of the walk. $frontier holds the entities reached at the level before (the start first), each with
-// the walk it belongs to; the first part returns every relationship of each (valid or not: the service's walk
-// looks at all of them), the ids at its ends, and in `follows` whether the walk goes on to the neighbour. The
-// service sends the neighbours not seen yet as the next $frontier, up to maxHops + 1 levels (one more to tell
-// whether the limit cut), so the work grows with the entities reached, never with the number of routes between
-// them. The second part returns the entities of $fetch: each entity the walk met, once (the service asks for the
-// ids met on the level before, and for the last level's with an empty frontier). $limit caps the relationships
-// one level returns: the service reads a bounded amount per question and answers partial past it.
-
+// All shortest paths between two entities ($from, $to) on $asOf, along relationships of any type in either
+// direction (or of $types only, when it names some), at most $maxHops long. A relationship not valid on $asOf, or a
+// regulation not in force on it, is on no path, not even at an end. The same paths' entities as the service's paths
+// on the same graph; the service also keeps, where two relationships join the same two entities, the better
+// established one, orders the paths, lists at most maxPaths and adds each relationship's evidence.
+// Cypher takes no parameter as a quantifier's bound, so the pattern is bounded by the service's hard cap (16 steps)
+// and $maxHops cuts the paths found.
 //
-// :param frontier => [{id: 'hugging-face', walk: 'downstream', start: true}]
-// :param fetch => []
-// :param limit => 20000
-// :param asOf => date('2025-06-01')
+// :param from => 'hugging-face'
+// :param to => 'asml'
+// :param asOf => date('2026-01-01')
 // :param types => null
+// :param maxHops => 8
 
-UNWIND $frontier AS item
-MATCH (here:Entity {id: item.id})-[step]-(next)
-RETURN item.walk AS walk, step, startNode(step).id AS from, endNode(step).id AS to, next.id AS reached,
-       (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
-       AND (($types IS NULL OR type(step) IN $types) AND (NOT next:Regulation OR (next.effective <= $asOf AND (next.rescinded IS NULL OR $asOf < next.rescinded)))) AS follows,
-       null AS entity
-LIMIT $limit
-UNION ALL
-UNWIND $fetch AS id
-MATCH (entity:Entity {id: id})
-RETURN null AS walk, null AS step, null AS from, null AS to, null AS reached, false AS follows, entity;
+MATCH (source:Entity {id: $from}), (target:Entity {id: $to})
+WHERE (NOT source:Regulation OR (source.effective <= $asOf AND (source.rescinded IS NULL OR $asOf < source.rescinded)))
+  AND (NOT target:Regulation OR (target.effective <= $asOf AND (target.rescinded IS NULL OR $asOf < target.rescinded)))
+MATCH route = ALL SHORTEST (source)
+    ((here:Entity)-[step]-(next:Entity)
+      WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo)
+        AND ($types IS NULL OR size($types) = 0 OR type(step) IN $types)
+        AND (NOT next:Regulation OR (next.effective <= $asOf AND (next.rescinded IS NULL OR $asOf < next.rescinded)))){0,16}
+    (target)
+WHERE length(route) <= $maxHops
+RETURN length(route) AS hops, [entity IN nodes(route) | entity.id] AS through, route
+ORDER BY through;

@@ -499,7 +499,7 @@ async function loadPaths(tk, section, body, from, to, asOf) {
     return null;
   }
   const vars = { from, to, asOf };
-  section.setQuery(QUERIES.paths, vars, cypherFor.paths({ from, asOf }));
+  section.setQuery(QUERIES.paths, vars, cypherFor.paths({ from, to, asOf }));
   body.append(h('p', { class: 'loading' }, 'Loading…'));
   const { data, errors } = await gql(QUERIES.paths, vars);
   if (tk !== generation) return null;

@@ -21,8 +21,12 @@ export const str = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\
 export const date = (d) => `date(${str(d)})`;
 /** A Cypher list of literals already written as Cypher. */
 export const list = (items) => `[${items.join(', ')}]`;
-/** One walk frontier item, as in the files' examples. */
-export const frontierItem = (id, walk) => `{id: ${str(id)}, walk: ${str(walk)}, start: true}`;
+/** A Cypher integer. */
+export const int = (n) => String(Math.trunc(Number(n)));
+
+// The hop limit the service walks with when a question names none (QueryLimits.DefaultMaxHops); the dashboard's
+// questions name none, so the copied Cypher walks as far as the answer on the page.
+export const DEFAULT_MAX_HOPS = 8;
 
 // A Federal Register citation however written ("88fr73458", "88 F.R. 73458"), as ReferenceKeys reads it in the service.
 const FEDERAL_REGISTER = /^([0-9]{1,3})[ \t]*(?:F\.?[ \t]*R\.?|Fed\.?[ \t]*Reg\.?)[ \t]*([0-9]{1,6})$/i;
@@ -75,18 +79,18 @@ export function fill(file, values) {
 /** The Cypher of each dashboard section, for the page's entity and day. */
 export const cypherFor = {
   profile: ({ id, asOf }) => fill('entity-profile.cypher', { id: str(id), asOf: date(asOf) }),
-  supplyChain: ({ id, asOf }) => fill('supply-chain.cypher', {
-    frontier: list([frontierItem(id, 'upstream'), frontierItem(id, 'downstream')]),
-    fetch: '[]', limit: '20000', asOf: date(asOf),
+  supplyChain: ({ id, asOf, maxHops = DEFAULT_MAX_HOPS }) => fill('supply-chain.cypher', {
+    id: str(id), asOf: date(asOf), maxHops: int(maxHops),
   }),
-  exportControls: ({ id, asOf }) => fill('export-controls.cypher', {
-    frontier: list([frontierItem(id, 'upstream')]), fetch: '[]', limit: '20000', asOf: date(asOf),
+  exportControls: ({ id, asOf, maxHops = DEFAULT_MAX_HOPS }) => fill('export-controls.cypher', {
+    id: str(id), asOf: date(asOf), maxHops: int(maxHops),
   }),
-  exposure: ({ id, asOf }) => fill('exposure.cypher', {
-    frontier: list([frontierItem(id, 'downstream')]), fetch: '[]', limit: '20000', asOf: date(asOf),
+  exposure: ({ id, asOf, maxHops = DEFAULT_MAX_HOPS }) => fill('exposure.cypher', {
+    id: str(id), asOf: date(asOf), maxHops: int(maxHops),
   }),
-  paths: ({ from, asOf, types }) => fill('paths.cypher', {
-    frontier: list([frontierItem(from, 'downstream')]), fetch: '[]', limit: '20000', asOf: date(asOf),
+  // Before a second entity is chosen, `to` keeps the file's example.
+  paths: ({ from, to, asOf, types, maxHops = DEFAULT_MAX_HOPS }) => fill('paths.cypher', {
+    from: str(from), ...(to ? { to: str(to) } : {}), asOf: date(asOf), maxHops: int(maxHops),
     types: types && types.length ? list(types.map(str)) : 'null',
   }),
   search: ({ text, kinds }) => fill('search.cypher', {

@@ -19,7 +19,8 @@ internal static class CypherParameters
         ["afterElementId"] = "",
         ["pageSize"] = 1000,
         ["ids"] = new[] { "deepseek", "deepseek-v3" },
-        ["fetch"] = new[] { "deepseek-v3" },
-        ["frontier"] = new[] { new Dictionary<string, object?> { ["id"] = "deepseek", ["walk"] = "upstream", ["start"] = true } },
+        ["maxHops"] = 8,
+        ["from"] = "hugging-face",
+        ["to"] = "asml",
     };
 }

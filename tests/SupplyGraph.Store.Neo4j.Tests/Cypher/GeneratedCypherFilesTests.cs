@@ -13,7 +13,6 @@ public sealed class GeneratedCypherFilesTests
 {
     public static TheoryData<string> GeneratedFiles => [
         "import/upsert-entities.cypher", "import/upsert-relationships.cypher", "seed.cypher", "lint/dbschema.json",
-        "queries/supply-chain.cypher", "queries/export-controls.cypher", "queries/exposure.cypher", "queries/paths.cypher",
     ];
 
     [Theory]
@@ -63,10 +62,6 @@ public sealed class GeneratedCypherFilesTests
         "import/upsert-relationships.cypher" => GeneratedCypher.UpsertRelationships(),
         "seed.cypher" => GeneratedCypher.Seed(SeedDataset.Load()),
         "lint/dbschema.json" => GeneratedCypher.LintSchema(),
-        "queries/supply-chain.cypher" => WalkCypher.SupplyChain(),
-        "queries/export-controls.cypher" => WalkCypher.ExportControls(),
-        "queries/exposure.cypher" => WalkCypher.Exposure(),
-        "queries/paths.cypher" => WalkCypher.Paths(),
         _ => throw new ArgumentOutOfRangeException(nameof(file)),
     };
 }
