@@ -24,6 +24,7 @@ namespace SupplyGraph.Store.Neo4j;
 public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
 {
     private const int StatementsPerBatch = 16;
+    private static readonly TimeSpan RollbacksOnDispose = TimeSpan.FromSeconds(10);
     private readonly ICypherRunner runner;
     private readonly Neo4jStoreOptions options;
     private readonly GraphProjection projection;
@@ -58,7 +59,7 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Connection.Validate();
-        return new Neo4jGraphStore(QueryApiClient.Create(options.Connection), options, clock, logger);
+        return new Neo4jGraphStore(QueryApiClient.Create(options.Connection, logger), options, clock, logger);
     }
 
     /// <summary>Stops the projection's poll and disposes the Query API client; safe to call more than once (a container may dispose each registration).</summary>
@@ -68,10 +69,27 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
         (runner as IDisposable)?.Dispose();
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the poll, lets rollbacks still under way in the background finish (a bounded wait: each gives up by its
+    /// transaction's expiry anyway), then disposes the client, so no transaction of ours stays open for want of its DELETE.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
+        projection.Dispose();
+        if (runner is QueryApiClient client)
+        {
+            using var bounded = new CancellationTokenSource(RollbacksOnDispose);
+            try
+            {
+                await client.Rollbacks.WhenSettledAsync(bounded.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Past the bound the server rolls them back itself when they expire.
+            }
+        }
+
         Dispose();
-        return ValueTask.CompletedTask;
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ namespace SupplyGraph.Api.Tests.Infrastructure;
 public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, IDisposable
 {
     private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
+    private int imports;
 
     /// <summary>Runs before each question with the method name and the token it was given.</summary>
     public Func<string, CancellationToken, Task>? BeforeQuestion { get; set; }
@@ -33,8 +34,22 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
 
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
 
-    public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) =>
-        inner.ImportAsync(source, options, cancellationToken);
+    /// <summary>Runs before each import (the start-up's seeding among them) with the token it was given.</summary>
+    public Func<CancellationToken, Task>? BeforeImport { get; set; }
+
+    /// <summary>Imports begun (not questions: <see cref="TotalQuestions"/> does not count them).</summary>
+    public int Imports => Volatile.Read(ref imports);
+
+    public async Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref imports);
+        if (BeforeImport is { } before)
+        {
+            await before(cancellationToken);
+        }
+
+        return await inner.ImportAsync(source, options, cancellationToken);
+    }
 
     public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken) =>
         inner.ExportAsync(scope, sink, cancellationToken);

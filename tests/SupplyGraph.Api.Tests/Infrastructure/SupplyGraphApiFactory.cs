@@ -14,7 +14,8 @@ public sealed class SupplyGraphApiFactory(
     bool seedOnEmptyStore = false,
     IReadOnlyDictionary<string, string?>? settings = null,
     string environment = "Testing",
-    Func<IServiceProvider, ISupplyGraphStore>? store = null)
+    Func<IServiceProvider, ISupplyGraphStore>? store = null,
+    Func<CancellationToken, Task>? beforeImport = null)
     : WebApplicationFactory<Program>
 {
     public CountingStore Store => (CountingStore)Services.GetRequiredService<ISupplyGraphStore>();
@@ -33,7 +34,7 @@ public sealed class SupplyGraphApiFactory(
         {
             var registered = services.Single(descriptor => descriptor.ServiceType == typeof(ISupplyGraphStore));
             services.Remove(registered);
-            services.AddSingleton<ISupplyGraphStore>(provider => new CountingStore(store?.Invoke(provider) ?? (ISupplyGraphStore)registered.ImplementationFactory!(provider)));
+            services.AddSingleton<ISupplyGraphStore>(provider => new CountingStore(store?.Invoke(provider) ?? (ISupplyGraphStore)registered.ImplementationFactory!(provider)) { BeforeImport = beforeImport });
         });
     }
 }
