@@ -20,7 +20,7 @@ internal static class FlatEnvironmentVariables
         ["SUPPLYGRAPH_INTROSPECTION"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Introspection)}",
         ["SUPPLYGRAPH_REQUEST_TIMEOUT_SECONDS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Limits)}:{nameof(RequestLimits.RequestTimeoutSeconds)}",
         ["SUPPLYGRAPH_SEED_ON_EMPTY_STORE"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.SeedOnEmptyStore)}",
-        ["SUPPLYGRAPH_SEED_TIMEOUT_SECONDS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.SeedTimeoutSeconds)}",
+        ["SUPPLYGRAPH_START_TIMEOUT_SECONDS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.StartTimeoutSeconds)}",
         ["SUPPLYGRAPH_NEO4J_URI"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Uri)}",
         ["SUPPLYGRAPH_NEO4J_USER"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.User)}",
         ["SUPPLYGRAPH_NEO4J_PASSWORD"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Password)}",

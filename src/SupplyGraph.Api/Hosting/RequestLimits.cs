@@ -34,16 +34,31 @@ public sealed class RequestLimits
     /// <summary>Values in one answer (each field of each list item counts one); past it the answer is an error.</summary>
     public int MaxResponseValues { get; set; } = 250_000;
 
-    /// <summary>Requests that walk the graph allowed to run at once; 0 means half the processors (at least one).</summary>
+    /// <summary>Expensive requests (see <see cref="ExpensiveRequestMilliseconds"/>) allowed to run at once; 0 means half the processors (at least one).</summary>
     public int MaxConcurrentExpensive { get; set; }
 
     /// <summary>Expensive requests allowed to wait for a turn; more are refused at once with 429.</summary>
     public int MaxQueuedExpensive { get; set; } = 64;
 
-    /// <summary>Seconds an expensive request waits for a turn before it is refused with 503.</summary>
+    /// <summary>Cheap requests allowed to run at once; 0 means one per processor.</summary>
+    public int MaxConcurrentCheap { get; set; }
+
+    /// <summary>Cheap requests allowed to wait for a turn (served cheapest first); more are refused at once with 429.</summary>
+    public int MaxQueuedCheap { get; set; } = 256;
+
+    /// <summary>
+    /// A request predicted to run this long or longer (from its earlier runs; a walk before its first) is expensive.
+    /// </summary>
+    public double ExpensiveRequestMilliseconds { get; set; } = 25;
+
+    /// <summary>Seconds a request waits for a turn before it is refused with 429.</summary>
     public double QueueTimeoutSeconds { get; set; } = 5;
 
     public int ConcurrentExpensive => MaxConcurrentExpensive > 0 ? MaxConcurrentExpensive : Math.Max(1, Environment.ProcessorCount / 2);
+
+    public int ConcurrentCheap => MaxConcurrentCheap > 0 ? MaxConcurrentCheap : Math.Max(1, Environment.ProcessorCount);
+
+    public TimeSpan ExpensiveRequest => TimeSpan.FromMilliseconds(ExpensiveRequestMilliseconds);
 
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
 
@@ -58,7 +73,7 @@ public sealed class RequestLimits
             (nameof(MaxQueryLength), MaxQueryLength), (nameof(MaxBodyBytes), MaxBodyBytes), (nameof(MaxDepth), MaxDepth),
             (nameof(MaxFields), MaxFields), (nameof(MaxRootFields), MaxRootFields), (nameof(MaxCost), MaxCost),
             (nameof(RequestTimeoutSeconds), RequestTimeoutSeconds), (nameof(MaxResponseValues), MaxResponseValues),
-            (nameof(QueueTimeoutSeconds), QueueTimeoutSeconds),
+            (nameof(QueueTimeoutSeconds), QueueTimeoutSeconds), (nameof(ExpensiveRequestMilliseconds), ExpensiveRequestMilliseconds),
         ];
         foreach (var (name, value) in positive)
         {
@@ -84,6 +99,16 @@ public sealed class RequestLimits
         if (MaxQueuedExpensive < 0)
         {
             yield return $"{Section}{nameof(MaxQueuedExpensive)} cannot be negative; got {MaxQueuedExpensive}.";
+        }
+
+        if (MaxConcurrentCheap < 0)
+        {
+            yield return $"{Section}{nameof(MaxConcurrentCheap)} must be 0 (one per processor) or more; got {MaxConcurrentCheap}.";
+        }
+
+        if (MaxQueuedCheap < 0)
+        {
+            yield return $"{Section}{nameof(MaxQueuedCheap)} cannot be negative; got {MaxQueuedCheap}.";
         }
 
         if (MaxBodyBytes < MaxQueryLength)

@@ -75,9 +75,9 @@ internal sealed class StoreInitializer(
 
     private async Task<bool> TryPrepareAsync(CancellationToken cancellationToken)
     {
-        // Reaching the store is bounded by the request deadline; seeding an empty one by its own, longer one.
+        // Opening the store and seeding an empty one are bounded by the start-up deadline, each; not by a request's.
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(options.Value.Limits.RequestTimeout);
+        attempt.CancelAfter(options.Value.StartTimeout);
         var seeding = false;
         try
         {
@@ -85,7 +85,7 @@ internal sealed class StoreInitializer(
             if (options.Value.SeedOnEmptyStore && statistics.Entities == 0)
             {
                 seeding = true;
-                attempt.CancelAfter(options.Value.SeedTimeout);
+                attempt.CancelAfter(options.Value.StartTimeout);
                 await StorePreparation.SeedIfEmptyAsync(store, statistics, logger, attempt.Token);
             }
 
@@ -96,8 +96,8 @@ internal sealed class StoreInitializer(
         {
             var reason = exception is OperationCanceledException
                 ? seeding
-                    ? $"Seeding the empty store did not finish within {options.Value.SeedTimeoutSeconds:0.###} s (SUPPLYGRAPH_SEED_TIMEOUT_SECONDS)."
-                    : $"The store did not answer within {options.Value.Limits.RequestTimeoutSeconds:0.###} s."
+                    ? $"Seeding the empty store did not finish within {options.Value.StartTimeoutSeconds:0.###} s (SUPPLYGRAPH_START_TIMEOUT_SECONDS)."
+                    : $"The store did not open within {options.Value.StartTimeoutSeconds:0.###} s (SUPPLYGRAPH_START_TIMEOUT_SECONDS)."
                 : StoreFailureText.ForClients(exception);
             if (availability.Problem != reason)
             {

@@ -21,12 +21,12 @@ public sealed class SupplyGraphOptions
     public bool SeedOnEmptyStore { get; set; } = true;
 
     /// <summary>
-    /// How long seeding an empty store may take, apart from the request deadline that bounds reaching the store: a
-    /// remote Neo4j on a busy machine can take longer than one request may.
+    /// How long opening the store (for Neo4j, reading its projection of the graph) may take, and then seeding an empty
+    /// one: each is start-up work, larger than any one request, so the request deadline does not bound it.
     /// </summary>
-    public double SeedTimeoutSeconds { get; set; } = 600;
+    public double StartTimeoutSeconds { get; set; } = 600;
 
-    public TimeSpan SeedTimeout => TimeSpan.FromSeconds(SeedTimeoutSeconds);
+    public TimeSpan StartTimeout => TimeSpan.FromSeconds(StartTimeoutSeconds);
 
     /// <summary>The Neo4j server, when <see cref="Store"/> is <c>neo4j</c>.</summary>
     public Neo4jSettings Neo4j { get; set; } = new();

@@ -21,9 +21,9 @@ internal sealed class SupplyGraphOptionsValidator : IValidateOptions<SupplyGraph
             failures.AddRange(options.Neo4j.Failures());
         }
 
-        if (double.IsNaN(options.SeedTimeoutSeconds) || options.SeedTimeoutSeconds is < 1 or > 86_400)
+        if (double.IsNaN(options.StartTimeoutSeconds) || options.StartTimeoutSeconds is < 1 or > 86_400)
         {
-            failures.Add($"SupplyGraph:SeedTimeoutSeconds (SUPPLYGRAPH_SEED_TIMEOUT_SECONDS) must be from 1 to 86400 (a day); got {options.SeedTimeoutSeconds}.");
+            failures.Add($"SupplyGraph:StartTimeoutSeconds (SUPPLYGRAPH_START_TIMEOUT_SECONDS) must be from 1 to 86400 (a day); got {options.StartTimeoutSeconds}.");
         }
 
         if (options.Port is < 1 or > 65535)

@@ -133,7 +133,9 @@ internal sealed class GraphQLHttpEndpoint(
         GateTurn? turn;
         try
         {
-            turn = analysis.WalksTheGraph ? await gate.EnterAsync(cancellationToken) : null;
+            turn = analysis.UsesTheStore
+                ? await gate.EnterAsync(RequestCostKey.For(graphQLRequest.Query ?? string.Empty, graphQLRequest.OperationName, graphQLRequest.Variables, analysis), cancellationToken)
+                : null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -252,13 +254,13 @@ internal sealed class GraphQLHttpEndpoint(
                 context,
                 StatusCodes.Status429TooManyRequests,
                 mediaType,
-                $"Too many requests that walk the graph are waiting ({limits.MaxQueuedExpensive}, SupplyGraph:Limits:MaxQueuedExpensive); retry after a second.",
+                $"Too many requests of this cost are waiting (at most {limits.MaxQueuedExpensive} expensive, SupplyGraph:Limits:MaxQueuedExpensive, and {limits.MaxQueuedCheap} cheap, SupplyGraph:Limits:MaxQueuedCheap); retry after a second.",
                 ErrorCodes.TooManyRequests)
             : WriteProblemAsync(
                 context,
-                StatusCodes.Status503ServiceUnavailable,
+                StatusCodes.Status429TooManyRequests,
                 mediaType,
-                $"No turn to walk the graph came within {limits.QueueTimeoutSeconds:0.###} s ({gate.Concurrency} run at once; SupplyGraph:Limits:QueueTimeoutSeconds); retry after a second.",
+                $"No turn for this request came within {limits.QueueTimeoutSeconds:0.###} s (SupplyGraph:Limits:QueueTimeoutSeconds; requests of its cost run {gate.Concurrency} at once when expensive, {limits.ConcurrentCheap} when cheap); retry after a second.",
                 ErrorCodes.ServerBusy);
     }
 

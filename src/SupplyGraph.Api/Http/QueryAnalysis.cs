@@ -71,11 +71,14 @@ internal sealed class QueryAnalysis
 
     public long Cost { get; private set; }
 
-    /// <summary>True when a root field walks the graph: such requests take turns (<see cref="ExpensiveRequestGate"/>).</summary>
+    /// <summary>True when a root field walks the graph: such a request is presumed expensive until it has run (<see cref="ExpensiveRequestGate"/>).</summary>
     public bool WalksTheGraph { get; private set; }
 
     /// <summary>True when a root field asks the store (all but <c>relationshipTypes</c> and introspection).</summary>
     public bool UsesTheStore { get; private set; }
+
+    /// <summary>Root fields that ask the store (aliases counted): what a lookup request is presumed to cost before it has run.</summary>
+    public int StoreRootFields { get; private set; }
 
     /// <summary>The first limit the operation passes, as an error code and a message naming the limit and its setting.</summary>
     public (string Code, string Message)? Problem { get; private set; }
@@ -245,7 +248,12 @@ internal sealed class QueryAnalysis
         {
             RootFields++;
             rootField = field;
-            UsesTheStore |= !introspection && name != "relationshipTypes";
+            if (!introspection && name != "relationshipTypes")
+            {
+                UsesTheStore = true;
+                StoreRootFields++;
+            }
+
             if (WalkingQuestions.Contains(name))
             {
                 WalksTheGraph = true;

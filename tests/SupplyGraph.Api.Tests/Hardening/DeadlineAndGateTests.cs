@@ -84,7 +84,7 @@ public sealed class DeadlineAndGateTests
     }
 
     [Fact]
-    public async Task A_queued_expensive_request_whose_turn_does_not_come_is_503_with_retry_after()
+    public async Task A_queued_expensive_request_whose_turn_does_not_come_is_429_with_retry_after()
     {
         // arrange: one turn, one place in the queue, a short wait.
         await using var factory = new SupplyGraphApiFactory(settings: new Dictionary<string, string?>
@@ -116,7 +116,7 @@ public sealed class DeadlineAndGateTests
         await first;
 
         // assert
-        refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter.Should().NotBeNull();
         body.Should().Contain("SERVER_BUSY");
     }

@@ -6,7 +6,7 @@ using SupplyGraph.Api.Tests.Infrastructure;
 namespace SupplyGraph.Api.Tests.Hosting;
 
 /// <summary>
-/// Seeding an empty store runs under its own deadline (<c>SUPPLYGRAPH_SEED_TIMEOUT_SECONDS</c>), not the request
+/// Seeding an empty store runs under its own deadline (<c>SUPPLYGRAPH_START_TIMEOUT_SECONDS</c>), not the request
 /// deadline: a store slower to seed than one request may take (a remote Neo4j on a busy machine) is seeded on the
 /// first try, and one slower than the seeding deadline is reported by that setting's name.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class SeedingDeadlineTests
         // arrange: requests may take 1 s; the seeding takes 2.5 s more than its rows
         await using var factory = new SupplyGraphApiFactory(
             seedOnEmptyStore: true,
-            settings: new Dictionary<string, string?> { ["SupplyGraph:Limits:RequestTimeoutSeconds"] = "1", ["SupplyGraph:SeedTimeoutSeconds"] = "60" },
+            settings: new Dictionary<string, string?> { ["SupplyGraph:Limits:RequestTimeoutSeconds"] = "1", ["SupplyGraph:StartTimeoutSeconds"] = "60" },
             beforeImport: token => Task.Delay(TimeSpan.FromSeconds(2.5), token));
         using var client = factory.CreateClient();
 
@@ -39,7 +39,7 @@ public sealed class SeedingDeadlineTests
         // arrange
         await using var factory = new SupplyGraphApiFactory(
             seedOnEmptyStore: true,
-            settings: new Dictionary<string, string?> { ["SupplyGraph:Limits:RequestTimeoutSeconds"] = "10", ["SupplyGraph:SeedTimeoutSeconds"] = "1" },
+            settings: new Dictionary<string, string?> { ["SupplyGraph:Limits:RequestTimeoutSeconds"] = "10", ["SupplyGraph:StartTimeoutSeconds"] = "1" },
             beforeImport: token => Task.Delay(TimeSpan.FromSeconds(30), token));
         using var client = factory.CreateClient();
 
@@ -48,7 +48,7 @@ public sealed class SeedingDeadlineTests
 
         // assert
         status.Should().Be(HttpStatusCode.ServiceUnavailable);
-        body.GetProperty("error").GetString().Should().Contain("SUPPLYGRAPH_SEED_TIMEOUT_SECONDS").And.Contain("1 s");
+        body.GetProperty("error").GetString().Should().Contain("SUPPLYGRAPH_START_TIMEOUT_SECONDS").And.Contain("1 s");
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> HealthAsync(HttpClient client)
