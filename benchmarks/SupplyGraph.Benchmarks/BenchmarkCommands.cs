@@ -16,7 +16,7 @@ public static class BenchmarkCommands
           questions seed|S|M|L    in-process question timings with BenchmarkDotNet
           repeat SIZE "CASE" N    asks one question case N times, printing each time (to run under dotnet-trace)
           http seed|S|M|L         the host under autocannon (benchmarks/load)
-          neo4j seed|S|M|L        import into Neo4j and time the questions there (needs SUPPLYGRAPH_NEO4J_URI; CLEARS that database)
+          neo4j seed|S|M        issue 19 on Neo4j: import, cold start, questions vs embedded, freshness, 8 clients (needs SUPPLYGRAPH_NEO4J_URI; CLEARS that database)
           report [COMMAND]        write benchmarks/RESULTS.md from benchmarks/results/*.json
         """;
 
@@ -70,7 +70,7 @@ public static class BenchmarkCommands
                     var http = await HttpMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token);
                     return http.Runs.Any(run => run.Errors > 0) ? 1 : 0;
                 case "neo4j" when words.Length == 2:
-                    Console.WriteLine(await Neo4jMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), stop.Token));
+                    Console.WriteLine(await Neo4jMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token));
                     return 0;
                 case "report":
                     Console.WriteLine("wrote " + ResultsReport.Write(paths, words.Length > 1 ? string.Join(' ', words[1..]) : "bash benchmarks/run.sh"));

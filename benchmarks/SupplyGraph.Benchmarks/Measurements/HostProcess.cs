@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace SupplyGraph.Benchmarks.Measurements;
 
 /// <summary>
 /// The service as users run it: the Release build of SupplyGraph.Cli (the supplygraph executable) in its own process, on a free loopback port,
-/// on a given data folder. Ready means <c>/graphql</c> answered <c>{ __typename }</c>.
+/// on a given data folder. Ready means <c>/graphql</c> answered <c>{ __typename }</c> (or the given readiness query) with 200 and no errors.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -29,8 +30,28 @@ public sealed class HostProcess : IAsyncDisposable
 
     public long ResidentBytes => ProcessMemory.ResidentBytes(process.Id);
 
-    public static async Task<HostProcess> StartAsync(string repositoryRoot, string dataDirectory, bool seedOnEmptyStore, CancellationToken cancellationToken)
+    public static Task<HostProcess> StartAsync(string repositoryRoot, string dataDirectory, bool seedOnEmptyStore, CancellationToken cancellationToken) =>
+        StartAsync(repositoryRoot, dataDirectory, seedOnEmptyStore, new Dictionary<string, string>(), ReadyQuery, ReadyTimeout, cancellationToken);
+
+    /// <summary>The query whose answer means the service is up; it asks nothing of the store.</summary>
+    public const string ReadyQuery = "{ __typename }";
+
+    /// <summary>
+    /// Starts the service with <paramref name="environment"/> over the defaults (e.g. <c>SUPPLYGRAPH_STORE=neo4j</c>) and
+    /// waits until <paramref name="readyQuery"/> answers 200 without errors, at most <paramref name="readyTimeout"/>.
+    /// A query that reads the store is the honest probe for a store that loads after the port opens (or whose load
+    /// fails and is retried, with STORE_UNAVAILABLE answers meanwhile).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(
+        string repositoryRoot,
+        string dataDirectory,
+        bool seedOnEmptyStore,
+        IReadOnlyDictionary<string, string> environment,
+        string readyQuery,
+        TimeSpan readyTimeout,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var assembly = Path.Combine(repositoryRoot, "src", "SupplyGraph.Cli", "bin", "Release", "net10.0", "supplygraph.dll");
         if (!File.Exists(assembly))
         {
@@ -52,6 +73,12 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["SUPPLYGRAPH_SEED_ON_EMPTY_STORE"] = seedOnEmptyStore ? "true" : "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var probe = JsonSerializer.Serialize(new { query = readyQuery });
 
         var graphQL = new Uri($"http://127.0.0.1:{port}/graphql");
         var clock = Stopwatch.StartNew();
@@ -63,7 +90,8 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        while (clock.Elapsed < ReadyTimeout)
+        var lastAnswer = "nothing yet";
+        while (clock.Elapsed < readyTimeout)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
@@ -73,23 +101,38 @@ public sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                using var content = new StringContent("{\"query\":\"{ __typename }\"}", Encoding.UTF8, "application/json");
+                using var content = new StringContent(probe, Encoding.UTF8, "application/json");
                 using var response = await client.PostAsync(graphQL, content, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK && !body.Contains("\"errors\"", StringComparison.Ordinal))
                 {
                     return new HostProcess(process, graphQL, clock.Elapsed);
                 }
+
+                lastAnswer = $"{(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}";
             }
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The probe's own 5 s timeout: the service is busy starting; ask again.
             }
 
             await Task.Delay(20, cancellationToken);
         }
 
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException($"the service did not answer within {ReadyTimeout}:\n{output}");
+        await process.WaitForExitAsync(CancellationToken.None);
+        process.Dispose();
+        string log;
+        lock (output)
+        {
+            log = output.ToString();
+        }
+
+        throw new TimeoutException($"the service did not answer {readyQuery} within {readyTimeout.TotalSeconds:0} s (last answer {lastAnswer}):\n{log[Math.Max(0, log.Length - 4000)..]}");
     }
 
     public async ValueTask DisposeAsync()

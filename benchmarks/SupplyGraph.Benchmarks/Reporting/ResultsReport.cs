@@ -14,6 +14,8 @@ public static class ResultsReport
 {
     private static readonly string[] Neo4jSizes = ["seed", "S", "M", "L"];
 
+    private const string Neo4jHeading = "## Neo4j";
+
     private static readonly string[] Sizes = ["S", "M", "L"];
 
     public static string Write(BenchmarkPaths paths, string command)
@@ -110,34 +112,7 @@ public static class ResultsReport
             md.AppendLine();
         }
 
-        md.AppendLine("## Neo4j").AppendLine();
-        md.AppendLine("Each size imported into an emptied database through the Neo4j store (the Query API, one write transaction); then each question through the store, and the very statements it sent through the bare Query API client (30 samples each on the seed, 10 on generated sizes: p99 is then the slowest).").AppendLine();
-        var neo4jRuns = Neo4jSizes.Where(name => File.Exists(ResultFiles.PathOf(paths, "neo4j", name))).ToList();
-        foreach (var name in neo4jRuns)
-        {
-            var text = File.ReadAllText(ResultFiles.PathOf(paths, "neo4j", name));
-            if (text.Contains("\"reason\"", StringComparison.Ordinal))
-            {
-                md.AppendLine(Invariant($"### {name}: skipped")).AppendLine().AppendLine(ResultFiles.Read<SkippedResult>(paths, "neo4j", name)!.Reason).AppendLine();
-                continue;
-            }
-
-            var run = ResultFiles.Read<Neo4jResult>(paths, "neo4j", name)!;
-            md.AppendLine(Invariant($"### {run.Size}: {run.Entities:N0} entities, {run.Relationships:N0} relationships")).AppendLine();
-            md.AppendLine(Invariant($"{run.Server}. Import: {run.ImportSeconds:F1} s, {run.RelationshipsPerSecond:N0} relationships/s.")).AppendLine();
-            md.AppendLine("| case | statements | explored | partial | store p50 ms | store p99 ms | bare p50 ms | bare p99 ms | store / bare |").AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
-            foreach (var row in run.Cases)
-            {
-                md.AppendLine(Invariant($"| {row.Case} | {row.Statements} | {row.Explored:N0} | {(row.Partial ? "yes" : "no")} | {row.StoreP50Milliseconds:F2} | {row.StoreP99Milliseconds:F2} | {row.BareP50Milliseconds:F2} | {row.BareP99Milliseconds:F2} | {row.StoreOverBare:F2} |"));
-            }
-
-            md.AppendLine();
-        }
-
-        if (neo4jRuns.Count == 0)
-        {
-            md.AppendLine("Not run.").AppendLine();
-        }
+        md.Append(Neo4jSection(paths));
 
         var findings = Path.Combine(paths.Root, "FINDINGS.md");
         if (File.Exists(findings))
@@ -147,6 +122,130 @@ public static class ResultsReport
 
         return md.ToString();
     }
+
+    /// <summary>
+    /// The Neo4j section: issue 19's targets with their verdicts, then per size the import, cold start, freshness and
+    /// 8-client figures and each question against the embedded store, with the numbers recorded before issue 19
+    /// (<c>neo4j-SIZE-before.json</c>) as the "before" of a "before → after" column.
+    /// </summary>
+    public static string Neo4jSection(BenchmarkPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var md = new StringBuilder();
+        md.AppendLine(Neo4jHeading).AppendLine();
+        md.AppendLine("`bench neo4j SIZE` on the server SUPPLYGRAPH_NEO4J_URI names (it **clears that database**): the size's dataset imported through the Neo4j store into the emptied database, once per batch size, timed to Neo4j's commit acknowledgement (the store then reads its projection again: shown apart); a new store on the database left, in process (`Neo4jGraphStore.Connect` + `InitializeAsync`) and as the service (`supplygraph serve`, SUPPLYGRAPH_STORE=neo4j, three starts, from process start until `entity(ref:)` answers, resident memory then); every question case asked of that store and of an in-memory embedded store with the same dataset, in turns (answers compared: entity ids, path summaries, partial flag); a description written through a separate Query API client, timed from sending it until the store's `ResolveAsync` shows it (polled every 10 ms); 8 clients over HTTP on the service for 20 s, sending the cases the embedded store answers under 50 ms. *Before*: the same case through the Neo4j store before issue 19 (questions as Cypher walks), from the recorded runs.").AppendLine();
+
+        var runs = new List<Neo4jResult>();
+        var sections = new StringBuilder();
+        foreach (var name in Neo4jSizes)
+        {
+            var before = ResultFiles.Read<Neo4jBeforeResult>(paths, "neo4j", name + "-before");
+            var path = ResultFiles.PathOf(paths, "neo4j", name);
+            string? skipped = null;
+            Neo4jResult? after = null;
+            if (File.Exists(path))
+            {
+                if (File.ReadAllText(path).Contains("\"reason\"", StringComparison.Ordinal))
+                {
+                    skipped = ResultFiles.Read<SkippedResult>(paths, "neo4j", name)!.Reason;
+                }
+                else
+                {
+                    after = ResultFiles.Read<Neo4jResult>(paths, "neo4j", name);
+                }
+            }
+
+            if (after is not null)
+            {
+                runs.Add(after);
+            }
+
+            if (before is not null || after is not null || skipped is not null)
+            {
+                sections.Append(Neo4jSize(name, before, after, skipped));
+            }
+        }
+
+        md.AppendLine("### Targets (issue 19)").AppendLine();
+        md.AppendLine("| target | measured | verdict |").AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in Neo4jTargets.Judge(runs))
+        {
+            md.AppendLine(Invariant($"| {target} | {Cell(measured)} | {(met is null ? "not measured" : met.Value ? "met" : "**missed**")} |"));
+        }
+
+        md.AppendLine();
+        md.Append(sections.Length == 0 ? "Not run." + Environment.NewLine + Environment.NewLine : sections.ToString());
+        return md.ToString();
+    }
+
+    private static string Neo4jSize(string name, Neo4jBeforeResult? before, Neo4jResult? after, string? skipped)
+    {
+        var md = new StringBuilder();
+        if (after is null)
+        {
+            md.AppendLine(Invariant($"### {name}: {(skipped is null ? "not measured since issue 19" : "skipped")}")).AppendLine();
+            if (skipped is not null)
+            {
+                md.AppendLine(skipped).AppendLine();
+            }
+
+            if (before is not null)
+            {
+                md.AppendLine(Invariant($"Before ({before.Server}): import {before.ImportSeconds:F1} s, {before.RelationshipsPerSecond:N0} relationships/s.")).AppendLine();
+                md.AppendLine("| case | Neo4j p50 ms (before → after) | Neo4j p99 ms (before → after) |").AppendLine("|---|---:|---:|");
+                foreach (var row in before.Cases)
+                {
+                    md.AppendLine(Invariant($"| {row.Case} | {Arrow(row.StoreP50Milliseconds, null)} | {Arrow(row.StoreP99Milliseconds, null)} |"));
+                }
+
+                md.AppendLine();
+            }
+
+            return md.ToString();
+        }
+
+        md.AppendLine(Invariant($"### {after.Size}: {after.Entities:N0} entities, {after.Relationships:N0} relationships")).AppendLine();
+        md.AppendLine(Invariant($"{after.Server}; answers at bookmark `{after.AnsweredAt ?? "none"}`.{(before is null ? string.Empty : $" Before: {before.Server}.")}")).AppendLine();
+        md.AppendLine("| import batch size | to the commit | relationships/s (before → after) | projection read after it |").AppendLine("|---:|---:|---:|---:|");
+        foreach (var import in after.Imports)
+        {
+            var earlier = import.BatchSize == Neo4jTargets.DefaultImportBatchSize ? before?.RelationshipsPerSecond : null;
+            md.AppendLine(Invariant($"| {import.BatchSize} | {import.CommitSeconds:F2} s | {Arrow(earlier, import.RelationshipsPerSecond, "N0")} | {import.ProjectionReadSeconds:F2} s |"));
+        }
+
+        md.AppendLine();
+        md.AppendLine(Invariant($"Cold start: {Neo4jTargets.ColdStartText(after.ColdStart)}{(after.ColdStart.ServiceRuns.Count > 1 ? $" (runs {string.Join(", ", after.ColdStart.ServiceRuns.Select(run => run.SecondsUntilAnswer.ToString("F2", CultureInfo.InvariantCulture)))} s)" : string.Empty)}."));
+        md.AppendLine();
+        if (after.Freshness is { } freshness)
+        {
+            md.AppendLine(Invariant($"Freshness ({freshness.Property} of `{freshness.Entity}`, from sending the write): {Neo4jTargets.FreshnessText(freshness)}; the writes themselves took {string.Join(", ", freshness.Trials.Select(trial => trial.WriteMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))} ms."));
+            md.AppendLine();
+        }
+
+        if (after.Clients is { } clients)
+        {
+            md.AppendLine(Invariant($"{clients.Clients} clients over HTTP: {Neo4jTargets.ClientsText(clients)}; by status: {string.Join(", ", clients.ByStatus.Select(pair => $"{pair.Key}: {pair.Value:N0}"))}; cases: {string.Join(", ", clients.Cases)}."));
+            md.AppendLine();
+        }
+
+        var earlierCases = before?.Cases.ToDictionary(row => row.Case) ?? [];
+        md.AppendLine("| case | samples | explored | partial | embedded p50 / p99 ms | Neo4j p50 ms (before → after) | Neo4j p99 ms (before → after) | allowed p50 ms | same answer |").AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---|");
+        foreach (var row in after.Cases)
+        {
+            var earlier = earlierCases.GetValueOrDefault(row.Case);
+            md.AppendLine(Invariant($"| {row.Case} | {row.Samples} | {row.Explored:N0} | {(row.Partial ? "yes" : "no")} | {row.EmbeddedP50Milliseconds:F2} / {row.EmbeddedP99Milliseconds:F2} | {Arrow(earlier?.StoreP50Milliseconds, row.Neo4jP50Milliseconds)}{(row.WithinAllowedP50 ? string.Empty : " **over**")} | {Arrow(earlier?.StoreP99Milliseconds, row.Neo4jP99Milliseconds)} | {row.AllowedP50Milliseconds:F2} | {(row.Mismatch is null ? "yes" : "**no**: " + Cell(row.Mismatch))} |"));
+        }
+
+        md.AppendLine();
+        return md.ToString();
+    }
+
+    /// <summary>"before → after", a dash for the side not measured.</summary>
+    public static string Arrow(double? before, double? after, string format = "F2") =>
+        $"{before?.ToString(format, CultureInfo.InvariantCulture) ?? "-"} → {after?.ToString(format, CultureInfo.InvariantCulture) ?? "-"}";
+
+    /// <summary>Text safe inside a Markdown table cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 
     /// <summary>The dashboard's targets: the DeepSeek page interactive within 1 s, its JS+CSS at most 500 KB gzipped.</summary>
     public static IEnumerable<(string Target, string Measured, bool? Met)> DashboardTargets(DashboardResult? dashboard)
