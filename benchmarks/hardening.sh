@@ -5,6 +5,7 @@
 #        [--only TEXT]                                    only the probes whose name holds TEXT ("flood" for the flood)
 #        [--dll PATH]                                     another build of the service (to measure a before)
 #        [--query GRAPHQL --query-name NAME]              one probe of your own instead of the issue's
+#        [--flood-query GRAPHQL --flood-name NAME]        flood with this request instead of the costliest legit query
 # Starts the service on a free loopback port, runs benchmarks/load/hardening-probes.mjs against it (CPU seconds and
 # memory are read from the service's /proc entry), writes the JSON results, and stops the service.
 set -euo pipefail
@@ -15,6 +16,8 @@ out="benchmarks/results/hardening-seed.json"
 only=""
 query=""
 query_name="custom query"
+flood_query=""
+flood_name=""
 dll="src/SupplyGraph.Cli/bin/Release/net10.0/supplygraph.dll"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,6 +27,8 @@ while [ $# -gt 0 ]; do
     --dll) dll="$2"; shift 2 ;;
     --query) query="$2"; shift 2 ;;
     --query-name) query_name="$2"; shift 2 ;;
+    --flood-query) flood_query="$2"; shift 2 ;;
+    --flood-name) flood_name="$2"; shift 2 ;;
     *) echo "unknown argument: $1 (use --data-dir DIR, --out FILE, --only TEXT, --dll PATH)" >&2; exit 2 ;;
   esac
 done
@@ -48,4 +53,4 @@ for _ in $(seq 1 600); do
 done
 
 node benchmarks/load/hardening-probes.mjs --url "http://127.0.0.1:$port/graphql" --pid "$pid" --out "$out" ${only:+--only "$only"} \
-  ${query:+--query "$query" --query-name "$query_name"} --probe-timeout-seconds 150
+  ${query:+--query "$query" --query-name "$query_name"} ${flood_query:+--flood-query "$flood_query" --flood-name "$flood_name"} --probe-timeout-seconds 150

@@ -22,7 +22,10 @@ const { values } = parseArgs({
     'settle-seconds': { type: 'string', default: '3' },
     only: { type: 'string', default: '' },
     query: { type: 'string', default: '' },
-    'query-name': { type: 'string', default: 'custom query' }
+    'query-name': { type: 'string', default: 'custom query' },
+    // The flood of issue 20: any single legal request (a hub exposure, 20 unknown references, ...) instead of the costliest.
+    'flood-query': { type: 'string', default: '' },
+    'flood-name': { type: 'string', default: '' }
   }
 })
 for (const required of ['url', 'pid', 'out']) {
@@ -166,7 +169,7 @@ async function flood () {
   const statuses = {}
   const instance = autocannon({
     url: url.href, method: 'POST', connections, duration: seconds, timeout: 30,
-    headers: { 'content-type': 'application/json' }, body: gql(COSTLIEST_LEGIT_QUERY)
+    headers: { 'content-type': 'application/json' }, body: gql(values['flood-query'] || COSTLIEST_LEGIT_QUERY)
   })
   instance.on('response', (_client, statusCode) => { statuses[statusCode] = (statuses[statusCode] ?? 0) + 1 })
   const expensive = await instance
@@ -176,7 +179,7 @@ async function flood () {
   const cpu = cpuSeconds() - cpuBefore
   const ms = value => Math.round(Math.min(value, histogram.maxValue) / 10) / 100
   const result = {
-    name: `flood: ${connections} clients on the costliest legit query for ${seconds} s, one client on ${CHEAP_QUERY}`,
+    name: `flood: ${connections} clients on ${values['flood-name'] || 'the costliest legit query'} for ${seconds} s, one client on ${CHEAP_QUERY}`,
     expensiveResponses: statuses,
     expensiveTimeouts: expensive.timeouts,
     expensiveErrors: expensive.errors,

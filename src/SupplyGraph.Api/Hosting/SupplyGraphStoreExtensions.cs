@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupplyGraph.Api.Http;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Store.Embedded;
 using SupplyGraph.Store.Neo4j;
@@ -52,7 +53,7 @@ public static class SupplyGraphStoreExtensions
         }
 
         // Callers take the side they use: the GraphQL API and health the questions, start-up the admin side.
-        services.AddSingleton<IGraphQueries>(provider => provider.GetRequiredService<ISupplyGraphStore>());
+        services.AddSingleton<IGraphQueries>(provider => new CpuMeteredQueries(provider.GetRequiredService<ISupplyGraphStore>()));
         services.AddSingleton<IGraphAdmin>(provider => provider.GetRequiredService<ISupplyGraphStore>());
         services.AddSingleton<StoreAvailability>();
         services.AddHostedService<StoreInitializer>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SupplyGraph.Api.Hosting;
 
 namespace SupplyGraph.Api.Http;
@@ -186,10 +185,13 @@ internal enum RequestLane
     Expensive,
 }
 
-/// <summary>A turn through <see cref="ExpensiveRequestGate"/> (or a refusal, holding nothing); disposing it records what the run cost.</summary>
+/// <summary>
+/// A turn through <see cref="ExpensiveRequestGate"/> (or a refusal, holding nothing). The request's store calls add
+/// their processor time to <see cref="Cpu"/> (make it <see cref="StoreCpuTime.Current"/> for the run); disposing the
+/// turn records it as what the request cost.
+/// </summary>
 internal sealed class GateTurn : IDisposable
 {
-    private readonly long started = Stopwatch.GetTimestamp();
     private readonly RequestLane lane;
     private readonly RequestCostKey? key;
     private readonly RequestCosts? costs;
@@ -209,6 +211,9 @@ internal sealed class GateTurn : IDisposable
 
     public RequestLane Lane => lane;
 
+    /// <summary>The processor time the run's store calls took so far.</summary>
+    public StoreCpuTime Cpu { get; } = new();
+
     public static GateTurn Refused(GateRefusal refusal) => new(null, RequestLane.Free, null, null, refusal);
 
     public void Dispose()
@@ -220,7 +225,7 @@ internal sealed class GateTurn : IDisposable
 
         if (key is { } ran && costs is not null && Refusal == GateRefusal.None)
         {
-            costs.Record(ran, Stopwatch.GetElapsedTime(started));
+            costs.Record(ran, Cpu.Total);
         }
 
         Interlocked.Exchange(ref gate, null)?.Leave(lane);

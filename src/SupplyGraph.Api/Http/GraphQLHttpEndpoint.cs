@@ -150,6 +150,9 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        // The store calls of this run add their processor time to the turn: what the gate learns this request costs.
+        StoreCpuTime.Current = turn?.Cpu;
+
         await ExecuteAsync(context, mediaType, graphQLRequest, cached, turn, cancellationToken);
     }
 

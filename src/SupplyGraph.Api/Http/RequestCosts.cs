@@ -64,9 +64,8 @@ internal readonly record struct RequestCostKey(UInt128 Document, bool WalksTheGr
 }
 
 /// <summary>
-/// The run time each document took, smoothed over its last runs (a moving average), kept for a bounded number of
-/// documents (the least recently run go first). Wall time, not CPU time: under load it overstates, which only ever
-/// sends a request to a slower lane, never a costly one to a faster one.
+/// The processor time each request's store calls took (<see cref="StoreCpuTime"/>), smoothed over its last runs (a
+/// moving average), kept for a bounded number of requests (the least recently run go first).
 /// </summary>
 internal sealed class RequestCosts(TimeSpan expensive)
 {

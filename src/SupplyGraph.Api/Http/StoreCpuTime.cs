@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using SupplyGraph.Domain.Questions;
+using SupplyGraph.Domain.Stores;
+using SupplyGraph.Domain.Vocabulary;
+
+namespace SupplyGraph.Api.Http;
+
+/// <summary>
+/// The processor time one request's store calls took, on the threads that ran them: what the gate learns a request's
+/// cost from (<see cref="RequestCosts"/>). Processor time, not wall time: on a loaded machine a lookup's wall time
+/// grows with everyone else's work, and would send it to a slower lane for what others cost.
+/// </summary>
+internal sealed class StoreCpuTime
+{
+    private static readonly AsyncLocal<StoreCpuTime?> CurrentRequest = new();
+    private long ticks;
+
+    /// <summary>The meter of the request running on this flow, if the gate gave it one.</summary>
+    public static StoreCpuTime? Current
+    {
+        get => CurrentRequest.Value;
+        set => CurrentRequest.Value = value;
+    }
+
+    public TimeSpan Total => TimeSpan.FromTicks(Interlocked.Read(ref ticks));
+
+    public void Add(TimeSpan spent) => Interlocked.Add(ref ticks, Math.Max(0, spent.Ticks));
+}
+
+/// <summary>The calling thread's processor time: CLOCK_THREAD_CPUTIME_ID on Linux; elsewhere wall time, the best there is.</summary>
+internal static partial class ThreadCpuClock
+{
+    private const int ThreadCpuTimeClock = 3; // CLOCK_THREAD_CPUTIME_ID
+    private static readonly bool Available = OperatingSystem.IsLinux() && Probe();
+
+    public static TimeSpan Now()
+    {
+        if (Available && clock_gettime(ThreadCpuTimeClock, out var time) == 0)
+        {
+            return TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100));
+        }
+
+        return Stopwatch.GetElapsedTime(0);
+    }
+
+    private static bool Probe()
+    {
+        try
+        {
+            return clock_gettime(ThreadCpuTimeClock, out _) == 0;
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for one blittable out struct
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int clock_gettime(int clock, out Timespec time);
+#pragma warning restore SYSLIB1054
+}
+
+/// <summary>The store as the resolvers see it: each call's processor time (the part run before it returns) goes to the request's meter.</summary>
+internal sealed class CpuMeteredQueries(IGraphQueries inner) : IGraphQueries
+{
+    public string Description => inner.Description;
+
+    // The store's lifetime is the container's, which disposes the store itself.
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
+
+    public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
+        Metered(() => inner.ResolveAsync(reference, cancellationToken));
+
+    public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.SearchAsync(question, cancellationToken));
+
+    public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.ProfileAsync(question, cancellationToken));
+
+    public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.SupplyChainAsync(question, cancellationToken));
+
+    public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.ExportControlsAsync(question, cancellationToken));
+
+    public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.ExposureAsync(question, cancellationToken));
+
+    public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.PathsAsync(question, cancellationToken));
+
+    private static Task<T> Metered<T>(Func<Task<T>> call)
+    {
+        var meter = StoreCpuTime.Current;
+        if (meter is null)
+        {
+            return call();
+        }
+
+        var started = ThreadCpuClock.Now();
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            meter.Add(ThreadCpuClock.Now() - started);
+        }
+    }
+}
