@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupplyGraph.Api.Hosting;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
@@ -27,29 +28,29 @@ internal static class CommandFailures
         }
         catch (InputFormatException exception)
         {
-            await console.Error.WriteLineAsync($"error: {exception.Message}");
+            await console.Error.WriteLineAsync($"error: {CredentialRedaction.Redact(exception.Message)}");
             return ExitCodes.InvalidInput;
         }
         catch (Exception exception) when (exception is EntityNotFoundException or AmbiguousReferenceException)
         {
-            await console.Error.WriteLineAsync($"error: {exception.Message}");
+            await console.Error.WriteLineAsync($"error: {CredentialRedaction.Redact(exception.Message)}");
             return ExitCodes.NotFound;
         }
         catch (ArgumentException exception) when (exception is not ArgumentNullException)
         {
             // What an input or the stored graph cannot be written as (a ';' inside a list item for CSV, say).
-            await console.Error.WriteLineAsync($"error: {exception.Message}");
+            await console.Error.WriteLineAsync($"error: {CredentialRedaction.Redact(exception.Message)}");
             return ExitCodes.InvalidInput;
         }
         catch (InvalidArgumentException exception)
         {
-            await console.Error.WriteLineAsync($"error: {exception.Message}");
+            await console.Error.WriteLineAsync($"error: {CredentialRedaction.Redact(exception.Message)}");
             return ExitCodes.Usage;
         }
         catch (Exception exception) when (exception is OptionsValidationException or StoreUnavailableException or StoreErrorException or HttpRequestException
             or InvalidOperationException or UnauthorizedAccessException or IOException)
         {
-            await console.Error.WriteLineAsync($"error: {exception.Message}");
+            await console.Error.WriteLineAsync($"error: {CredentialRedaction.Redact(exception.Message)}");
             return exception is IOException or UnauthorizedAccessException ? ExitCodes.InvalidInput : ExitCodes.StoreUnavailable;
         }
     }
@@ -59,13 +60,13 @@ internal static class CommandFailures
     {
         if (exception.Errors.Count == 0)
         {
-            await writer.WriteLineAsync(exception.Message);
+            await writer.WriteLineAsync(CredentialRedaction.Redact(exception.Message));
             return;
         }
 
         foreach (var error in exception.Errors)
         {
-            await writer.WriteLineAsync(error.ToString());
+            await writer.WriteLineAsync(CredentialRedaction.Redact(error.ToString()));
         }
     }
 }

@@ -35,6 +35,28 @@ public sealed class Neo4jSettings
         ProjectionRefreshInterval = TimeSpan.FromSeconds(ProjectionRefreshSeconds),
     };
 
+    /// <summary>
+    /// The secrets these settings hold, for a host to mask wherever they appear: the password, the token, and a
+    /// password written into the address (with or without a scheme: <c>neo4j:PASSWORD@host</c>).
+    /// </summary>
+    public IEnumerable<string> Secrets()
+    {
+        if (!string.IsNullOrEmpty(Password))
+        {
+            yield return Password;
+        }
+
+        if (!string.IsNullOrEmpty(BearerToken))
+        {
+            yield return BearerToken;
+        }
+
+        if (Neo4jConnectionOptions.PasswordInAddress(Uri) is { Length: > 0 } inAddress)
+        {
+            yield return inAddress;
+        }
+    }
+
     /// <summary>What is wrong with these settings, each naming the setting to change; empty when they can work.</summary>
     public IEnumerable<string> Failures()
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HostFiltering;
+using SupplyGraph.Api.Http;
 
 namespace SupplyGraph.Api.Hosting;
 
@@ -16,6 +17,10 @@ public static class SupplyGraphWebHost
         builder.AddSupplyGraphStore();
         builder.Services.AddSupplyGraphGraphQL();
         var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
+
+        // Every log line, ours or the framework's, without a credential in it.
+        RedactingLoggerFactory.Register(builder.Services);
+        RaiseKestrelRequestLine(builder, options.Limits);
         AddHostAllowList(builder, options);
         var corsOrigins = options.CorsOrigins
             .SelectMany(origins => origins.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -29,6 +34,7 @@ public static class SupplyGraphWebHost
         }
 
         var app = builder.Build();
+        app.Use(RequestTargetLimit.RefuseLongTargetsAsync);
         if (corsOrigins.Length > 0)
         {
             // Off unless origins are configured: a browser on another origin then gets no CORS headers and cannot read answers.
@@ -37,6 +43,25 @@ public static class SupplyGraphWebHost
 
         app.MapSupplyGraphEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// Kestrel reads request lines up to twice our own bound on an address (<see cref="RequestTargetLimit"/>), so that an
+    /// oversized GET gets our coded answer with a body, not Kestrel's bare 414; the line stays bounded.
+    /// </summary>
+    private static void RaiseKestrelRequestLine(WebApplicationBuilder builder, RequestLimits limits)
+    {
+        var requestLine = RequestTargetLimit.KestrelRequestLineBytes(limits);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = requestLine;
+
+            // Kestrel refuses to start when its buffer is smaller than the request line it must hold.
+            if (kestrel.Limits.MaxRequestBufferSize is { } buffer && buffer < requestLine)
+            {
+                kestrel.Limits.MaxRequestBufferSize = requestLine;
+            }
+        });
     }
 
     /// <summary>

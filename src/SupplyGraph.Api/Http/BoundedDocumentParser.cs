@@ -9,18 +9,22 @@ namespace SupplyGraph.Api.Http;
 /// <summary>
 /// Parses a GraphQL document in time that grows with its length, not its square. The parser's error message draws a
 /// caret under the error's column one space at a time (quadratic in the column: a syntax error 200 KB along one line
-/// cost 104 CPU-seconds), so a document with long lines is first parsed as a copy whose ignored characters (spaces,
-/// tabs, commas outside strings and comments) are turned into line breaks where a line grows long. The copy has the
-/// same tokens at the same offsets: when it parses, so does the original (parsed then, for the true locations); when it
-/// does not, its error is reported at the original's line and column.
+/// cost 104 CPU-seconds), so a document with long lines is first parsed as a copy in which long lines are broken
+/// between tokens (<see cref="LongLineBreaker"/>). The copy has the same tokens: when it parses, so does the original
+/// (parsed then, for the true locations); when it does not, its error is reported at the original's line and column.
+/// Only a token the parser can stop inside (a string, a line of a block string, a number) cannot be broken: one longer
+/// than <see cref="MaxTokenLength"/> is refused, with where it is.
 /// </summary>
 internal sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
 {
     /// <summary>Lines longer than this are broken in the copy.</summary>
-    public const int BreakLinesLongerThan = 512;
+    public const int BreakLinesLongerThan = LongLineBreaker.BreakLinesLongerThan;
 
-    /// <summary>A line that cannot be broken below this (one long string or name) is refused.</summary>
-    public const int MaxUnbreakableLine = 4096;
+    /// <summary>
+    /// The longest string (or line of a block string) or number read: an error inside a longer one would cost the
+    /// parser's caret drawing its square. Names have no such limit (the parser never stops inside a name).
+    /// </summary>
+    public const int MaxTokenLength = 4096;
 
     public ParsedDocument Parse(string query)
     {
@@ -30,23 +34,24 @@ internal sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
         // indexes past its array (an IndexOutOfRangeException, a 500): a copy with \n line breaks only avoids it.
         if (LongestLine(query) <= BreakLinesLongerThan && !query.Contains('\r', StringComparison.Ordinal))
         {
-            return TryBuild(query, original: null);
+            return TryBuild(query, copy: null);
         }
 
-        var copy = BreakLongLines(OnlyNewlines(query));
-        var longest = LongestLine(copy);
-        if (longest > MaxUnbreakableLine)
+        var copy = LongLineBreaker.Break(OnlyNewlines(query));
+        if (copy.LongestToken is { Length: > MaxTokenLength } token)
         {
+            var (line, column) = LineAndColumn(query, token.Start);
             return ParsedDocument.Refused(
                 ErrorCodes.QueryTooLarge,
-                $"The query has a run of {longest} characters that cannot be broken over lines (a long string or name); at most {MaxUnbreakableLine} are read.");
+                $"The query has a {token.Kind} of {token.Length} characters at line {line}, column {column}; a string (each line of a block string) "
+                + $"or number may be at most {MaxTokenLength} characters long. Pass long text in a variable split over several, or shorten it.");
         }
 
-        var parsedCopy = TryBuild(copy, original: query);
-        return parsedCopy.Document is null ? parsedCopy : TryBuild(query, original: null);
+        var parsedCopy = TryBuild(copy.Text, copy);
+        return parsedCopy.Document is null ? parsedCopy : TryBuild(query, copy: null);
     }
 
-    private ParsedDocument TryBuild(string text, string? original)
+    private ParsedDocument TryBuild(string text, BrokenLines? copy)
     {
         try
         {
@@ -55,11 +60,11 @@ internal sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
         catch (SyntaxError wrapped) when (wrapped.InnerException is GraphQLSyntaxErrorException syntax)
         {
             var error = wrapped;
-            if (original is not null && error.Locations is { Count: > 0 } locations)
+            if (copy is not null && error.Locations is { Count: > 0 } locations)
             {
-                // The copy's line and column, moved to the original's (same offset, fewer line breaks).
-                var offset = OffsetOf(text, syntax.Location.Line, syntax.Location.Column);
-                var (line, column) = LineAndColumn(original, offset);
+                // The copy's line and column, moved to the original's (the copy's offset less the line breaks inserted before it).
+                var offset = copy.OriginalOffset(OffsetOf(text, syntax.Location.Line, syntax.Location.Column));
+                var (line, column) = LineAndColumn(copy.Original, offset);
                 locations.Clear();
                 error.AddLocation(new Location(line, column));
             }
@@ -96,89 +101,6 @@ internal sealed class BoundedDocumentParser(IDocumentBuilder documentBuilder)
         }
 
         return new string(chars);
-    }
-
-    /// <summary>The same text with spaces, tabs and commas outside strings and comments turned into line breaks on long lines.</summary>
-    internal static string BreakLongLines(string text)
-    {
-        var chars = text.ToCharArray();
-        var lineLength = 0;
-        var i = 0;
-        while (i < chars.Length)
-        {
-            var c = chars[i];
-            if (c is '\n' or '\r')
-            {
-                lineLength = 0;
-                i++;
-            }
-            else if (c == '#')
-            {
-                // A comment runs to the end of its line.
-                while (i < chars.Length && chars[i] is not ('\n' or '\r'))
-                {
-                    i++;
-                }
-            }
-            else if (c == '"' && i + 2 < chars.Length && chars[i + 1] == '"' && chars[i + 2] == '"')
-            {
-                i = SkipBlockString(chars, i + 3, ref lineLength);
-            }
-            else if (c == '"')
-            {
-                i = SkipString(chars, i + 1, ref lineLength);
-            }
-            else if (c is ' ' or '\t' or ',' && lineLength > BreakLinesLongerThan / 2)
-            {
-                chars[i++] = '\n';
-                lineLength = 0;
-            }
-            else
-            {
-                lineLength++;
-                i++;
-            }
-        }
-
-        return new string(chars);
-    }
-
-    private static int SkipString(char[] chars, int i, ref int lineLength)
-    {
-        lineLength++;
-        while (i < chars.Length && chars[i] is not ('"' or '\n' or '\r'))
-        {
-            i += chars[i] == '\\' ? 2 : 1;
-            lineLength += 2;
-        }
-
-        lineLength++;
-        return i + 1;
-    }
-
-    private static int SkipBlockString(char[] chars, int i, ref int lineLength)
-    {
-        lineLength += 3;
-        while (i < chars.Length)
-        {
-            if (chars[i] == '\\' && i + 3 < chars.Length && chars[i + 1] == '"' && chars[i + 2] == '"' && chars[i + 3] == '"')
-            {
-                i += 4;
-                lineLength += 4;
-            }
-            else if (chars[i] == '"' && i + 2 < chars.Length && chars[i + 1] == '"' && chars[i + 2] == '"')
-            {
-                lineLength += 3;
-                return i + 3;
-            }
-            else
-            {
-                lineLength = chars[i] is '\n' or '\r' ? 0 : lineLength + 1;
-                i++;
-            }
-        }
-
-        return i;
     }
 
     internal static int LongestLine(string text)

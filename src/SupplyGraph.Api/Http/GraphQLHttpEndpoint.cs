@@ -33,7 +33,7 @@ internal sealed class GraphQLHttpEndpoint(
 
     private readonly RequestLimits limits = options.Value.Limits;
     private readonly BoundedDocumentParser parser = new(documentBuilder);
-    private readonly DocumentCache documents = new(DocumentCache.DefaultMaxEntries, DocumentCache.DefaultMaxTotalLength);
+    private readonly DocumentCache documents = new(DocumentCache.DefaultMaxEntries, DocumentCache.DefaultMaxBytes);
     private readonly IValidationRule[] validationRules = IntrospectionAllowed(options.Value, environment)
         ? [.. DocumentValidator.CoreRules]
         : [.. DocumentValidator.CoreRules, global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance];
@@ -156,6 +156,9 @@ internal sealed class GraphQLHttpEndpoint(
         await ExecuteAsync(context, mediaType, graphQLRequest, cached, turn, cancellationToken);
     }
 
+    /// <summary>What the parsed-document cache has done, for the metrics.</summary>
+    public DocumentCacheCounters DocumentCacheCounters => documents.Counters;
+
     /// <summary>Whether introspection is answered: as configured, else everywhere but Production.</summary>
     public static bool IntrospectionAllowed(SupplyGraphOptions options, IHostEnvironment environment)
     {
@@ -235,6 +238,8 @@ internal sealed class GraphQLHttpEndpoint(
             cached.MarkValidated();
         }
 
+        // Capped first: annotating (and writing) thousands of errors is work the client's request multiplied.
+        ErrorLimit.Apply(result);
         ArgumentNameAnnotator.Annotate(result, document);
         var status = mediaType == GraphQLMediaTypes.GraphQLResponseJson && !result.Executed
             ? StatusCodes.Status400BadRequest
@@ -291,6 +296,7 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        ErrorLimit.Apply(result);
         context.Response.StatusCode = status;
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
         try

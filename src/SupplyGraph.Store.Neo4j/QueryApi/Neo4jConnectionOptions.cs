@@ -54,6 +54,15 @@ public sealed record Neo4jConnectionOptions
                 nameof(Uri));
         }
 
+        if (!Uri.OriginalString.Contains("://", StringComparison.Ordinal))
+        {
+            // "neo4j:PASSWORD@127.0.0.1:7474" parses as scheme "neo4j" and a path: it is an address without a scheme.
+            throw new ArgumentException(
+                $"Neo4jConnectionOptions.Uri '{RedactedUri}' has no http:// or https:// in front: write it as http://host:7474, "
+                + "with the user and its password in their own settings (SUPPLYGRAPH_NEO4J_USER and its password variable).",
+                nameof(Uri));
+        }
+
         if (Uri.Scheme is "neo4j" or "neo4j+s" or "neo4j+ssc" or "bolt" or "bolt+s" or "bolt+ssc")
         {
             throw new ArgumentException(
@@ -121,6 +130,11 @@ public sealed record Neo4jConnectionOptions
         return true;
     }
 
+    /// <summary>
+    /// The address as written, with whatever stands before its host's '@' masked: the user-info of
+    /// <c>http://user:password@host</c>, and also of <c>user:password@host</c> written without a scheme, which a URI
+    /// parser reads as scheme <c>user</c> and path <c>password@host</c> (and so printed whole, issue 20).
+    /// </summary>
     private static string Redact(Uri? uri)
     {
         if (uri is null)
@@ -128,12 +142,58 @@ public sealed record Neo4jConnectionOptions
             return string.Empty;
         }
 
-        if (!uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.UserInfo))
+        if (uri.IsAbsoluteUri && !string.IsNullOrEmpty(uri.UserInfo))
         {
-            return uri.ToString();
+            return uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
         }
 
-        return uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
+        var text = uri.OriginalString;
+        var (start, at) = UserInfoSpan(text);
+        return at < 0 ? text : string.Concat(text.AsSpan(0, start), "***", text.AsSpan(at));
+    }
+
+    /// <summary>The password written into <paramref name="address"/> (<c>user:password@</c>, with or without a scheme), or null.</summary>
+    internal static string? PasswordInAddress(string? address)
+    {
+        if (string.IsNullOrEmpty(address))
+        {
+            return null;
+        }
+
+        var (start, at) = UserInfoSpan(address);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var userInfo = address[start..at];
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        var password = userInfo[(colon + 1)..];
+        try
+        {
+            return System.Uri.UnescapeDataString(password);
+        }
+        catch (UriFormatException)
+        {
+            return password;
+        }
+    }
+
+    // Where the user-info starts (after "scheme://", else at the start) and the '@' that ends it (the last one before
+    // the path), or -1 when there is none.
+    private static (int Start, int At) UserInfoSpan(string text)
+    {
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        var start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        var pathStart = text.IndexOfAny(['/', '?', '#'], start);
+        var authority = pathStart < 0 ? text[start..] : text[start..pathStart];
+        var at = authority.LastIndexOf('@');
+        return (start, at < 0 ? -1 : start + at);
     }
 
     private void ValidateCredentials()

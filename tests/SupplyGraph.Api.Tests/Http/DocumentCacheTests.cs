@@ -1,5 +1,6 @@
 using System.Net;
 using GraphQLParser;
+using Microsoft.Extensions.DependencyInjection;
 using SupplyGraph.Api.Http;
 using SupplyGraph.Api.Tests.Infrastructure;
 
@@ -85,35 +86,72 @@ public sealed class DocumentCacheTests(SmallGraphHost host)
     }
 
     [Fact]
-    public void The_cache_stops_taking_documents_at_its_entry_bound()
+    public void Past_its_entry_bound_the_cache_evicts_the_least_recently_used_text_and_keeps_caching()
     {
-        // arrange
-        var cache = new DocumentCache(maxEntries: 2, maxTotalLength: 1_000);
-
-        // act
+        // arrange: a fill-once table stopped caching after its first 1,000 texts (issue 20)
+        var cache = new DocumentCache(maxEntries: 2, maxBytes: 1_000);
         cache.Add("{ a }", Parser.Parse("{ a }"));
         cache.Add("{ b }", Parser.Parse("{ b }"));
-        var third = cache.Add("{ c }", Parser.Parse("{ c }"));
+        cache.TryGet("{ a }", out _).Should().BeTrue("a is now the most recently used");
+
+        // act
+        cache.Add("{ c }", Parser.Parse("{ c }"));
 
         // assert
         cache.Count.Should().Be(2);
-        cache.TryGet("{ c }", out _).Should().BeFalse();
-        third.Document.Should().NotBeNull("a document past the bound is still used for its own request");
+        cache.TryGet("{ c }", out _).Should().BeTrue("a new text is cached past the bound");
+        cache.TryGet("{ a }", out _).Should().BeTrue();
+        cache.TryGet("{ b }", out _).Should().BeFalse("the least recently used text made room");
+        cache.Counters.Evictions.Should().Be(1);
     }
 
     [Fact]
-    public void The_cache_stops_taking_documents_at_its_length_bound()
+    public void The_cache_never_holds_more_bytes_than_its_bound()
     {
-        // arrange
-        var cache = new DocumentCache(maxEntries: 100, maxTotalLength: 12);
+        // arrange: room for three 10-character texts (20 bytes each in UTF-16)
+        var cache = new DocumentCache(maxEntries: 1_000, maxBytes: 60);
+        var texts = Enumerable.Range(0, 50).Select(i => $"{{ f{i:D5} }}").ToList();
 
         // act
-        cache.Add("{ alpha }", Parser.Parse("{ alpha }"));
-        cache.Add("{ beta }", Parser.Parse("{ beta }"));
+        foreach (var text in texts)
+        {
+            cache.Add(text, Parser.Parse(text));
+            cache.Bytes.Should().BeLessThanOrEqualTo(60);
+        }
 
         // assert
-        cache.TryGet("{ alpha }", out var kept).Should().BeTrue();
-        kept.Validated.Should().BeFalse();
-        cache.TryGet("{ beta }", out _).Should().BeFalse("9 + 8 characters pass the bound of 12");
+        cache.Count.Should().Be(3);
+        cache.Counters.Bytes.Should().Be(60);
+        cache.TryGet(texts[^1], out _).Should().BeTrue("the newest text is cached");
+        cache.TryGet(texts[0], out _).Should().BeFalse();
+        cache.Add(new string(' ', 31) + "{ a }", Parser.Parse("{ a }")).Document.Should().NotBeNull("a text larger than the whole bound is still used for its own request");
+        cache.Count.Should().Be(3, "but not kept");
+    }
+
+    [Fact]
+    public async Task After_more_distinct_texts_than_the_cache_holds_a_new_text_is_still_cached_and_counted_as_a_hit()
+    {
+        // arrange: more distinct texts than the service's cache holds
+        var counters = host.Factory.Services.GetRequiredService<GraphQLHttpEndpoint>().DocumentCacheCounters;
+        for (var i = 0; i < DocumentCache.DefaultMaxEntries + 100; i++)
+        {
+            var filler = await Client.PostGraphQLAsync($"{{ f{i}: __typename }}");
+            filler.Errors.Should().BeEmpty(filler.Text);
+        }
+
+        var query = $"{{ fresh{Guid.NewGuid():N}: __typename }}";
+        var first = await Client.PostGraphQLAsync(query);
+        var hitsBefore = counters.Hits;
+
+        // act
+        var second = await Client.PostGraphQLAsync(query);
+
+        // assert
+        second.Text.Should().Be(first.Text);
+        counters.Hits.Should().BeGreaterThan(hitsBefore, "the second send of a new text is answered from the cache");
+        counters.Entries.Should().BeLessThanOrEqualTo(DocumentCache.DefaultMaxEntries);
+        counters.Bytes.Should().BeLessThanOrEqualTo(DocumentCache.DefaultMaxBytes);
+        counters.Evictions.Should().BeGreaterThan(0);
+        counters.HitRate.Should().BeInRange(0, 1);
     }
 }

@@ -19,6 +19,7 @@ internal static class ErrorCodes
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string InternalError = "INTERNAL_ERROR";
     public const string StoreError = "STORE_ERROR";
+    public const string TooManyErrors = "TOO_MANY_ERRORS";
 }
 
 /// <summary>The names of the other keys of <c>errors[].extensions</c>.</summary>
