@@ -41,7 +41,7 @@ public sealed class Neo4jRegistrationTests
 
         // assert
         first.Should().BeOfType<Neo4jGraphStore>().And.BeSameAs(second);
-        first.Description.Should().Be("neo4j (http://db.example:7474/, database graph)");
+        first.Description.Should().Be("neo4j (http://db.example:7474, database graph)");
     }
 
     [Theory]
