@@ -14,6 +14,7 @@ public static class BenchmarkCommands
           import S|M|L            import it into an empty embedded store (kept for the verbs below)
           coldstart S|M|L         start the host on that store three times
           questions seed|S|M|L    in-process question timings with BenchmarkDotNet
+          lookups seed|S|M|L      in-process timings of unknown references, misspellings and searches
           repeat SIZE "CASE" N    asks one question case N times, printing each time (to run under dotnet-trace)
           http seed|S|M|L         the host under autocannon (benchmarks/load)
           neo4j seed|S|M        issue 19 on Neo4j: import, cold start, questions vs embedded, freshness, 8 clients (needs SUPPLYGRAPH_NEO4J_URI; CLEARS that database)
@@ -62,6 +63,9 @@ public static class BenchmarkCommands
                     return 0;
                 case "questions" when words.Length == 2:
                     await QuestionMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token);
+                    return 0;
+                case "lookups" when words.Length == 2:
+                    await LookupMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), stop.Token);
                     return 0;
                 case "repeat" when words.Length == 4 && int.TryParse(words[3], out var times):
                     await RepeatedQuestion.RunAsync(paths, BenchmarkSize.Parse(words[1]), words[2], times, stop.Token);

@@ -148,7 +148,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         var graph = current.Graph;
         var nodes = scope.Entity is null
             ? Enumerable.Range(0, graph.NodeCount).ToArray()
-            : GraphExport.Neighbourhood(graph, current.Resolve(scope.Entity).Id, scope.Hops);
+            : GraphExport.Neighbourhood(graph, current.Resolve(scope.Entity, cancellationToken).Id, scope.Hops);
         return Task.FromResult(GraphExport.Write(graph, nodes, sink, cancellationToken));
     }
 
@@ -216,13 +216,13 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     }
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
-        Task.FromResult(Current.Resolve(reference));
+        Task.FromResult(Current.Resolve(reference, cancellationToken));
 
     public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(Current.Search(question));
+        Task.FromResult(Current.Search(question, cancellationToken));
 
     public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(Current.Profile(question));
+        Task.FromResult(Current.Profile(question, cancellationToken));
 
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(Current.SupplyChain(question, cancellationToken));

@@ -167,7 +167,7 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
         var writer = new Neo4jImportWriter(transaction, ImportBatchSize, name, source.Rows, options.Progress);
         var read = await ImportPipeline.RunAsync(
             source,
-            EntityLookup.Using((reference, _) => Task.FromResult(existing.Resolve(reference))),
+            EntityLookup.Using((reference, token) => Task.FromResult(existing.Resolve(reference, token))),
             // The writer sends one statement per kind or type in a batch: batches many statements long keep them full.
             ImportBatchSize * StatementsPerBatch,
             (batch, token) => new ValueTask(writer.WriteAsync(batch.Entities, batch.Relationships, token)),
@@ -192,13 +192,13 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     }
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
-        Task.FromResult(projection.Current.Questions.Resolve(reference));
+        Task.FromResult(projection.Current.Questions.Resolve(reference, cancellationToken));
 
     public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(projection.Current.Questions.Search(question));
+        Task.FromResult(projection.Current.Questions.Search(question, cancellationToken));
 
     public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
-        Task.FromResult(projection.Current.Questions.Profile(question));
+        Task.FromResult(projection.Current.Questions.Profile(question, cancellationToken));
 
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(projection.Current.Questions.SupplyChain(question, cancellationToken));

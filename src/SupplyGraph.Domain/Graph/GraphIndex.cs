@@ -30,6 +30,7 @@ public sealed class GraphIndex
     private readonly int[] inStart;
     private readonly int[] inEdges;
     private readonly NameIndex names;
+    private readonly Lazy<LookupIndex> lookups;
 
     internal GraphIndex(
         Entity[] nodes,
@@ -73,6 +74,10 @@ public sealed class GraphIndex
         (outStart, outEdges) = outgoing;
         (inStart, inEdges) = incoming;
         names = byName!;
+
+        // Made on first use, not here: a store starts (and answers walks) without paying for it, and only the first
+        // search or unknown reference waits for it. Made once, whichever request gets there first.
+        lookups = new Lazy<LookupIndex>(() => LookupIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public int NodeCount => nodes.Length;
@@ -80,6 +85,9 @@ public sealed class GraphIndex
     public int EdgeCount { get; }
 
     public IReadOnlyList<Entity> Entities => nodes;
+
+    /// <summary>What search and suggestions use (<see cref="LookupIndex"/>), made on first use.</summary>
+    public LookupIndex Lookups => lookups.Value;
 
     public static GraphIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships)
     {

@@ -22,19 +22,26 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
     public GraphIndex Graph => graph;
 
     /// <summary>The entity a reference names (id, then name, then alias; see <see cref="EntityFinder.Resolve"/>).</summary>
-    public Entity Resolve(string reference) => finder.Resolve(reference);
+    public Entity Resolve(string reference, CancellationToken cancellationToken = default) => finder.Resolve(reference, cancellationToken);
 
-    public IReadOnlyList<Entity> Search(SearchQuestion question) => finder.Search(question);
+    public IReadOnlyList<Entity> Search(SearchQuestion question, CancellationToken cancellationToken = default) => finder.Search(question, cancellationToken);
 
     /// <summary>The entity and every relationship it takes part in, valid on the day, to or from anything in force.</summary>
-    public EntityProfile Profile(ProfileQuestion question)
+    public EntityProfile Profile(ProfileQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var node = Node(question.Entity);
+        const int CancellationStride = 1024;
+        var node = Node(question.Entity, cancellationToken);
         var date = question.Day(clock);
         var relationships = new List<Relationship>();
+        var examined = 0;
         foreach (var edge in graph.Outgoing(node))
         {
+            if (examined++ % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (graph.IsValidOn(edge, date.DayNumber) && IsInForceIfRegulation(graph.To(edge), date))
             {
                 relationships.Add(graph.Relationship(edge));
@@ -43,6 +50,11 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
 
         foreach (var edge in graph.Incoming(node))
         {
+            if (examined++ % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (graph.IsValidOn(edge, date.DayNumber) && IsInForceIfRegulation(graph.From(edge), date))
             {
                 relationships.Add(graph.Relationship(edge));
@@ -58,7 +70,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
     public SupplyChainAnswer SupplyChain(SupplyChainQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var focus = Node(question.Entity);
+        var focus = Node(question.Entity, cancellationToken);
         var day = question.Options.Day(clock).DayNumber;
 
         using var upstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
@@ -133,7 +145,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
     public ExportControlsAnswer ExportControls(ExportControlsQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var focus = Node(question.Entity);
+        var focus = Node(question.Entity, cancellationToken);
         var day = question.Options.Day(clock).DayNumber;
         using var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
         walk.Run(focus, (node, sink) =>
@@ -172,7 +184,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
     public ExposureAnswer Exposure(ExposureQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var start = Node(question.Regulation);
+        var start = Node(question.Regulation, cancellationToken);
         if (graph.Node(start) is not Regulation regulation)
         {
             throw new InvalidArgumentException("regulation", $"\"{question.Regulation}\" is a {graph.Node(start).Kind}, not a regulation.");
@@ -241,8 +253,8 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
     public PathAnswer Paths(PathsQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var from = Node(question.From);
-        var to = Node(question.To);
+        var from = Node(question.From, cancellationToken);
+        var to = Node(question.To, cancellationToken);
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
         var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
@@ -313,9 +325,9 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
     private static bool ServesModels(Walk downstream, int node) => downstream.ReachedVia(node, RelationshipType.AvailableOn);
 
     /// <summary>The node of a reference, resolved as <see cref="Resolve"/> does.</summary>
-    private int Node(string reference)
+    private int Node(string reference, CancellationToken cancellationToken)
     {
-        graph.TryGetNode(Resolve(reference).Id, out var node);
+        graph.TryGetNode(Resolve(reference, cancellationToken).Id, out var node);
         return node;
     }
 
