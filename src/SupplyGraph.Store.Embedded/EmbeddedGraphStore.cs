@@ -266,7 +266,9 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         var version = ReadChangeCounter();
 
         // Its errors name the file, not its path: they reach clients through /health and 503 answers.
-        questions = new GraphQuestions(SqliteIndexLoader.Load(Open, Description), clock, options.InMemory ? null : $"embedded:{version}");
+        var graph = SqliteIndexLoader.Load(Open, Description);
+        graph.WarmLookupsInBackground();
+        questions = new GraphQuestions(graph, clock, options.InMemory ? null : $"embedded:{version}");
         Interlocked.Exchange(ref loadedVersion, version);
     }
 

@@ -199,6 +199,8 @@ internal sealed class GraphQLHttpEndpoint(
             finally
             {
                 // The result is complete in memory: writing it needs no turn, whatever the error answers below write.
+                // What it costs to build and write an answer grows with its values, outside the store: counted too.
+                turn?.Cpu.AddAnswerValues(budget.Spent);
                 turn?.Dispose();
             }
         }

@@ -89,6 +89,18 @@ public sealed class GraphIndex
     /// <summary>What search and suggestions use (<see cref="LookupIndex"/>), made on first use.</summary>
     public LookupIndex Lookups => lookups.Value;
 
+    /// <summary>
+    /// Builds <see cref="Lookups"/> on a pool thread now, so the first search or unknown reference after a store loads
+    /// does not pay for it (seconds on a million entities); what asks for it meanwhile waits for the same build.
+    /// </summary>
+    public void WarmLookupsInBackground()
+    {
+        if (!lookups.IsValueCreated && NodeCount > 0)
+        {
+            _ = Task.Run(() => lookups.Value);
+        }
+    }
+
     public static GraphIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships)
     {
         ArgumentNullException.ThrowIfNull(entities);

@@ -48,6 +48,7 @@ internal sealed class GraphProjection : IDisposable
             }
 
             var read = await reader.ReadAsync(cancellationToken);
+            read.Graph.WarmLookupsInBackground();
             current = new Snapshot(new GraphQuestions(read.Graph, clock, read.Bookmark), read.Bookmark, clock.GetUtcNow());
             logger.LogInformation(
                 "Neo4j projection read in {ElapsedMs} ms at bookmark {Bookmark}: {Entities} entities, {Relationships} relationships{Torn}",
