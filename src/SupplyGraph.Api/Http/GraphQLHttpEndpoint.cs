@@ -130,6 +130,8 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        // The deadline counts the wait for a turn too: no request runs past RequestTimeoutSeconds from here.
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         GateTurn? turn;
         try
         {
@@ -153,7 +155,7 @@ internal sealed class GraphQLHttpEndpoint(
         // The store calls of this run add their processor time to the turn: what the gate learns this request costs.
         StoreCpuTime.Current = turn?.Cpu;
 
-        await ExecuteAsync(context, mediaType, graphQLRequest, cached, turn, cancellationToken);
+        await ExecuteAsync(context, mediaType, graphQLRequest, cached, turn, limits.RequestTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted), cancellationToken);
     }
 
     /// <summary>What the parsed-document cache has done, for the metrics.</summary>
@@ -168,12 +170,12 @@ internal sealed class GraphQLHttpEndpoint(
     }
 
     /// <summary>Runs the request and writes its answer; <paramref name="turn"/> is given back as soon as the run ends, before the answer is written (a slow reader must not hold a turn).</summary>
-    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, CachedDocument cached, GateTurn? turn, CancellationToken clientGone)
+    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, CachedDocument cached, GateTurn? turn, TimeSpan deadline, CancellationToken clientGone)
     {
         var document = cached.Document;
         // One token for the client leaving, the deadline and the answer's size: any of them stops the store calls and walks.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
-        stop.CancelAfter(limits.RequestTimeout);
+        stop.CancelAfter(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero);
         var budget = new ResponseBudget(limits.MaxResponseValues, stop);
         ExecutionResult result;
         try
