@@ -105,6 +105,15 @@ else
   echo "npm ci failed in tests/SupplyGraph.Dashboard.Tests"; failed=$((failed + 1))
 fi
 
+# graphql-http's GraphQL-over-HTTP audit against the built service as the README's run command starts it (Production,
+# embedded store in a temporary folder, a free loopback port): every MUST must pass (tools/graphql-http-audit).
+echo "==> the GraphQL-over-HTTP audit (graphql-http auditServer)"
+if (cd tools/graphql-http-audit && npm ci --no-audit --no-fund --loglevel=error); then
+  timeout 600 node tools/graphql-http-audit/audit.mjs > "$log" 2>&1; cat "$log"; add_plain_counts graphql-http-audit
+else
+  echo "npm ci failed in tools/graphql-http-audit"; failed=$((failed + 1))
+fi
+
 echo "==> docker-compose.yml and the Dockerfile (validated; no Docker engine is needed)"
 bash scripts/validate-compose.sh > "$log" 2>&1; cat "$log"; add_plain_counts compose
 

@@ -124,6 +124,13 @@ else
       fail "compose: supplygraph is missing$missing"
     fi
 
+    # The readiness probe, not /health alone: ready means the store answers and its index or projection is loaded.
+    if awk '/healthcheck:/ { h = 1 } h && /\/health\/ready/ { found = 1 } END { exit !found }' "$tmp/supplygraph.yml"; then
+      ok "compose: supplygraph's healthcheck asks GET /health/ready"
+    else
+      fail "compose: supplygraph's healthcheck does not ask GET /health/ready"
+    fi
+
     context=$(sed -n 's/^ *context: *//p' "$tmp/supplygraph.yml" | head -n 1)
     build_file=$(sed -n 's/^ *dockerfile: *//p' "$tmp/supplygraph.yml" | head -n 1)
     if [ -n "$context" ] && [ "$(cd "$context" 2>/dev/null && pwd -P)" = "$(pwd -P)" ] && [ "$build_file" = "$dockerfile" ]; then
@@ -316,6 +323,11 @@ if [ -f "$dockerfile" ]; then
   grep -Eq 'SUPPLYGRAPH_DATA_DIR=/data' <<<"$runtime" || problems="$problems [SUPPLYGRAPH_DATA_DIR=/data]"
   grep -Eq 'ASPNETCORE_HTTP_PORTS=(""|'"''"')?([[:space:]]|$)' <<<"$runtime" || problems="$problems [ASPNETCORE_HTTP_PORTS cleared]"
   grep -Fq "ENTRYPOINT [\"dotnet\", \"$assembly\", \"serve\"]" <<<"$runtime" || problems="$problems [ENTRYPOINT dotnet $assembly serve]"
+  if grep -Eiq '^HEALTHCHECK[[:space:]].*CMD.*/health/ready' <<<"$runtime"; then
+    ok "Dockerfile runtime stage: HEALTHCHECK asks GET /health/ready"
+  else
+    fail "Dockerfile runtime stage lacks a HEALTHCHECK that asks GET /health/ready"
+  fi
   if [ -z "$problems" ]; then
     ok "Dockerfile runtime stage: non-root, 0.0.0.0:5080 (ASPNETCORE_HTTP_PORTS cleared), data in /data, runs $assembly serve"
   else

@@ -35,7 +35,7 @@ public sealed class SupplyGraphOptions
     public RequestLimits Limits { get; set; } = new();
 
     /// <summary>
-    /// Whether <c>__schema</c> and <c>__type</c> are answered; when not set, on in every environment but Production.
+    /// Whether <c>__schema</c> and <c>__type</c> are answered; when not set, on in every environment (Production too).
     /// </summary>
     public bool? Introspection { get; set; }
 

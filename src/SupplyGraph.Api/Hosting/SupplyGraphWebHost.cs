@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HostFiltering;
+using SupplyGraph.Api.Health;
 using SupplyGraph.Api.Http;
 
 namespace SupplyGraph.Api.Hosting;
@@ -16,6 +17,7 @@ public static class SupplyGraphWebHost
         builder.AddSupplyGraphConfiguration();
         builder.AddSupplyGraphStore();
         builder.Services.AddSupplyGraphGraphQL();
+        builder.Services.AddSupplyGraphHealthChecks();
         var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
 
         // Every log line, ours or the framework's, without a credential in it.

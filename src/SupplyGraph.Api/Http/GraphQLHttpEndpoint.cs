@@ -161,12 +161,16 @@ internal sealed class GraphQLHttpEndpoint(
     /// <summary>What the parsed-document cache has done, for the metrics.</summary>
     public DocumentCacheCounters DocumentCacheCounters => documents.Counters;
 
-    /// <summary>Whether introspection is answered: as configured, else everywhere but Production.</summary>
+    /// <summary>
+    /// Whether introspection is answered: as configured, else in every environment, Production included (issue 21):
+    /// the data is public, every query (introspection too) is bounded by the limits, and GraphQL tools and the
+    /// GraphQL-over-HTTP audit need the schema. The environment no longer decides it.
+    /// </summary>
     public static bool IntrospectionAllowed(SupplyGraphOptions options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        return options.Introspection ?? !environment.IsProduction();
+        return options.Introspection ?? true;
     }
 
     /// <summary>Runs the request and writes its answer; <paramref name="turn"/> is given back as soon as the run ends, before the answer is written (a slow reader must not hold a turn).</summary>

@@ -1,19 +1,23 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using SupplyGraph.Api.Tests.Infrastructure;
 
 namespace SupplyGraph.Api.Tests.Hardening;
 
-/// <summary>Issue 11, point 6: introspection by environment and setting; a Host allowlist and CORS, off by default.</summary>
+/// <summary>
+/// Issue 11, point 6: a Host allowlist and CORS, off by default. Issue 21, point 2: introspection on in every
+/// environment unless the setting turns it off, and bounded by the same limits as any query.
+/// </summary>
 public sealed class ExposureSettingsTests
 {
     private const string Introspection = "{ __schema { queryType { name } } }";
 
     [Fact]
-    public async Task Introspection_is_on_in_development_off_in_production_and_configurable()
+    public async Task Introspection_is_on_in_every_environment_by_default_and_the_setting_turns_it_off()
     {
         // arrange
         (string Environment, string? Setting, bool Answered)[] cases =
-            [("Development", null, true), ("Production", null, false), ("Production", "true", true), ("Development", "false", false)];
+            [("Development", null, true), ("Production", null, true), ("Production", "false", false), ("Production", "true", true), ("Development", "false", false)];
         var seen = new List<(string, string?, bool)>();
 
         foreach (var (environment, setting, _) in cases)
@@ -40,6 +44,46 @@ public sealed class ExposureSettingsTests
         }
 
         seen.Should().Equal(cases.Select(c => (c.Environment, c.Setting, c.Answered)));
+    }
+
+    [Fact]
+    public void SUPPLYGRAPH_INTROSPECTION_false_turns_introspection_off_in_production()
+    {
+        // arrange
+        var environment = new System.Collections.Hashtable { ["SUPPLYGRAPH_INTROSPECTION"] = "false" };
+        var production = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" };
+
+        // act
+        var settings = SupplyGraph.Api.Hosting.FlatEnvironmentVariables.ToConfiguration(environment);
+        var options = new ConfigurationBuilder().AddInMemoryCollection(settings).Build()
+            .GetSection("SupplyGraph").Get<SupplyGraph.Api.Hosting.SupplyGraphOptions>()!;
+        var allowedWhenSet = SupplyGraph.Api.Http.GraphQLHttpEndpoint.IntrospectionAllowed(options, production);
+        var allowedByDefault = SupplyGraph.Api.Http.GraphQLHttpEndpoint.IntrospectionAllowed(new SupplyGraph.Api.Hosting.SupplyGraphOptions(), production);
+
+        // assert
+        settings.Should().Contain("SupplyGraph:Introspection", "false");
+        allowedWhenSet.Should().BeFalse();
+        allowedByDefault.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_limits_bound_introspection_in_production_as_any_query()
+    {
+        // arrange: introspection is on in Production by default, so only the limits stand between it and a deep query.
+        await using var factory = new SupplyGraphApiFactory(environment: "Production");
+        using var client = factory.CreateClient();
+        var tooDeep = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 20)) + "{ name }" + new string('}', 20) + " } } } }";
+        var tooManyRoots = "{ " + string.Join(" ", Enumerable.Range(0, 21).Select(i => $"t{i}: __type(name: \"Query\") {{ name }}")) + " }";
+
+        // act
+        var deep = await client.PostGraphQLAsync(tooDeep);
+        var roots = await client.PostGraphQLAsync(tooManyRoots);
+        var allowed = await client.PostGraphQLAsync("{ __type(name: \"Query\") { name } }");
+
+        // assert
+        deep.SingleError().Code().Should().Be("QUERY_TOO_DEEP");
+        roots.SingleError().Code().Should().Be("QUERY_TOO_LARGE");
+        allowed.Data.GetProperty("__type").Str("name").Should().Be("Query");
     }
 
     [Fact]
