@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HostFiltering;
 using SupplyGraph.Api.Http;
+using SupplyGraph.Api.Telemetry;
 
 namespace SupplyGraph.Api.Hosting;
 
@@ -16,6 +17,7 @@ public static class SupplyGraphWebHost
         builder.AddSupplyGraphConfiguration();
         builder.AddSupplyGraphStore();
         builder.Services.AddSupplyGraphGraphQL();
+        builder.AddSupplyGraphTelemetry();
         var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
 
         // Every log line, ours or the framework's, without a credential in it.
@@ -42,6 +44,7 @@ public static class SupplyGraphWebHost
         }
 
         app.MapSupplyGraphEndpoints();
+        app.MapSupplyGraphTelemetry();
         return app;
     }
 
