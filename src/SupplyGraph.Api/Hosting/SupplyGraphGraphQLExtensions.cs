@@ -7,6 +7,7 @@ using SupplyGraph.Api.GraphQL.Execution;
 using SupplyGraph.Api.GraphQL;
 using SupplyGraph.Api.GraphQL.Errors;
 using SupplyGraph.Api.Http;
+using SupplyGraph.Api.Telemetry;
 
 namespace SupplyGraph.Api.Hosting;
 
@@ -21,9 +22,12 @@ internal static class SupplyGraphGraphQLExtensions
             .AddSystemTextJson(ResponseJsonWriter.ConfigureJson)
             .AddErrorInfoProvider<SupplyGraphErrorInfoProvider>()
             .AddExecutionStrategy(new BudgetedExecutionStrategy(), OperationType.Query)
-            .AddUnhandledExceptionHandler(ResolverExceptionLogging.Handle));
+            .AddUnhandledExceptionHandler(ResolverExceptionLogging.Handle)
+            .UseMiddleware<QuestionTelemetryMiddleware>());
         services.AddSingleton(provider => new ResponseJsonWriter(provider.GetRequiredService<IErrorInfoProvider>()));
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddMetrics();
+        services.AddSingleton<SupplyGraphMetrics>();
         services.AddSingleton(_ => DashboardAssets.Load());
         services.AddSingleton(provider => new ExpensiveRequestGate(provider.GetRequiredService<IOptions<SupplyGraphOptions>>().Value.Limits));
         return services;

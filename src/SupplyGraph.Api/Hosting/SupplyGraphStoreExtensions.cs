@@ -53,7 +53,7 @@ public static class SupplyGraphStoreExtensions
         }
 
         // Callers take the side they use: the GraphQL API and health the questions, start-up the admin side.
-        services.AddSingleton<IGraphQueries>(provider => new CpuMeteredQueries(provider.GetRequiredService<ISupplyGraphStore>()));
+        services.AddSingleton<IGraphQueries>(provider => new CpuMeteredQueries(provider.GetRequiredService<ISupplyGraphStore>(), provider.GetService<SupplyGraph.Api.Telemetry.SupplyGraphMetrics>()));
         services.AddSingleton<IGraphAdmin>(provider => provider.GetRequiredService<ISupplyGraphStore>());
         services.AddSingleton<StoreAvailability>();
         services.AddHostedService<StoreInitializer>();

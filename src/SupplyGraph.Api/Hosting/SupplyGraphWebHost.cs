@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HostFiltering;
 using SupplyGraph.Api.Health;
 using SupplyGraph.Api.Http;
+using SupplyGraph.Api.Telemetry;
 
 namespace SupplyGraph.Api.Hosting;
 
@@ -18,6 +19,7 @@ public static class SupplyGraphWebHost
         builder.AddSupplyGraphStore();
         builder.Services.AddSupplyGraphGraphQL();
         builder.Services.AddSupplyGraphHealthChecks();
+        builder.AddSupplyGraphTelemetry();
         var options = builder.Configuration.GetSection(SupplyGraphOptions.SectionName).Get<SupplyGraphOptions>() ?? new SupplyGraphOptions();
 
         // Every log line, ours or the framework's, without a credential in it.
@@ -44,6 +46,7 @@ public static class SupplyGraphWebHost
         }
 
         app.MapSupplyGraphEndpoints();
+        app.MapSupplyGraphTelemetry();
         return app;
     }
 

@@ -37,6 +37,12 @@ internal sealed class ExpensiveRequestGate : IDisposable
     /// <summary>Expensive requests that run at once.</summary>
     public int Concurrency { get; }
 
+    /// <summary>Expensive requests waiting for a turn now, for the metrics.</summary>
+    public int QueuedExpensive => Volatile.Read(ref waiting);
+
+    /// <summary>Cheap requests waiting for a turn now (a waiter that gave up counts until a turn passes it), for the metrics.</summary>
+    public int QueuedCheap => cheap.Queued;
+
     /// <summary>Expensive turns no request holds now.</summary>
     public int FreeTurns => expensiveTurns.CurrentCount;
 
@@ -103,6 +109,17 @@ internal sealed class ExpensiveRequestGate : IDisposable
         private readonly PriorityQueue<Waiter, (double Cost, long Order)> queue = new();
         private int running;
         private long arrivals;
+
+        public int Queued
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return queue.Count;
+                }
+            }
+        }
 
         public async Task<GateRefusal> EnterAsync(double predictedCost, CancellationToken cancellationToken)
         {

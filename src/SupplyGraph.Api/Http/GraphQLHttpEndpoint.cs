@@ -9,6 +9,7 @@ using SupplyGraph.Api.Dashboard;
 using SupplyGraph.Api.GraphQL.Errors;
 using SupplyGraph.Api.GraphQL.Execution;
 using SupplyGraph.Api.Hosting;
+using SupplyGraph.Api.Telemetry;
 
 namespace SupplyGraph.Api.Http;
 
@@ -27,13 +28,14 @@ internal sealed class GraphQLHttpEndpoint(
     IOptions<SupplyGraphOptions> options,
     ExpensiveRequestGate gate,
     StoreAvailability storeAvailability,
-    IHostEnvironment environment)
+    IHostEnvironment environment,
+    SupplyGraphMetrics metrics)
 {
     private const string AllowedMethods = "GET, POST";
 
     private readonly RequestLimits limits = options.Value.Limits;
     private readonly BoundedDocumentParser parser = new(documentBuilder);
-    private readonly DocumentCache documents = new(DocumentCache.DefaultMaxEntries, DocumentCache.DefaultMaxBytes);
+    private readonly DocumentCache documents = Observed(new(DocumentCache.DefaultMaxEntries, DocumentCache.DefaultMaxBytes), metrics);
     private readonly IValidationRule[] validationRules = IntrospectionAllowed(options.Value, environment)
         ? [.. DocumentValidator.CoreRules]
         : [.. DocumentValidator.CoreRules, global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance];
@@ -41,6 +43,19 @@ internal sealed class GraphQLHttpEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var telemetry = metrics.StartRequest();
+        try
+        {
+            await HandleCoreAsync(context, telemetry);
+        }
+        finally
+        {
+            metrics.EndRequest(telemetry, context.Response.StatusCode);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, RequestTelemetry? telemetry)
+    {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -100,6 +115,13 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var document = cached.Document;
+        if (telemetry is not null && OperationTypes.Selected(document, graphQLRequest.OperationName) is { } selected)
+        {
+            // Only a name the document defines: the tag's values stay as few as the documents clients send.
+            telemetry.OperationType = selected.ToString().ToLowerInvariant();
+            telemetry.OperationName = graphQLRequest.OperationName;
+        }
+
         if (isGet && OperationTypes.Selected(document, graphQLRequest.OperationName) is { } operationType && operationType != OperationType.Query)
         {
             context.Response.Headers.Allow = HttpMethods.Post;
@@ -148,6 +170,8 @@ internal sealed class GraphQLHttpEndpoint(
         using var held = turn;
         if (turn is { Refusal: not GateRefusal.None })
         {
+            metrics.CountRefusal(turn.Refusal);
+            telemetry?.ErrorCode = turn.Refusal == GateRefusal.QueueFull ? ErrorCodes.TooManyRequests : ErrorCodes.ServerBusy;
             await WriteBusyAsync(context, mediaType, turn.Refusal);
             return;
         }
@@ -155,11 +179,17 @@ internal sealed class GraphQLHttpEndpoint(
         // The store calls of this run add their processor time to the turn: what the gate learns this request costs.
         StoreCpuTime.Current = turn?.Cpu;
 
-        await ExecuteAsync(context, mediaType, graphQLRequest, cached, turn, limits.RequestTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted), cancellationToken);
+        await ExecuteAsync(context, mediaType, graphQLRequest, cached, turn, telemetry, limits.RequestTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted), cancellationToken);
     }
 
     /// <summary>What the parsed-document cache has done, for the metrics.</summary>
     public DocumentCacheCounters DocumentCacheCounters => documents.Counters;
+
+    private static DocumentCache Observed(DocumentCache cache, SupplyGraphMetrics metrics)
+    {
+        metrics.ObserveDocumentCache(cache.Counters);
+        return cache;
+    }
 
     /// <summary>
     /// Whether introspection is answered: as configured, else in every environment, Production included (issue 21):
@@ -174,7 +204,7 @@ internal sealed class GraphQLHttpEndpoint(
     }
 
     /// <summary>Runs the request and writes its answer; <paramref name="turn"/> is given back as soon as the run ends, before the answer is written (a slow reader must not hold a turn).</summary>
-    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, CachedDocument cached, GateTurn? turn, TimeSpan deadline, CancellationToken clientGone)
+    private async Task ExecuteAsync(HttpContext context, string mediaType, global::GraphQL.Transport.GraphQLRequest graphQLRequest, CachedDocument cached, GateTurn? turn, RequestTelemetry? telemetry, TimeSpan deadline, CancellationToken clientGone)
     {
         var document = cached.Document;
         // One token for the client leaving, the deadline and the answer's size: any of them stops the store calls and walks.
@@ -217,6 +247,7 @@ internal sealed class GraphQLHttpEndpoint(
         }
         catch (OperationCanceledException) when (budget.Exceeded)
         {
+            telemetry?.ErrorCode = ErrorCodes.ResponseTooLarge;
             await WriteRequestErrorAsync(
                 context,
                 mediaType,
@@ -226,6 +257,8 @@ internal sealed class GraphQLHttpEndpoint(
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+            metrics.CountTimeout();
+            telemetry?.ErrorCode = ErrorCodes.Timeout;
             SetRetryAfter(context, TimeSpan.FromSeconds(1));
             await WriteProblemAsync(
                 context,

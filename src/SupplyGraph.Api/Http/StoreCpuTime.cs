@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
+using SupplyGraph.Api.Telemetry;
 
 namespace SupplyGraph.Api.Http;
 
@@ -80,8 +81,11 @@ internal static partial class ThreadCpuClock
 #pragma warning restore SYSLIB1054
 }
 
-/// <summary>The store as the resolvers see it: each call's processor time (the part run before it returns) goes to the request's meter.</summary>
-internal sealed class CpuMeteredQueries(IGraphQueries inner) : IGraphQueries
+/// <summary>
+/// The store as the resolvers see it: each call's processor time (the part run before it returns) goes to the request's
+/// meter; and, when someone listens, each call gets a span and its latency a histogram entry (<see cref="SupplyGraphMetrics"/>).
+/// </summary>
+internal sealed class CpuMeteredQueries(IGraphQueries inner, SupplyGraphMetrics? telemetry = null) : IGraphQueries
 {
     public string Description => inner.Description;
 
@@ -91,25 +95,65 @@ internal sealed class CpuMeteredQueries(IGraphQueries inner) : IGraphQueries
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
-        Metered(() => inner.ResolveAsync(reference, cancellationToken));
+        Observed("resolve", () => inner.ResolveAsync(reference, cancellationToken));
 
     public Task<IReadOnlyList<Entity>> SearchAsync(SearchQuestion question, CancellationToken cancellationToken) =>
-        Metered(() => inner.SearchAsync(question, cancellationToken));
+        Observed("search", () => inner.SearchAsync(question, cancellationToken));
 
     public Task<EntityProfile> ProfileAsync(ProfileQuestion question, CancellationToken cancellationToken) =>
-        Metered(() => inner.ProfileAsync(question, cancellationToken));
+        Observed("profile", () => inner.ProfileAsync(question, cancellationToken));
 
     public Task<SupplyChainAnswer> SupplyChainAsync(SupplyChainQuestion question, CancellationToken cancellationToken) =>
-        Metered(() => inner.SupplyChainAsync(question, cancellationToken));
+        Observed("supplyChain", () => inner.SupplyChainAsync(question, cancellationToken));
 
     public Task<ExportControlsAnswer> ExportControlsAsync(ExportControlsQuestion question, CancellationToken cancellationToken) =>
-        Metered(() => inner.ExportControlsAsync(question, cancellationToken));
+        Observed("exportControls", () => inner.ExportControlsAsync(question, cancellationToken));
 
     public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken) =>
-        Metered(() => inner.ExposureAsync(question, cancellationToken));
+        Observed("exposure", () => inner.ExposureAsync(question, cancellationToken));
 
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
-        Metered(() => inner.PathsAsync(question, cancellationToken));
+        Observed("paths", () => inner.PathsAsync(question, cancellationToken));
+
+    private Task<T> Observed<T>(string call, Func<Task<T>> run)
+    {
+        if (telemetry is null)
+        {
+            return Metered(run);
+        }
+
+        return SupplyGraphTelemetry.Source.HasListeners() || telemetry.StoreDurationEnabled ? TimedAsync(call, run, telemetry) : Metered(run);
+    }
+
+    private static async Task<T> TimedAsync<T>(string call, Func<Task<T>> run, SupplyGraphMetrics telemetry)
+    {
+        // Started here, in the async method, so that it stops being Activity.Current when the call ends.
+        using var activity = SupplyGraphTelemetry.Source.StartActivity(SupplyGraphTelemetry.StoreCallSpan);
+        var started = Stopwatch.GetTimestamp();
+        string? error = null;
+        if (activity is not null)
+        {
+            activity.DisplayName = $"{SupplyGraphTelemetry.StoreCallSpan} {call}";
+            activity.SetTag(SupplyGraphTelemetry.Tags.Store, telemetry.StoreName);
+            activity.SetTag(SupplyGraphTelemetry.Tags.StoreCall, call);
+        }
+
+        try
+        {
+            return await Metered(run);
+        }
+        catch (Exception exception)
+        {
+            error = exception.GetType().Name;
+            activity?.SetTag(SupplyGraphTelemetry.Tags.ErrorType, error);
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+            throw;
+        }
+        finally
+        {
+            telemetry.RecordStoreCall(call, Stopwatch.GetElapsedTime(started), error);
+        }
+    }
 
     private static Task<T> Metered<T>(Func<Task<T>> call)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SupplyGraph.Domain.Questions;
+using SupplyGraph.Store.Neo4j.Telemetry;
 
 namespace SupplyGraph.Store.Neo4j.Projection;
 
@@ -39,17 +40,29 @@ internal sealed class GraphProjection : IDisposable
     public async Task<Snapshot> RefreshAsync(CancellationToken cancellationToken)
     {
         await reading.WaitAsync(cancellationToken);
+        using var activity = Neo4jStoreTelemetry.Source.StartActivity(Neo4jStoreTelemetry.ProjectionRefreshSpan);
         try
         {
             var seen = current.Bookmark;
             if (seen is not null && await reader.LastCommitAsync(cancellationToken) == seen)
             {
+                activity?.SetTag("supplygraph.projection.changed", false);
                 return current;
             }
 
             var read = await reader.ReadAsync(cancellationToken);
             read.Graph.WarmLookupsInBackground();
             current = new Snapshot(new GraphQuestions(read.Graph, clock, read.Bookmark), read.Bookmark, clock.GetUtcNow());
+            Neo4jStoreTelemetry.RecordProjection(read.Elapsed, read.Graph.NodeCount, read.Graph.EdgeCount, current.LoadedAt!.Value);
+            if (activity is not null)
+            {
+                activity.SetTag("supplygraph.projection.changed", true);
+                activity.SetTag("supplygraph.projection.entities", read.Graph.NodeCount);
+                activity.SetTag("supplygraph.projection.relationships", read.Graph.EdgeCount);
+                activity.SetTag("supplygraph.projection.consistent", read.Consistent);
+                activity.SetTag("supplygraph.projection.skipped", read.Skipped.Count);
+            }
+
             logger.LogInformation(
                 "Neo4j projection read in {ElapsedMs} ms at bookmark {Bookmark}: {Entities} entities, {Relationships} relationships{Torn}",
                 (long)read.Elapsed.TotalMilliseconds,
@@ -66,6 +79,12 @@ internal sealed class GraphProjection : IDisposable
             }
 
             return current;
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            // The type only: a driver's message may name the server, and the redaction of log lines does not reach spans.
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
         }
         finally
         {
