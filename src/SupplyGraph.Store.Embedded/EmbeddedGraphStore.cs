@@ -236,6 +236,15 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(Current.Paths(question, cancellationToken));
 
+    public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(Current.ListEntities(question, cancellationToken));
+
+    public Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(Current.ListRelationships(question, cancellationToken));
+
+    public Task<CountsAnswer> CountAsync(CountQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(Current.Count(question, cancellationToken));
+
     /// <summary>Closes the in-memory database, if any; safe to call more than once (a container may dispose each registration).</summary>
     public void Dispose()
     {

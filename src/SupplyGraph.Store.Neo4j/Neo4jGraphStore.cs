@@ -211,4 +211,13 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
 
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(projection.Current.Questions.Paths(question, cancellationToken));
+
+    public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(projection.Current.Questions.ListEntities(question, cancellationToken));
+
+    public Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(projection.Current.Questions.ListRelationships(question, cancellationToken));
+
+    public Task<CountsAnswer> CountAsync(CountQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(projection.Current.Questions.Count(question, cancellationToken));
 }

@@ -105,6 +105,40 @@ internal sealed class QueryType : ObjectGraphType
                 return await store.PathsAsync(question, context.CancellationToken);
             });
 
+        Field<NonNullGraphType<EntityConnectionType>>("entities")
+            .Description("A page of entities: filtered (where), ordered (order; default by name), with cursors (first, after) and totalCount.")
+            .Argument<EntityWhereInputType>("where")
+            .Argument<EntityOrderInputType>("order", "Default: by name.")
+            .Argument<IntGraphType>("first", ReadApiArguments.FirstHelp)
+            .Argument<StringGraphType>("after", ReadApiArguments.AfterHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = EntityListQuestion.Create(
+                    ReadApiArguments.EntityWhere(context.GetArgument<Dictionary<string, object?>?>("where"), "where"),
+                    ReadApiArguments.EntityOrder(context.GetArgument<Dictionary<string, object?>?>("order")),
+                    context.GetArgument<int?>("first"),
+                    context.GetArgument<string?>("after"));
+                return await store.ListEntitiesAsync(question, context.CancellationToken);
+            });
+
+        Field<CountsType>("counts")
+            .Description("Entities by kind, category or country (where filters them), the entities of one entity's supply chain by stage, or relationships by type or status (relationshipWhere filters them; of one entity when entity is given).")
+            .Argument<NonNullGraphType<CountDimensionType>>("by")
+            .Argument<EntityWhereInputType>("where", "Which entities to count (kind, category, country and stage counts).")
+            .Argument<RelationshipWhereInputType>("relationshipWhere", "Which relationships to count (type and status counts).")
+            .Argument<CalendarDateType>("asOf", "Stage counts: the supply chain on this day (today when omitted). Relationship counts: only relationships valid on this day (every date when omitted).")
+            .Argument<StringGraphType>("entity", "Stage counts: whose supply chain (required). Relationship counts: only this entity's relationships. " + ReferenceHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = CountQuestion.Create(
+                    context.GetArgument<CountDimension>("by"),
+                    ReadApiArguments.EntityWhere(context.GetArgument<Dictionary<string, object?>?>("where"), "where"),
+                    ReadApiArguments.RelationshipWhere(context.GetArgument<Dictionary<string, object?>?>("relationshipWhere"), "relationshipWhere"),
+                    context.GetArgument<DateOnly?>("asOf"),
+                    context.GetArgument<string?>("entity"));
+                return await store.CountAsync(question, context.CancellationToken);
+            });
+
         Field<ListGraphType<NonNullGraphType<RelationshipTypeInfoType>>>("relationshipTypes")
             .Description("The documented relationship table: direction, kinds at each end, role in the questions, meaning.")
             .Resolve(_ => RelationshipTypes.All);

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using SupplyGraph.Api.GraphQL.Errors;
+using SupplyGraph.Api.GraphQL.Types;
 using SupplyGraph.Api.Hosting;
 using SupplyGraph.Domain.Questions;
 
@@ -20,7 +21,9 @@ internal sealed class QueryAnalysis
     /// <summary>What one walk (supply chain, export controls, exposure, paths) adds to the cost.</summary>
     public const int WalkCost = 50;
 
-    private static readonly HashSet<string> WalkingQuestions = new(StringComparer.Ordinal) { "supplyChain", "exportControls", "exposure", "paths" };
+    // The read API's entities and counts read every entity or relationship (counts by stage walk a supply chain):
+    // like a walk, they are presumed expensive until they have run.
+    private static readonly HashSet<string> WalkingQuestions = new(StringComparer.Ordinal) { "supplyChain", "exportControls", "exposure", "paths", "entities", "counts" };
 
     /// <summary>Sizes assumed for lists without a bound of their own, by <c>Type.field</c>.</summary>
     private static readonly Dictionary<string, int> ListWeights = new(StringComparer.Ordinal)
@@ -38,6 +41,11 @@ internal sealed class QueryAnalysis
         ["Regulation.sources"] = 2,
         ["Entity.sources"] = 2,
         ["Relationship.sources"] = 2,
+
+        // A connection's page is weighed on the connection field itself (its first), so its edges add nothing more.
+        ["EntityConnection.edges"] = 1,
+        ["RelationshipConnection.edges"] = 1,
+        ["Counts.groups"] = 50,
     };
 
     /// <summary>The entities and relationships of one path: a typical route's length (maxHops bounds it, rarely reached).</summary>
@@ -281,6 +289,16 @@ internal sealed class QueryAnalysis
         }
 
         var childWeight = isList ? weight * ListWeight(parent!.Name, name, field, rootField) : weight;
+        if (type is EntityConnectionType or RelationshipConnectionType)
+        {
+            if (PageSize(field) is not { } page)
+            {
+                return;
+            }
+
+            childWeight = weight * page;
+        }
+
         Walk(field.SelectionSet, type as IComplexGraphType, depth + 1, Math.Min(childWeight, int.MaxValue), rootField, isRoot: false);
     }
 
@@ -297,6 +315,30 @@ internal sealed class QueryAnalysis
             default:
                 return ListWeights.TryGetValue($"{typeName}.{fieldName}", out var weight) ? weight : DefaultListWeight;
         }
+    }
+
+    /// <summary>
+    /// What a page weighs: its <c>first</c> as given (a variable not given weighs the largest page), or the default.
+    /// A page larger than the cap is refused here, before anything runs, naming the cap; null then.
+    /// </summary>
+    private long? PageSize(GraphQLField field)
+    {
+        var argument = field.Arguments?.Items.FirstOrDefault(item => item.Name.StringValue == "first");
+        long? first = argument?.Value switch
+        {
+            GraphQLIntValue literal when long.TryParse(literal.Value.Span, out var parsed) => parsed,
+            GraphQLVariable variable when variables is not null
+                && variables.TryGetValue(variable.Name.StringValue, out var given) && given is not null => ToLong(given),
+            GraphQLVariable => ListingLimits.MaxPageSize,
+            _ => null,
+        };
+        if (first > ListingLimits.MaxPageSize)
+        {
+            Stop(ErrorCodes.QueryTooComplex, $"{field.Name.StringValue}(first: {first}) asks a larger page than the {ListingLimits.MaxPageSize} entities or relationships a page holds at most; ask {ListingLimits.MaxPageSize} or fewer and follow pageInfo.endCursor.");
+            return null;
+        }
+
+        return Math.Max(first ?? ListingLimits.DefaultPageSize, 1);
     }
 
     /// <summary>A literal or variable integer argument, clamped to 1..1000 so a wrong value cannot hide the cost (the domain rejects it later).</summary>

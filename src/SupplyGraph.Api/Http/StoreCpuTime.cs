@@ -155,6 +155,15 @@ internal sealed class CpuMeteredQueries(IGraphQueries inner, SupplyGraphMetrics?
         }
     }
 
+    public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.ListEntitiesAsync(question, cancellationToken));
+
+    public Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.ListRelationshipsAsync(question, cancellationToken));
+
+    public Task<CountsAnswer> CountAsync(CountQuestion question, CancellationToken cancellationToken) =>
+        Metered(() => inner.CountAsync(question, cancellationToken));
+
     private static Task<T> Metered<T>(Func<Task<T>> call)
     {
         var meter = StoreCpuTime.Current;

@@ -26,6 +26,37 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
 
     public IReadOnlyList<Entity> Search(SearchQuestion question, CancellationToken cancellationToken = default) => finder.Search(question, cancellationToken);
 
+    /// <summary>One page of the entities the filter matches, in the order asked (see <see cref="Listing"/>).</summary>
+    public Page<Entity> ListEntities(EntityListQuestion question, CancellationToken cancellationToken = default) =>
+        new Listing(graph).Entities(question, cancellationToken);
+
+    /// <summary>One page of the relationships of one entity the filter matches, in the order asked.</summary>
+    public Page<Relationship> ListRelationships(RelationshipListQuestion question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return new Listing(graph).Relationships(Node(question.Entity, cancellationToken), question, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts in groups. Stages are those of the entity's supply chain on the day (the answer of <see cref="SupplyChain"/>,
+    /// the entity itself included), each entity counted once.
+    /// </summary>
+    public CountsAnswer Count(CountQuestion question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.By == CountDimension.SupplyChainStage)
+        {
+            var chain = SupplyChain(new SupplyChainQuestion(question.Entity!, TraversalOptions.Create(question.AsOf)), cancellationToken);
+            var stageKeys = chain.Stages.SelectMany(stage => stage.Entities
+                .Where(entity => question.Where?.Matches(entity) != false)
+                .Select(_ => (string?)WireNames.ToWire(stage.Stage)));
+            return Listing.Grouped(question.By, stageKeys) with { AnsweredAt = answeredAt };
+        }
+
+        int? node = question.Entity is null ? null : Node(question.Entity, cancellationToken);
+        return new Listing(graph).Count(question, node, cancellationToken) with { AnsweredAt = answeredAt };
+    }
+
     /// <summary>The entity and every relationship it takes part in, valid on the day, to or from anything in force.</summary>
     public EntityProfile Profile(ProfileQuestion question, CancellationToken cancellationToken = default)
     {

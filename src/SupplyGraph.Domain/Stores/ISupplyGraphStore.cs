@@ -34,6 +34,15 @@ public interface IGraphQueries : IGraphStoreInfo
     Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken);
 
     Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken);
+
+    /// <summary>One page of entities: filtered, ordered, after a cursor (the read API).</summary>
+    Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken);
+
+    /// <summary>One page of one entity's relationships: filtered, ordered, after a cursor.</summary>
+    Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken);
+
+    /// <summary>Entities or relationships counted in groups.</summary>
+    Task<CountsAnswer> CountAsync(CountQuestion question, CancellationToken cancellationToken);
 }
 
 /// <summary>Setting a store up and moving data in and out: what start-up and the import, export and validate verbs need.</summary>

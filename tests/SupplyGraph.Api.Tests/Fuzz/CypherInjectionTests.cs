@@ -194,5 +194,11 @@ public sealed class CypherInjectionTests
         public Task<ExposureAnswer> ExposureAsync(ExposureQuestion question, CancellationToken cancellationToken) => inner.ExposureAsync(question, cancellationToken);
 
         public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) => inner.PathsAsync(question, cancellationToken);
+
+        public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) => inner.ListEntitiesAsync(question, cancellationToken);
+
+        public Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken) => inner.ListRelationshipsAsync(question, cancellationToken);
+
+        public Task<CountsAnswer> CountAsync(CountQuestion question, CancellationToken cancellationToken) => inner.CountAsync(question, cancellationToken);
     }
 }

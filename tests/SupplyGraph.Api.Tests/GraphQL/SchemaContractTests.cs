@@ -22,14 +22,33 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
           exportControls(entity: String!, asOf: Date, maxHops: Int, maxPaths: Int): ExportControls
           exposure(regulation: String!, asOf: Date, maxHops: Int, maxPaths: Int): Exposure
           paths(from: String!, to: String!, maxHops: Int, types: [RelationshipType!], asOf: Date, maxPaths: Int): PathResult
+          entities(where: EntityWhere, order: EntityOrder, first: Int, after: String): EntityConnection!
+          counts(by: CountDimension!, where: EntityWhere, relationshipWhere: RelationshipWhere, asOf: Date, entity: String): Counts
           relationshipTypes: [RelationshipTypeInfo!]
         }
         """,
-        "interface Entity { id: ID! kind: EntityKind! name: String! aliases: [String!]! country: String description: String tags: [String!]! sources: [Source!]! }",
+        "interface Entity { id: ID! kind: EntityKind! name: String! aliases: [String!]! country: String description: String tags: [String!]! sources: [Source!]! relationships(where: RelationshipWhere order: RelationshipOrder first: Int after: String): RelationshipConnection! }",
         "category: ActorCategory! website: String }",
         "designerId: String foundryIds: [String!]! process: String }",
         "developerId: String releaseDate: Date parameters: Long activeParameters: Long }",
         "issuerId: String! jurisdiction: String! announced: Date effective: Date! rescinded: Date citation: String! summary: String! }",
+        "type EntityConnection { edges: [EntityEdge!]! pageInfo: PageInfo! totalCount: Int! }",
+        "type EntityEdge { cursor: String! node: Entity! }",
+        "type RelationshipConnection { edges: [RelationshipEdge!]! pageInfo: PageInfo! totalCount: Int! }",
+        "type RelationshipEdge { cursor: String! node: Relationship! }",
+        "type PageInfo { hasNextPage: Boolean! endCursor: String }",
+        "input EntityWhere { kind: [EntityKind!] category: [ActorCategory!] country: [String!] tags: [String!] text: String and: [EntityWhere!] or: [EntityWhere!] not: EntityWhere }",
+        "input RelationshipWhere { type: [RelationshipType!] direction: RelationshipDirection status: [RelationshipStatus!] validOn: Date validDuring: DayRange sourceDocument: [String!] and: [RelationshipWhere!] or: [RelationshipWhere!] not: RelationshipWhere }",
+        "input DayRange { from: Date to: Date }",
+        "input EntityOrder { by: EntityOrderField! direction: SortDirection = ASCENDING }",
+        "input RelationshipOrder { by: RelationshipOrderField! direction: SortDirection = ASCENDING }",
+        "enum EntityOrderField { NAME KIND COUNTRY ID }",
+        "enum RelationshipOrderField { KEY TYPE STATUS VALID_FROM VALID_TO OTHER_END_NAME }",
+        "enum RelationshipDirection { BOTH OUTGOING INCOMING }",
+        "enum SortDirection { ASCENDING DESCENDING }",
+        "enum CountDimension { ENTITY_KIND ENTITY_CATEGORY ENTITY_COUNTRY SUPPLY_CHAIN_STAGE RELATIONSHIP_TYPE RELATIONSHIP_STATUS }",
+        "type Counts { by: CountDimension! total: Int! groups: [CountGroup!]! answeredAt: String }",
+        "type CountGroup { key: String count: Int! }",
         "type Source { document: String! locator: String! url: String }",
         "type Relationship { id: ID! type: RelationshipType! from: Entity! to: Entity! validFrom: Date validTo: Date status: RelationshipStatus! sources: [Source!]! note: String }",
         "type Path { entities: [Entity!]! relationships: [Relationship!]! length: Int! summary: String! }",

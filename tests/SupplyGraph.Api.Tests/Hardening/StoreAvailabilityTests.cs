@@ -408,6 +408,15 @@ internal sealed class SwitchableStore(ISupplyGraphStore inner) : ISupplyGraphSto
     public Task<SupplyGraph.Domain.Questions.PathAnswer> PathsAsync(SupplyGraph.Domain.Questions.PathsQuestion question, CancellationToken cancellationToken) =>
         Current.PathsAsync(question, cancellationToken);
 
+    public Task<SupplyGraph.Domain.Questions.Page<SupplyGraph.Domain.Vocabulary.Entity>> ListEntitiesAsync(SupplyGraph.Domain.Questions.EntityListQuestion question, CancellationToken cancellationToken) =>
+        Current.ListEntitiesAsync(question, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Questions.Page<SupplyGraph.Domain.Vocabulary.Relationship>> ListRelationshipsAsync(SupplyGraph.Domain.Questions.RelationshipListQuestion question, CancellationToken cancellationToken) =>
+        Current.ListRelationshipsAsync(question, cancellationToken);
+
+    public Task<SupplyGraph.Domain.Questions.CountsAnswer> CountAsync(SupplyGraph.Domain.Questions.CountQuestion question, CancellationToken cancellationToken) =>
+        Current.CountAsync(question, cancellationToken);
+
     public void Dispose() => (inner as IDisposable)?.Dispose();
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -96,6 +96,24 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
         return await inner.PathsAsync(question, cancellationToken);
     }
 
+    public async Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken)
+    {
+        await CountAsync(nameof(ListEntitiesAsync), cancellationToken);
+        return await inner.ListEntitiesAsync(question, cancellationToken);
+    }
+
+    public async Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken)
+    {
+        await CountAsync(nameof(ListRelationshipsAsync), cancellationToken);
+        return await inner.ListRelationshipsAsync(question, cancellationToken);
+    }
+
+    public async Task<CountsAnswer> CountAsync(CountQuestion question, CancellationToken cancellationToken)
+    {
+        await CountAsync(nameof(CountAsync), cancellationToken);
+        return await inner.CountAsync(question, cancellationToken);
+    }
+
     public void Dispose() => (inner as IDisposable)?.Dispose();
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

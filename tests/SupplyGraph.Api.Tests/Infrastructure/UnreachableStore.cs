@@ -36,5 +36,11 @@ public sealed class UnreachableStore : ISupplyGraphStore
 
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) => Fail<PathAnswer>();
 
+    public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) => Fail<Page<Entity>>();
+
+    public Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken) => Fail<Page<Relationship>>();
+
+    public Task<CountsAnswer> CountAsync(CountQuestion question, CancellationToken cancellationToken) => Fail<CountsAnswer>();
+
     private static Task<T> Fail<T>() => Task.FromException<T>(new HttpRequestException("connection refused (127.0.0.1:7474)"));
 }

@@ -10,5 +10,6 @@ internal sealed class EntityInterface : InterfaceGraphType<Entity>
         Name = "Entity";
         Description = "A node of the supply-chain graph: an actor, a chip, a model or a regulation.";
         this.AddEntityFields();
+        this.AddRelationshipsField();
     }
 }

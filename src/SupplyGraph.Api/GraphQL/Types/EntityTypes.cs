@@ -1,17 +1,19 @@
 using GraphQL.Types;
+using SupplyGraph.Domain.Stores;
 using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Api.GraphQL.Types;
 
 internal sealed class ActorType : ObjectGraphType<Actor>
 {
-    public ActorType()
+    public ActorType(IGraphQueries store)
     {
         Name = "Actor";
         Description = "A company, lab, investor, platform or regulator.";
         Interface<EntityInterface>();
         IsTypeOf = source => source is Actor;
         this.AddEntityFields();
+        this.AddRelationshipsField(store);
         Field<NonNullGraphType<ActorCategoryType>>("category").Resolve(context => context.Source.Category);
         Field<StringGraphType>("website").Resolve(context => context.Source.Website);
     }
@@ -19,13 +21,14 @@ internal sealed class ActorType : ObjectGraphType<Actor>
 
 internal sealed class ChipType : ObjectGraphType<Chip>
 {
-    public ChipType()
+    public ChipType(IGraphQueries store)
     {
         Name = "Chip";
         Description = "An accelerator or other chip.";
         Interface<EntityInterface>();
         IsTypeOf = source => source is Chip;
         this.AddEntityFields();
+        this.AddRelationshipsField(store);
         Field<StringGraphType>("designerId").Description("Id of the actor that designs it.").Resolve(context => context.Source.Designer);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("foundryIds")
             .Description("Ids of the actors that fabricate it.")
@@ -36,13 +39,14 @@ internal sealed class ChipType : ObjectGraphType<Chip>
 
 internal sealed class ModelType : ObjectGraphType<Model>
 {
-    public ModelType()
+    public ModelType(IGraphQueries store)
     {
         Name = "Model";
         Description = "An AI model.";
         Interface<EntityInterface>();
         IsTypeOf = source => source is Model;
         this.AddEntityFields();
+        this.AddRelationshipsField(store);
         Field<StringGraphType>("developerId").Description("Id of the actor that develops it.").Resolve(context => context.Source.Developer);
         Field<CalendarDateType>("releaseDate").Resolve(context => context.Source.ReleaseDate);
         Field<LongGraphType>("parameters").Description("Total parameters.").Resolve(context => context.Source.Parameters);
@@ -52,13 +56,14 @@ internal sealed class ModelType : ObjectGraphType<Model>
 
 internal sealed class RegulationType : ObjectGraphType<Regulation>
 {
-    public RegulationType()
+    public RegulationType(IGraphQueries store)
     {
         Name = "Regulation";
         Description = "An export control or other rule.";
         Interface<EntityInterface>();
         IsTypeOf = source => source is Regulation;
         this.AddEntityFields();
+        this.AddRelationshipsField(store);
         Field<NonNullGraphType<StringGraphType>>("issuerId").Description("Id of the regulator actor.").Resolve(context => context.Source.Issuer);
         Field<NonNullGraphType<StringGraphType>>("jurisdiction").Resolve(context => context.Source.Jurisdiction);
         Field<CalendarDateType>("announced").Resolve(context => context.Source.Announced);
