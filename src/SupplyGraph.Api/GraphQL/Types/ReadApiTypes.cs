@@ -114,49 +114,40 @@ internal sealed class PageInfoType : ObjectGraphType<PageInfo>
     }
 }
 
-internal sealed class EntityEdgeType : ObjectGraphType<PageItem<Entity>>
+/// <summary>One item of a page with its cursor: the edge of a Relay connection, the same shape for every node type.</summary>
+internal abstract class EdgeType<TNode, TNodeGraphType> : ObjectGraphType<PageItem<TNode>>
+    where TNodeGraphType : IGraphType
 {
-    public EntityEdgeType()
+    protected EdgeType(string name, string what)
     {
-        Name = "EntityEdge";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque; pass it as after to start after this entity.").Resolve(context => context.Source.Cursor);
-        Field<NonNullGraphType<EntityInterface>>("node").Resolve(context => context.Source.Node);
+        Name = name;
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description($"Opaque; pass it as after to start after this {what}.").Resolve(context => context.Source.Cursor);
+        Field<NonNullGraphType<TNodeGraphType>>("node").Resolve(context => context.Source.Node);
     }
 }
 
-internal sealed class EntityConnectionType : ObjectGraphType<Page<Entity>>
+/// <summary>One page as a Relay connection: edges, where the page stands, and how many match over all pages.</summary>
+internal abstract class ConnectionType<TNode, TEdgeGraphType> : ObjectGraphType<Page<TNode>>
+    where TEdgeGraphType : IGraphType
 {
-    public EntityConnectionType()
+    protected ConnectionType(string name, string description, string what)
     {
-        Name = "EntityConnection";
-        Description = "One page of entities.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityEdgeType>>>>("edges").Resolve(context => context.Source.Edges);
+        Name = name;
+        Description = description;
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeGraphType>>>>("edges").Resolve(context => context.Source.Edges);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => new PageInfo(context.Source.HasNextPage, context.Source.EndCursor));
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many entities the filter matches, over all pages.").Resolve(context => context.Source.TotalCount);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description($"How many {what} the filter matches, over all pages.").Resolve(context => context.Source.TotalCount);
     }
 }
 
-internal sealed class RelationshipEdgeType : ObjectGraphType<PageItem<Relationship>>
-{
-    public RelationshipEdgeType()
-    {
-        Name = "RelationshipEdge";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque; pass it as after to start after this relationship.").Resolve(context => context.Source.Cursor);
-        Field<NonNullGraphType<RelationshipGraphType>>("node").Resolve(context => context.Source.Node);
-    }
-}
+internal sealed class EntityEdgeType() : EdgeType<Entity, EntityInterface>("EntityEdge", "entity");
 
-internal sealed class RelationshipConnectionType : ObjectGraphType<Page<Relationship>>
-{
-    public RelationshipConnectionType()
-    {
-        Name = "RelationshipConnection";
-        Description = "One page of an entity's relationships.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipEdgeType>>>>("edges").Resolve(context => context.Source.Edges);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => new PageInfo(context.Source.HasNextPage, context.Source.EndCursor));
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many relationships the filter matches, over all pages.").Resolve(context => context.Source.TotalCount);
-    }
-}
+internal sealed class EntityConnectionType() : ConnectionType<Entity, EntityEdgeType>("EntityConnection", "One page of entities.", "entities");
+
+internal sealed class RelationshipEdgeType() : EdgeType<Relationship, RelationshipGraphType>("RelationshipEdge", "relationship");
+
+internal sealed class RelationshipConnectionType()
+    : ConnectionType<Relationship, RelationshipEdgeType>("RelationshipConnection", "One page of an entity's relationships.", "relationships");
 
 internal sealed class CountGroupType : ObjectGraphType<CountGroup>
 {
