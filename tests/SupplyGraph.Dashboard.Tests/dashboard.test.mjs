@@ -3,68 +3,18 @@
 // Screenshots go to artifacts/.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { artifacts, ask, closeBrowser, launch, open, ready, seedBase, seriousViolations } from './harness.mjs';
 
-const base = process.env.SUPPLYGRAPH_DASHBOARD_URL;
-const artifacts = new URL('./artifacts/', import.meta.url);
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const base = seedBase;
 const October2023Rule = 'us-bis-2023-10-advanced-computing';
-let browser;
 
-before(async () => {
-  assert.ok(base, 'SUPPLYGRAPH_DASHBOARD_URL is set by run.mjs');
-  await mkdir(artifacts, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.SUPPLYGRAPH_CHROMIUM, args: ['--no-sandbox'] });
-});
-
-after(async () => { await browser?.close(); });
-
-/** A fresh page that records what must not happen: console errors, page errors, failed, refused or external requests. */
-async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const problems = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    problems.push(`external request: ${url}`);
-    return route.abort();
-  });
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-  page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
-  await page.goto(base + path);
-  return { page, problems, close: () => context.close() };
-}
-
-const ready = (page) => page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 20_000 });
-
-async function seriousViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`));
-  return violations;
-}
-
-/** The service's own answer, asked the way any client does. */
-async function ask(query, variables = {}) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
+before(launch);
+after(closeBrowser);
 
 const cardIds = (page, stage) => page.locator(`[data-testid="stage-${stage}"] [data-testid="entity-card"]`)
   .evaluateAll((cards) => cards.map((card) => card.dataset.entityId));

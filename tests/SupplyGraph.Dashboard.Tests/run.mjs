@@ -1,15 +1,17 @@
-// Runs the dashboard's browser tests: starts the service (service.mjs), runs *.test.mjs in Chromium, stops the service,
+// Runs the dashboard's browser tests: starts the service twice (service.mjs: the seed, and a generated dataset), runs
+// every *.test.mjs in Chromium, stops the services,
 // and prints a closing line "dashboard: N passed, N failed, N skipped" that scripts/test.sh adds to its total.
 // Without a Chromium (SUPPLYGRAPH_CHROMIUM, else Debian's /usr/bin/chromium, which scripts/test.sh installs) the
 // tests are skipped, with the reason.
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
-import { chromiumPath, startService } from './service.mjs';
+import { chromiumPath, generatedStore, startService } from './service.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const files = ['dashboard.test.mjs'].map((file) => join(here, file));
+const files = readdirSync(here).filter((file) => file.endsWith('.test.mjs')).sort().map((file) => join(here, file));
 const chromium = chromiumPath();
 if (!chromium) {
   console.log('dashboard tests skipped: no Chromium (set SUPPLYGRAPH_CHROMIUM, or apt-get install chromium)');
@@ -18,10 +20,12 @@ if (!chromium) {
 }
 
 let passed = 0, failed = 0, skipped = 0;
-let service;
+let service, generated, generatedService;
 try {
-  service = await startService();
+  [service, generated] = await Promise.all([startService(), generatedStore()]);
+  generatedService = await startService({ dataDir: generated.dataDir });
   process.env.SUPPLYGRAPH_DASHBOARD_URL = service.url;
+  process.env.SUPPLYGRAPH_DASHBOARD_GENERATED_URL = generatedService.url;
   process.env.SUPPLYGRAPH_CHROMIUM = chromium;
   const stream = run({ files, concurrency: 1, timeout: 180_000 });
   stream.on('test:pass', (event) => { if (event.details?.type !== 'suite') { if (event.skip || event.todo) skipped++; else passed++; } });
@@ -34,7 +38,11 @@ try {
   failed++;
 } finally {
   service?.stop();
+  generatedService?.stop();
+  await generated?.remove();
 }
-if (failed > 0 && service) console.log(`--- service log (last 40 lines)\n${service.log().split('\n').slice(-40).join('\n')}`);
+for (const [name, started] of [['seed', service], ['generated', generatedService]]) {
+  if (failed > 0 && started) console.log(`--- ${name} service log (last 40 lines)\n${started.log().split('\n').slice(-40).join('\n')}`);
+}
 console.log(`dashboard: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
