@@ -1,6 +1,7 @@
 // SupplyGraph dashboard: client-side routes /, /entity/{id} and /paths over the public GraphQL API.
 import './styles.css';
-import { gql, QUERIES, apiOverride, endpoint } from './api.js';
+import { gql, apiOverride, endpoint } from './api.js';
+import { QUERIES } from './queries.js';
 import { cypherFor } from './cypher.js';
 import { h, clear, append, nextId, today, humanize } from './dom.js';
 import { combobox } from './combobox.js';

@@ -1,5 +1,6 @@
 // An accessible search combobox (ARIA 1.2 list autocomplete): GraphQL search as the user types, debounced.
-import { gql, QUERIES } from './api.js';
+import { gql } from './api.js';
+import { QUERIES } from './queries.js';
 import { h, clear, nextId, humanize } from './dom.js';
 
 /**
