@@ -46,7 +46,9 @@ internal sealed class GraphProjection : IDisposable
             var seen = current.Bookmark;
             if (seen is not null && await reader.LastCommitAsync(cancellationToken) == seen)
             {
-                activity?.SetTag("supplygraph.projection.changed", false);
+                activity?.SetTag(Neo4jStoreTelemetry.Tags.ProjectionChanged, false)
+                    .SetTag(Neo4jStoreTelemetry.Tags.ProjectionBookmark, seen)
+                    .SetTag(Neo4jStoreTelemetry.Tags.ProjectionPages, 0);
                 return current;
             }
 
@@ -56,11 +58,14 @@ internal sealed class GraphProjection : IDisposable
             Neo4jStoreTelemetry.RecordProjection(read.Elapsed, read.Graph.NodeCount, read.Graph.EdgeCount, current.LoadedAt!.Value);
             if (activity is not null)
             {
-                activity.SetTag("supplygraph.projection.changed", true);
-                activity.SetTag("supplygraph.projection.entities", read.Graph.NodeCount);
-                activity.SetTag("supplygraph.projection.relationships", read.Graph.EdgeCount);
-                activity.SetTag("supplygraph.projection.consistent", read.Consistent);
-                activity.SetTag("supplygraph.projection.skipped", read.Skipped.Count);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionChanged, true);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionEntities, read.Graph.NodeCount);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionRelationships, read.Graph.EdgeCount);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionConsistent, read.Consistent);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionSkipped, read.Skipped.Count);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionBookmark, read.Bookmark);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionPages, read.Pages);
+                activity.SetTag(Neo4jStoreTelemetry.Tags.ProjectionReadDuration, read.Elapsed.TotalSeconds);
             }
 
             logger.LogInformation(

@@ -23,16 +23,18 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
     public async Task<ProjectedGraph> ReadAsync(CancellationToken cancellationToken)
     {
         ProjectedGraph? read = null;
+        var pages = 0;
         for (var attempt = 1; attempt <= ConsistentReadAttempts; attempt++)
         {
             read = await ReadOnceAsync(cancellationToken);
+            pages += read.Pages;
             if (read.Consistent)
             {
-                return read;
+                break;
             }
         }
 
-        return read!;
+        return read! with { Pages = pages };
     }
 
     /// <summary>The bookmark naming the database's last commit, as one string (empty when the server sends none).</summary>
@@ -51,12 +53,14 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
         var skipped = new List<string>();
         var after = string.Empty;
         var lastBookmark = before;
+        var pages = 0;
         while (true)
         {
             var page = await runner.ReadAsync(
                 CypherScripts.TopologyPage.Statement,
                 new Dictionary<string, object?> { ["after"] = after, ["pageSize"] = (long)pageSize },
                 cancellationToken);
+            pages++;
             lastBookmark = Bookmark(page);
             foreach (var row in page.Rows)
             {
@@ -81,7 +85,7 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
         }
 
         var graph = Build(entities, outgoing, skipped);
-        return new ProjectedGraph(graph, before, Consistent: before == lastBookmark, skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new ProjectedGraph(graph, before, Consistent: before == lastBookmark, skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started), pages);
     }
 
     private static GraphIndex Build(List<Entity> entities, List<List<object?>> outgoing, List<string> skipped)
@@ -164,5 +168,8 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
     private static string Bookmark(CypherResult result) => string.Join(",", result.Bookmarks);
 }
 
-/// <summary>One read of the graph: the index, the bookmark it reflects, and whether nothing committed during the read.</summary>
-internal sealed record ProjectedGraph(GraphIndex Graph, string Bookmark, bool Consistent, IReadOnlyList<string> Skipped, TimeSpan Elapsed);
+/// <summary>
+/// One read of the graph: the index, the bookmark it reflects, whether nothing committed during the read, and the
+/// pages it took (over every try, when the database moved under a read).
+/// </summary>
+internal sealed record ProjectedGraph(GraphIndex Graph, string Bookmark, bool Consistent, IReadOnlyList<string> Skipped, TimeSpan Elapsed, int Pages);

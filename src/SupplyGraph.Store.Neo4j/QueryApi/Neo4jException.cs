@@ -61,6 +61,9 @@ internal sealed class Neo4jException : Exception
     /// <summary>The HTTP status of the answer, or null when none came (connection failure, timeout).</summary>
     public HttpStatusCode? HttpStatus { get; }
 
+    /// <summary>The length of the error answer's body (0 when none came), for the span of the request.</summary>
+    public long ReceivedBytes { get; internal set; }
+
     /// <summary>What the failure says about the work: see <see cref="Neo4jFailureKind"/>.</summary>
     public Neo4jFailureKind Kind { get; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SupplyGraph.Store.Neo4j.Resilience;
 
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
@@ -21,7 +22,7 @@ internal sealed class QueryApiClient : ICypherRunner, IDisposable
     private readonly bool ownsHttpClient;
     private readonly QueryApiEndpoints endpoints;
     private readonly QueryApiSender sender;
-    private readonly RetryPolicy retryPolicy;
+    private readonly Neo4jResilience resilience;
     private readonly TransactionRollback rollback;
     private readonly QueryApiSession defaultSession;
 
@@ -43,7 +44,13 @@ internal sealed class QueryApiClient : ICypherRunner, IDisposable
     {
     }
 
-    private QueryApiClient(HttpClient httpClient, bool ownsHttpClient, Neo4jConnectionOptions options, ILogger? logger = null)
+    /// <summary>As <see cref="QueryApiClient(HttpMessageHandler, Neo4jConnectionOptions, ILogger?)"/>, with retries, timeouts and rollbacks on <paramref name="clock"/>.</summary>
+    internal QueryApiClient(HttpMessageHandler handler, Neo4jConnectionOptions options, ILogger? logger, TimeProvider clock)
+        : this(CreateHttpClient(handler, disposeHandler: false), ownsHttpClient: true, options, logger, clock)
+    {
+    }
+
+    private QueryApiClient(HttpClient httpClient, bool ownsHttpClient, Neo4jConnectionOptions options, ILogger? logger = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,9 +59,10 @@ internal sealed class QueryApiClient : ICypherRunner, IDisposable
         this.ownsHttpClient = ownsHttpClient;
         Options = options;
         endpoints = new QueryApiEndpoints(options.Uri, options.Database);
-        sender = new QueryApiSender(httpClient, options);
-        retryPolicy = new RetryPolicy(options.MaxRetries, options.RetryBaseDelay);
-        rollback = new TransactionRollback(sender, endpoints, options, new TransactionRollbacks(logger));
+        var rollbacks = new TransactionRollbacks(logger, clock);
+        resilience = new Neo4jResilience(options, rollbacks.Clock);
+        sender = new QueryApiSender(httpClient, options, resilience);
+        rollback = new TransactionRollback(sender, endpoints, options, rollbacks);
         defaultSession = StartSession();
     }
 
@@ -82,7 +90,7 @@ internal sealed class QueryApiClient : ICypherRunner, IDisposable
     /// the session committed before (and what <paramref name="bookmarks"/> name), and nothing waits on other
     /// sessions' writes. The client itself is one such session.
     /// </summary>
-    public QueryApiSession StartSession(IEnumerable<string>? bookmarks = null) => new(endpoints, sender, retryPolicy, Options, rollback, bookmarks);
+    public QueryApiSession StartSession(IEnumerable<string>? bookmarks = null) => new(endpoints, sender, resilience, Options, rollback, bookmarks);
 
     public Task<CypherResult> RunAsync(
         string statement,

@@ -7,11 +7,16 @@ internal sealed class QueryApiEndpoints
 
     public QueryApiEndpoints(Uri baseUri, string database)
     {
+        Database = database;
+
         // Keeps a base path (a reverse proxy may serve Neo4j below one) and escapes the database name.
         prefix = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/db/" + Uri.EscapeDataString(database) + "/query/v2";
         Query = new Uri(prefix);
         Transactions = new Uri(prefix + "/tx");
     }
+
+    /// <summary>The database's name, as configured.</summary>
+    public string Database { get; }
 
     public Uri Query { get; }
 

@@ -10,6 +10,9 @@ internal sealed record QueryApiResponse(
     DateTimeOffset? TransactionExpires,
     string? ClusterAffinity)
 {
+    /// <summary>The length of the answer's body, for the span of the request.</summary>
+    public long ReceivedBytes { get; init; }
+
     public static QueryApiResponse Empty(string? clusterAffinity) => new(CypherResult.Empty, null, null, clusterAffinity);
 
     public static QueryApiResponse Read(JsonElement root, bool typed, string? clusterAffinity)

@@ -3,12 +3,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Polly.Timeout;
+using SupplyGraph.Store.Neo4j.Resilience;
 
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>
 /// Sends one Query API request and turns the answer into a <see cref="QueryApiResponse"/> or a
-/// <see cref="Neo4jException"/>; every request gets its own timeout. Retrying is the callers' business.
+/// <see cref="Neo4jException"/>; every request gets its own timeout (a Polly timeout strategy). Retrying is the callers' business.
 /// </summary>
 internal sealed class QueryApiSender
 {
@@ -16,10 +18,11 @@ internal sealed class QueryApiSender
     private readonly Neo4jConnectionOptions options;
     private readonly AuthenticationHeaderValue? authorization;
 
-    public QueryApiSender(HttpClient http, Neo4jConnectionOptions options)
+    public QueryApiSender(HttpClient http, Neo4jConnectionOptions options, Neo4jResilience resilience)
     {
         this.http = http;
         this.options = options;
+        Resilience = resilience;
         authorization = options switch
         {
             { BearerToken: { } token } => new AuthenticationHeaderValue("Bearer", token),
@@ -29,47 +32,44 @@ internal sealed class QueryApiSender
         };
     }
 
+    /// <summary>The client's timeouts and retries.</summary>
+    public Neo4jResilience Resilience { get; }
+
     public Task<QueryApiResponse> SendAsync(
         HttpMethod method,
         Uri uri,
         byte[]? body,
         string? clusterAffinity,
         CancellationToken cancellationToken) =>
-        SendAsync(method, uri, body, clusterAffinity, options.RequestTimeout, cancellationToken);
+        SendAsync(method, uri, body, clusterAffinity, Resilience.Request, cancellationToken);
 
-    /// <param name="requestTimeout">
-    /// How long this request may take: <see cref="Neo4jConnectionOptions.RequestTimeout"/> for work, the shorter
-    /// <see cref="Neo4jConnectionOptions.RollbackTimeout"/> for a rollback sent while the caller is leaving.
+    /// <param name="timeout">
+    /// How long this request may take: <see cref="Neo4jResilience.Request"/> for work, the shorter
+    /// <see cref="Neo4jResilience.Rollback"/> for a rollback sent while the caller is leaving.
     /// </param>
     public async Task<QueryApiResponse> SendAsync(
         HttpMethod method,
         Uri uri,
         byte[]? body,
         string? clusterAffinity,
-        TimeSpan requestTimeout,
+        Neo4jResilience.RequestTimeout timeout,
         CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(method, uri, body, clusterAffinity);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (requestTimeout != Timeout.InfiniteTimeSpan)
-        {
-            timeout.CancelAfter(requestTimeout);
-        }
-
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var content = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-            return Interpret(method, uri, response, content);
+            return await timeout.Pipeline.ExecuteAsync(
+                static async (request, token) => await request.Sender.SendOnceAsync(request.Method, request.Uri, request.Body, request.ClusterAffinity, token),
+                (Sender: this, Method: method, Uri: uri, Body: body, ClusterAffinity: clusterAffinity),
+                cancellationToken);
         }
-        catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception timedOut) when (timedOut is TimeoutRejectedException
+            || (timedOut is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // Our timeout (or the HttpClient's own) fired, not the caller's token.
+            // The timeout strategy fired (or the HttpClient's own timeout), not the caller's token.
             var message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"Neo4j did not answer {method} {uri.AbsolutePath} within {requestTimeout.TotalSeconds:0.###} s "
-                + $"({(requestTimeout == options.RequestTimeout ? "Neo4jConnectionOptions.RequestTimeout" : "Neo4jConnectionOptions.RollbackTimeout")} = {requestTimeout}).");
-            throw new Neo4jException(Neo4jClientErrorCodes.Timeout, message, httpStatus: null, new TimeoutException(message, canceled));
+                $"Neo4j did not answer {method} {uri.AbsolutePath} within {timeout.Timeout.TotalSeconds:0.###} s ({timeout.Setting} = {timeout.Timeout}).");
+            throw new Neo4jException(Neo4jClientErrorCodes.Timeout, message, httpStatus: null, new TimeoutException(message, timedOut));
         }
         catch (HttpRequestException refused) when (refused.HttpRequestError == HttpRequestError.ConnectionError)
         {
@@ -87,6 +87,22 @@ internal sealed class QueryApiSender
                 $"Could not reach Neo4j at {uri.GetLeftPart(UriPartial.Authority)} for {method} {uri.AbsolutePath}: {failure.Message}",
                 httpStatus: null,
                 failure);
+        }
+    }
+
+    private async Task<QueryApiResponse> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, string? clusterAffinity, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(method, uri, body, clusterAffinity);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        try
+        {
+            return Interpret(method, uri, response, content) with { ReceivedBytes = content.Length };
+        }
+        catch (Neo4jException answeredWithError)
+        {
+            answeredWithError.ReceivedBytes = content.Length;
+            throw;
         }
     }
 

@@ -1,3 +1,6 @@
+using SupplyGraph.Store.Neo4j.Resilience;
+using SupplyGraph.Store.Neo4j.Telemetry;
+
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>
@@ -9,7 +12,7 @@ internal sealed class QueryApiSession : ICypherRunner
 {
     private readonly QueryApiEndpoints endpoints;
     private readonly QueryApiSender sender;
-    private readonly RetryPolicy retryPolicy;
+    private readonly Neo4jResilience resilience;
     private readonly Neo4jConnectionOptions options;
     private readonly TransactionRollback rollback;
     private readonly BookmarkSet bookmarks = new();
@@ -17,14 +20,14 @@ internal sealed class QueryApiSession : ICypherRunner
     internal QueryApiSession(
         QueryApiEndpoints endpoints,
         QueryApiSender sender,
-        RetryPolicy retryPolicy,
+        Neo4jResilience resilience,
         Neo4jConnectionOptions options,
         TransactionRollback rollback,
         IEnumerable<string>? bookmarks)
     {
         this.endpoints = endpoints;
         this.sender = sender;
-        this.retryPolicy = retryPolicy;
+        this.resilience = resilience;
         this.options = options;
         this.rollback = rollback;
         this.bookmarks.Replace([], [.. bookmarks ?? []]);
@@ -33,7 +36,7 @@ internal sealed class QueryApiSession : ICypherRunner
     /// <summary>The bookmarks the session's next request will carry.</summary>
     public IReadOnlyList<string> Bookmarks => bookmarks.Snapshot();
 
-    public Task<CypherResult> RunAsync(
+    public async Task<CypherResult> RunAsync(
         string statement,
         IReadOnlyDictionary<string, object?>? parameters,
         CypherRunOptions options,
@@ -41,10 +44,36 @@ internal sealed class QueryApiSession : ICypherRunner
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(statement);
         ArgumentNullException.ThrowIfNull(options);
-        return retryPolicy.ExecuteAsync(
-            token => RunOnceAsync(statement, parameters, options, token),
-            options.MayRepeat,
-            cancellationToken);
+        using var span = Neo4jStoreTelemetry.StartStatement(statement, this.options.Database);
+        long receivedBytes = 0;
+        try
+        {
+            var result = await resilience.ExecuteStatementAsync(
+                async token =>
+                {
+                    try
+                    {
+                        var response = await RunOnceAsync(statement, parameters, options, token);
+                        receivedBytes += response.ReceivedBytes;
+                        return response.Result;
+                    }
+                    catch (Neo4jException failure)
+                    {
+                        receivedBytes += failure.ReceivedBytes;
+                        throw;
+                    }
+                },
+                options.MayRepeat,
+                span,
+                cancellationToken);
+            Neo4jStoreTelemetry.Answered(span, result, receivedBytes);
+            return result;
+        }
+        catch (Exception failure) when (span is not null)
+        {
+            Neo4jStoreTelemetry.Failed(span, failure, receivedBytes);
+            throw;
+        }
     }
 
     public Task<ICypherTransaction> BeginAsync(AccessMode accessMode, CancellationToken cancellationToken = default)
@@ -53,23 +82,31 @@ internal sealed class QueryApiSession : ICypherRunner
         return Task.FromResult<ICypherTransaction>(new QueryApiTransaction(accessMode, endpoints, sender, bookmarks, rollback));
     }
 
-    public Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    public async Task<T> ExecuteAsync<T>(AccessMode accessMode, Func<ICypherTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return retryPolicy.ExecuteUnitAsync(
-            async token =>
-            {
-                // Disposing rolls back whatever the work did not commit, on success, failure and cancellation alike
-                // (with its own timeout), before a transient failure has the whole unit run again in a new transaction.
-                await using var transaction = await BeginAsync(accessMode, token);
-                return await work(transaction, token);
-            },
-            options.MaxTransactionRetryTime,
-            rollback.Clock,
-            cancellationToken);
+        using var span = Neo4jStoreTelemetry.StartUnitOfWork(accessMode, options.Database);
+        try
+        {
+            return await resilience.ExecuteUnitAsync(
+                async token =>
+                {
+                    // Disposing rolls back whatever the work did not commit, on success, failure and cancellation alike
+                    // (with its own timeout), before a transient failure has the whole unit run again in a new transaction.
+                    await using var transaction = await BeginAsync(accessMode, token);
+                    return await work(transaction, token);
+                },
+                span,
+                cancellationToken);
+        }
+        catch (Exception failure) when (span is not null)
+        {
+            Neo4jStoreTelemetry.Failed(span, failure);
+            throw;
+        }
     }
 
-    private async Task<CypherResult> RunOnceAsync(
+    private async Task<QueryApiResponse> RunOnceAsync(
         string statement,
         IReadOnlyDictionary<string, object?>? parameters,
         CypherRunOptions runOptions,
@@ -79,6 +116,6 @@ internal sealed class QueryApiSession : ICypherRunner
         var body = RequestBody.ForStatement(statement, parameters, runOptions.IncludeCounters, runOptions.AccessMode, sent);
         var response = await sender.SendAsync(HttpMethod.Post, endpoints.Query, body, clusterAffinity: null, cancellationToken);
         bookmarks.Replace(sent, response.Result.Bookmarks);
-        return response.Result;
+        return response;
     }
 }

@@ -1,3 +1,5 @@
+using SupplyGraph.Store.Neo4j.Telemetry;
+
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>
@@ -64,7 +66,7 @@ internal sealed class QueryApiTransaction : ICypherTransaction
         }
 
         var body = RequestBody.ForStatement(statement, parameters, includeCounters, accessMode: null, bookmarks: null);
-        var response = await SendAsync(HttpMethod.Post, endpoints.Transaction(Id!), body, cancellationToken);
+        var response = await SendAsync(Neo4jStoreTelemetry.TransactionRequest.Run, statement, HttpMethod.Post, endpoints.Transaction(Id!), body, cancellationToken);
         return response.Result;
     }
 
@@ -79,7 +81,7 @@ internal sealed class QueryApiTransaction : ICypherTransaction
             return [];
         }
 
-        var response = await SendAsync(HttpMethod.Post, endpoints.Commit(Id!), body: null, cancellationToken);
+        var response = await SendAsync(Neo4jStoreTelemetry.TransactionRequest.Commit, statement: null, HttpMethod.Post, endpoints.Commit(Id!), body: null, cancellationToken);
         return MarkCommitted(response).Bookmarks;
     }
 
@@ -99,7 +101,7 @@ internal sealed class QueryApiTransaction : ICypherTransaction
         }
 
         var body = RequestBody.ForStatement(finalStatement, parameters, includeCounters: false, accessMode: null, bookmarks: null);
-        var response = await SendAsync(HttpMethod.Post, endpoints.Commit(Id!), body, cancellationToken);
+        var response = await SendAsync(Neo4jStoreTelemetry.TransactionRequest.Commit, finalStatement, HttpMethod.Post, endpoints.Commit(Id!), body, cancellationToken);
         return MarkCommitted(response);
     }
 
@@ -159,6 +161,7 @@ internal sealed class QueryApiTransaction : ICypherTransaction
         bool includeCounters,
         CancellationToken cancellationToken)
     {
+        using var span = Neo4jStoreTelemetry.StartTransactionRequest(Neo4jStoreTelemetry.TransactionRequest.Open, statement, endpoints.Database);
         sentBookmarks = bookmarks.Snapshot();
         var body = RequestBody.ForStatement(statement, parameters, includeCounters, AccessMode, sentBookmarks);
         var sentAt = rollback.Clock.GetUtcNow();
@@ -171,15 +174,17 @@ internal sealed class QueryApiTransaction : ICypherTransaction
         {
             response = await opening.WaitAsync(cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
         {
             state = TransactionState.Failed;
             rollback.RollBackOnceOpened(opening, sentAt);
+            Neo4jStoreTelemetry.Failed(span, canceled);
             throw;
         }
-        catch (Neo4jException)
+        catch (Neo4jException failure)
         {
             state = TransactionState.Failed;
+            Neo4jStoreTelemetry.Failed(span, failure);
             throw;
         }
 
@@ -195,23 +200,33 @@ internal sealed class QueryApiTransaction : ICypherTransaction
 
         Id = response.TransactionId;
         state = TransactionState.Open;
+        Neo4jStoreTelemetry.Answered(span, response.Result, response.ReceivedBytes);
         return response.Result;
     }
 
-    private async Task<QueryApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
+    private async Task<QueryApiResponse> SendAsync(
+        string request,
+        string? statement,
+        HttpMethod method,
+        Uri uri,
+        byte[]? body,
+        CancellationToken cancellationToken)
     {
+        using var span = Neo4jStoreTelemetry.StartTransactionRequest(request, statement, endpoints.Database);
         var sentAt = rollback.Clock.GetUtcNow();
         lastRequestSent = sentAt;
         try
         {
             var response = await sender.SendAsync(method, uri, body, clusterAffinity, cancellationToken);
             Learn(response, sentAt);
+            Neo4jStoreTelemetry.Answered(span, response.Result, response.ReceivedBytes);
             return response;
         }
         catch (Exception failure) when (failure is Neo4jException or OperationCanceledException)
         {
             // The statement may still run on the server (a timeout or a cancel does not stop it); disposing rolls back.
             state = TransactionState.Failed;
+            Neo4jStoreTelemetry.Failed(span, failure);
             throw;
         }
     }

@@ -1,5 +1,7 @@
 using System.Net;
 
+using SupplyGraph.Store.Neo4j.Telemetry;
+
 namespace SupplyGraph.Store.Neo4j.QueryApi;
 
 /// <summary>
@@ -165,14 +167,17 @@ internal sealed class TransactionRollback
 
     private async Task<Neo4jException?> TryDeleteAsync(string transactionId, string? clusterAffinity)
     {
+        using var span = Neo4jStoreTelemetry.StartTransactionRequest(Neo4jStoreTelemetry.TransactionRequest.Rollback, statement: null, endpoints.Database);
         try
         {
             // Never the caller's token: a caller who cancelled must still leave no transaction (and its locks) behind.
-            await sender.SendAsync(HttpMethod.Delete, endpoints.Transaction(transactionId), body: null, clusterAffinity, options.RollbackTimeout, CancellationToken.None);
+            var response = await sender.SendAsync(HttpMethod.Delete, endpoints.Transaction(transactionId), body: null, clusterAffinity, sender.Resilience.Rollback, CancellationToken.None);
+            Neo4jStoreTelemetry.Answered(span, response.Result, response.ReceivedBytes);
             return null;
         }
         catch (Neo4jException error)
         {
+            Neo4jStoreTelemetry.Failed(span, error);
             return error;
         }
         catch (ObjectDisposedException disposed)

@@ -191,34 +191,4 @@ public sealed class RetryTests
         await act.Should().ThrowAsync<OperationCanceledException>();
         handler.Requests.Should().ContainSingle();
     }
-
-    [Theory]
-    [InlineData(1, 50, 100)]
-    [InlineData(2, 100, 200)]
-    [InlineData(3, 200, 400)]
-    public void Backoff_doubles_with_each_retry_and_jitters_within_half_of_it(int retry, int minMs, int maxMs)
-    {
-        // arrange
-        var policy = new RetryPolicy(maxRetries: 3, baseDelay: TimeSpan.FromMilliseconds(100));
-
-        // act
-        var delays = Enumerable.Range(0, 200).Select(_ => policy.DelayBefore(retry)).ToList();
-
-        // assert
-        delays.Should().OnlyContain(delay => delay >= TimeSpan.FromMilliseconds(minMs) && delay <= TimeSpan.FromMilliseconds(maxMs));
-        delays.Distinct().Should().HaveCountGreaterThan(1, "jitter keeps clients from retrying in step");
-    }
-
-    [Fact]
-    public void Backoff_is_capped_at_30_seconds()
-    {
-        // arrange
-        var policy = new RetryPolicy(maxRetries: 100, baseDelay: TimeSpan.FromSeconds(1));
-
-        // act
-        var delay = policy.DelayBefore(60);
-
-        // assert
-        delay.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(30));
-    }
 }
