@@ -192,10 +192,12 @@ internal sealed class QueryApiTransaction : ICypherTransaction
         if (response.TransactionId is null)
         {
             state = TransactionState.Failed;
-            throw new Neo4jException(
+            var noTransaction = new Neo4jException(
                 Neo4jClientErrorCodes.InvalidResponse,
                 $"Neo4j opened no transaction at {endpoints.Transactions.AbsolutePath}: its answer has no transaction id.",
                 httpStatus: null);
+            Neo4jStoreTelemetry.Failed(span, noTransaction);
+            throw noTransaction;
         }
 
         Id = response.TransactionId;
