@@ -5,6 +5,7 @@ using Polly;
 using Polly.Retry;
 using SupplyGraph.Store.Neo4j.QueryApi;
 using SupplyGraph.Store.Neo4j.Resilience;
+using SupplyGraph.Store.Neo4j.Tests.QueryApi.Replay;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Resilience;
 
@@ -302,5 +303,29 @@ public sealed class Neo4jResilienceTests
         await act.Should().ThrowAsync<Polly.Timeout.TimeoutRejectedException>();
         resilience.Request.Setting.Should().Be("Neo4jConnectionOptions.RequestTimeout");
         resilience.Rollback.Setting.Should().Be("Neo4jConnectionOptions.RollbackTimeout");
+    }
+
+    [Fact]
+    public async Task A_client_request_that_outlasts_RequestTimeout_on_the_clients_clock_fails_as_a_timeout_naming_it()
+    {
+        // arrange: a server that never answers, a timeout of 30 s that only the fake clock passes
+        var clock = new FakeTimeProvider();
+        var handler = new ReplayHandler().Hang();
+        using var client = new QueryApiClient(handler, TestClient.Options with { RequestTimeout = TimeSpan.FromSeconds(30), MaxRetries = 0 }, logger: null, clock);
+        var running = client.ReadAsync("RETURN 1", null, Token);
+        while (handler.Requests.Count == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), Token);
+        }
+
+        // act
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var act = () => running.WaitAsync(TimeSpan.FromSeconds(10), Token);
+
+        // assert
+        var error = (await act.Should().ThrowAsync<Neo4jException>()).Which;
+        error.Code.Should().Be(Neo4jClientErrorCodes.Timeout);
+        error.Message.Should().Contain("within 30 s").And.Contain("Neo4jConnectionOptions.RequestTimeout = 00:00:30");
+        error.InnerException.Should().BeOfType<TimeoutException>().Which.InnerException.Should().BeOfType<Polly.Timeout.TimeoutRejectedException>();
     }
 }
