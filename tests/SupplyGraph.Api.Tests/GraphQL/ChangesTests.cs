@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using SupplyGraph.Api.Hosting;
+using SupplyGraph.Api.Http;
 using SupplyGraph.Api.Tests.Infrastructure;
 
 namespace SupplyGraph.Api.Tests.GraphQL;
@@ -78,6 +82,24 @@ public sealed class ChangesTests(SmallGraphHost host)
             changes.Items("relationships").Should().BeEmpty();
             changes.Items("regulations").Should().BeEmpty();
         }
+    }
+
+    [Fact]
+    public async Task A_changes_request_walks_the_graph_and_costs_two_walks()
+    {
+        // arrange
+        await using var factory = new SupplyGraphApiFactory();
+        var schema = factory.Services.GetRequiredService<ISchema>();
+        QueryAnalysis Analyse(string query) => QueryAnalysis.Of(schema, new RequestLimits(), GraphQLParser.Parser.Parse(query), null, null);
+
+        // act
+        var changes = Analyse("""{ changes(entity: "acme-ai", from: "2023-01-01", to: "2024-01-01") { partial } }""");
+        var chain = Analyse("""{ supplyChain(entity: "acme-ai") { partial } }""");
+
+        // assert
+        changes.WalksTheGraph.Should().BeTrue();
+        changes.StoreRootFields.Should().Be(1);
+        (changes.Cost - chain.Cost).Should().Be(QueryAnalysis.WalkCost, "changes compares two days' answers: about two walks, one more than supplyChain");
     }
 
     private static List<string> Members(JsonElement chain) =>
