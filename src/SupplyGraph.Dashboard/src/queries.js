@@ -84,4 +84,18 @@ ${REL_FIELDS}`,
 }
 ${PATH_FIELDS}
 ${REL_FIELDS}`,
+  changes: `query Changes($entity: String!, $from: Date!, $to: Date!) {
+  changes(entity: $entity, from: $from, to: $to) {
+    from to partial
+    entity { id name kind }
+    entered { ...ChangeSideFields }
+    left { ...ChangeSideFields }
+  }
+}
+fragment ChangeSideFields on ChangeSide {
+  entities { stage entity { id name kind } }
+  relationships { ...RelFields }
+  regulations { id name citation effective rescinded }
+}
+${REL_FIELDS}`,
 };
