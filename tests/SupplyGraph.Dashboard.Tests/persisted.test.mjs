@@ -1,11 +1,12 @@
 // The dashboard against a service that answers only trusted documents (SUPPLYGRAPH_TRUSTED_DOCUMENTS_ONLY=true): the
 // DeepSeek page and the search work, every GraphQL request the dashboard sends carries a documentId of the dashboard's
-// manifest and no query text, and none is refused.
+// manifest and no query text, and none is refused. And against a server that does not know the ids (a dashboard pointed
+// elsewhere with ?api=), it sends each text once.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { closeBrowser, launch, open, ready } from './harness.mjs';
+import { closeBrowser, launch, open, ready, seedBase } from './harness.mjs';
 import { repository, startService } from './service.mjs';
 
 let service;
@@ -102,6 +103,41 @@ test('the search suggests and opens DeepSeek through a trusted document sent by 
     await page.waitForLoadState('networkidle');
     assert.match(await page.getByTestId('entity-title').innerText(), /DeepSeek/);
     assertAllByTrustedId(exchanges);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('a server that does not know the ids is asked once more with each text', async () => {
+  // arrange: the seed service, made to answer every documentId as an unknown one, as another server would
+  const { page, problems, close } = await open('/', { base: seedBase });
+  try {
+    await ready(page);
+    const byId = [];
+    const byText = [];
+    await page.route(`${seedBase}/graphql`, (route) => {
+      const sent = route.request().postDataJSON();
+      if (sent?.documentId) {
+        byId.push(sent.documentId);
+        return route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ errors: [{ message: `No trusted document has the documentId ${sent.documentId}.`, extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND' } }] }),
+        });
+      }
+      byText.push(sent?.query);
+      return route.continue();
+    });
+
+    // act
+    await page.goto(`${seedBase}/entity/deepseek?asOf=2026-01-01`);
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+
+    // assert
+    assert.match(await page.getByTestId('entity-title').innerText(), /DeepSeek/);
+    assert.ok(byId.length > 0, 'the dashboard tried the ids first');
+    assert.equal(byText.length, byId.length, 'each refused id was followed by its text, once');
+    assert.ok(byText.every((query) => typeof query === 'string' && query.length > 0), 'the retries carry the texts');
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });
