@@ -18,8 +18,6 @@ internal sealed class PersistedDocumentResolver(TrustedDocumentStore store, bool
 
     private const string Sha256HashKey = "sha256Hash";
 
-    public TrustedDocumentStore Store => store;
-
     /// <summary>The text to run for <paramref name="request"/>, or why the request is refused.</summary>
     public DocumentResolution Resolve(GraphQLRequest request)
     {

@@ -29,9 +29,6 @@ internal sealed class TrustedDocumentStore
     /// <summary>How many documents are trusted.</summary>
     public int Count => textById.Count;
 
-    /// <summary>The trusted documents by identifier.</summary>
-    public IReadOnlyDictionary<string, string> Documents => textById;
-
     /// <summary>The text of the trusted document <paramref name="id"/>, or false.</summary>
     public bool TryGetText(string id, out string text) => textById.TryGetValue(id, out text!);
 
@@ -88,16 +85,6 @@ internal sealed class TrustedDocumentStore
 
         Load(settings, contentRoot, out var problems);
         return problems;
-    }
-
-    /// <summary>The documents of one manifest's JSON; what could not be read is in <paramref name="problems"/>.</summary>
-    public static TrustedDocumentStore FromManifest(string json, string source, out IReadOnlyList<string> problems)
-    {
-        var found = new List<string>();
-        var documents = new Dictionary<string, string>(StringComparer.Ordinal);
-        Add(documents, json, source, found);
-        problems = found;
-        return new TrustedDocumentStore(documents);
     }
 
     /// <summary>The manifest the dashboard's build wrote, as embedded in this assembly; null when built without the dashboard.</summary>
