@@ -1,19 +1,65 @@
 // Builds the SupplyGraph dashboard and GraphiQL into dist/, offline: every asset comes from npm.
 // The service serves dist/ at /dashboard/*, index.html for /, /entity/{id} and /paths, and graphiql.html for
 // GET /graphql with Accept: text/html.
+// It also writes dist/persisted-documents.json, the dashboard's trusted documents: every entry of QUERIES
+// (src/queries.js) by its id, "sha256:" + the hex SHA-256 of its UTF-8 text. The service trusts them, and gql() sends
+// their ids instead of their texts. `node build.mjs --update-persisted-documents` also writes the reviewed copy,
+// persisted-documents.json beside this file, which a test compares with the build.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = join(root, 'dist');
 const budget = 500 * 1024; // gzipped JS+CSS of the dashboard (GraphiQL excluded)
 const watch = process.argv.includes('--dev');
+const manifestName = 'persisted-documents.json';
+const reviewedManifest = join(root, manifestName);
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
+
+// The trusted documents: whatever QUERIES holds now, in its order. Ids by QUERIES name for the bundle, ids to texts for
+// the service.
+const { QUERIES } = await import(pathToFileURL(join(root, 'src', 'queries.js')).href);
+const documentId = (text) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+const idsByName = {};
+const manifest = {};
+for (const [name, text] of Object.entries(QUERIES)) {
+  if (typeof text !== 'string') throw new Error(`QUERIES.${name} in src/queries.js is a ${typeof text}, not a GraphQL document's text.`);
+  idsByName[name] = documentId(text);
+  manifest[idsByName[name]] = text;
+}
+const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+await writeFile(join(dist, manifestName), manifestText);
+if (process.argv.includes('--update-persisted-documents')) {
+  await writeFile(reviewedManifest, manifestText);
+  console.log(`wrote ${manifestName}: ${Object.keys(manifest).length} trusted documents`);
+} else if (!existsSync(reviewedManifest) || (await readFile(reviewedManifest, 'utf8')) !== manifestText) {
+  console.warn(`warning: ${manifestName} (the reviewed trusted documents) differs from src/queries.js's QUERIES: `
+    + 'review the change and run `node build.mjs --update-persisted-documents` (the API tests fail until then).');
+}
+
+// `import { documentIdByText } from 'persisted-documents'`: each entry of QUERIES by its text, to its id. Generated
+// from QUERIES' own names and the module itself, so the texts are not bundled twice.
+const persistedDocuments = {
+  name: 'persisted-documents',
+  setup(build) {
+    build.onResolve({ filter: /^persisted-documents$/ }, () => ({ path: 'persisted-documents', namespace: 'persisted-documents' }));
+    build.onLoad({ filter: /.*/, namespace: 'persisted-documents' }, () => ({
+      resolveDir: join(root, 'src'),
+      loader: 'js',
+      contents: `import { QUERIES } from './queries.js';
+const ids = ${JSON.stringify(idsByName)};
+export const documentIdByText = new Map(Object.entries(ids).map(([name, id]) => [QUERIES[name], id]));
+`,
+    }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -32,6 +78,7 @@ const common = {
 await esbuild.build({
   ...common,
   entryPoints: { app: join(root, 'src/app.js') },
+  plugins: [persistedDocuments],
   outdir: dist,
   format: 'esm',
   splitting: true,

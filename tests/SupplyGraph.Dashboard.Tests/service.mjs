@@ -39,15 +39,16 @@ export async function generatedStore({ entities = 1500, seed = 7 } = {}) {
 
 /**
  * Starts the service and waits until /health answers; `stop()` ends it, `log()` is what it printed. With `dataDir`,
- * the embedded store in that folder (not seeded: it holds data); without, the in-memory store with the seed.
+ * the embedded store in that folder (not seeded: it holds data); without, the in-memory store with the seed. `env`
+ * adds environment variables (settings such as SUPPLYGRAPH_TRUSTED_DOCUMENTS_ONLY).
  */
-export async function startService({ timeoutMs = 60_000, dataDir = null } = {}) {
+export async function startService({ timeoutMs = 60_000, dataDir = null, env = {} } = {}) {
   if (!existsSync(serviceDll)) throw new Error(`${serviceDll} is not built (dotnet build SupplyGraph.sln -c Release)`);
   const url = `http://127.0.0.1:${await freePort()}`;
   const store = dataDir ? ['--store', 'embedded', '--data-dir', dataDir] : ['--store', 'memory'];
   const child = spawn('dotnet', [serviceDll, 'serve', ...store, '--urls', url], {
     cwd: repository,
-    env: { ...process.env, SUPPLYGRAPH_STORE: dataDir ? 'embedded' : 'memory' },
+    env: { ...process.env, SUPPLYGRAPH_STORE: dataDir ? 'embedded' : 'memory', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

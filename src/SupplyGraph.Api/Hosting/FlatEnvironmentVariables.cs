@@ -18,6 +18,8 @@ internal static class FlatEnvironmentVariables
         ["SUPPLYGRAPH_ALLOWED_HOSTS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.AllowedHosts)}",
         ["SUPPLYGRAPH_CORS_ORIGINS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.CorsOrigins)}:0",
         ["SUPPLYGRAPH_INTROSPECTION"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Introspection)}",
+        ["SUPPLYGRAPH_TRUSTED_DOCUMENTS_ONLY"] = $"{SupplyGraphOptions.SectionName}:{GraphQLSettings.SectionName}:{nameof(GraphQLSettings.TrustedDocumentsOnly)}",
+        ["SUPPLYGRAPH_TRUSTED_DOCUMENTS_FILE"] = $"{SupplyGraphOptions.SectionName}:{GraphQLSettings.SectionName}:{nameof(GraphQLSettings.TrustedDocumentsFile)}",
         ["SUPPLYGRAPH_REQUEST_TIMEOUT_SECONDS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.Limits)}:{nameof(RequestLimits.RequestTimeoutSeconds)}",
         ["SUPPLYGRAPH_SEED_ON_EMPTY_STORE"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.SeedOnEmptyStore)}",
         ["SUPPLYGRAPH_START_TIMEOUT_SECONDS"] = $"{SupplyGraphOptions.SectionName}:{nameof(SupplyGraphOptions.StartTimeoutSeconds)}",

@@ -39,6 +39,9 @@ public sealed class SupplyGraphOptions
     /// </summary>
     public bool? Introspection { get; set; }
 
+    /// <summary>Which documents the GraphQL endpoint runs: any, or only trusted (persisted) ones.</summary>
+    public GraphQLSettings GraphQL { get; set; } = new();
+
     /// <summary>Host header values served (<c>api.example.com;*.example.org</c>); empty or <c>*</c> serves any host.</summary>
     public string AllowedHosts { get; set; } = "*";
 

@@ -55,6 +55,7 @@ internal sealed class SupplyGraphOptionsValidator(IHostEnvironment? environment 
         }
 
         failures.AddRange(options.Limits.Failures());
+        failures.AddRange(Http.PersistedDocuments.TrustedDocumentStore.Problems(options.GraphQL, environment?.ContentRootPath ?? Directory.GetCurrentDirectory()));
         return failures.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(failures.Select(CredentialRedaction.Redact));

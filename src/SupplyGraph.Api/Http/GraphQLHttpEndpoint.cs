@@ -9,6 +9,7 @@ using SupplyGraph.Api.Dashboard;
 using SupplyGraph.Api.GraphQL.Errors;
 using SupplyGraph.Api.GraphQL.Execution;
 using SupplyGraph.Api.Hosting;
+using SupplyGraph.Api.Http.PersistedDocuments;
 using SupplyGraph.Api.Telemetry;
 
 namespace SupplyGraph.Api.Http;
@@ -35,6 +36,11 @@ internal sealed class GraphQLHttpEndpoint(
 
     private readonly RequestLimits limits = options.Value.Limits;
     private readonly BoundedDocumentParser parser = new(documentBuilder);
+
+    // Problems with the trusted documents file stop the host at start (SupplyGraphOptionsValidator); here they are left out.
+    private readonly PersistedDocumentResolver persistedDocuments = new(
+        TrustedDocumentStore.Load(options.Value.GraphQL, environment.ContentRootPath, out _),
+        options.Value.GraphQL.TrustedDocumentsOnly);
     private readonly DocumentCache documents = Observed(new(DocumentCache.DefaultMaxEntries, DocumentCache.DefaultMaxBytes), metrics);
     private readonly IValidationRule[] validationRules = IntrospectionAllowed(options.Value, environment)
         ? [.. DocumentValidator.CoreRules]
@@ -93,7 +99,17 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var query = graphQLRequest.Query!;
+        // A document sent by its identifier becomes its text here: from now on it is treated exactly as that text.
+        var resolution = persistedDocuments.Resolve(graphQLRequest);
+        if (resolution.Query is not { } query)
+        {
+            await (resolution.IsMalformed
+                ? WriteProblemAsync(context, StatusCodes.Status400BadRequest, mediaType, resolution.Message!, resolution.Code!)
+                : WriteRequestErrorAsync(context, mediaType, resolution.Code!, resolution.Message!));
+            return;
+        }
+
+        graphQLRequest.Query = query;
         if (!documents.TryGet(query, out var cached))
         {
             var parsed = parser.Parse(query);

@@ -13,19 +13,22 @@ internal sealed record GraphQLHttpRequest(GraphQLRequest? Request, int? FailureS
 
     public static GraphQLHttpRequest Fail(int status, string message, string? code = null) => new(null, status, message, code);
 
-    /// <summary>Reads the query, variables, operationName and extensions of a GET request from its query string.</summary>
+    /// <summary>Reads the query (or documentId), variables, operationName and extensions of a GET request from its query string.</summary>
     public static GraphQLHttpRequest FromQueryString(IQueryCollection parameters, IGraphQLTextSerializer serializer, RequestLimits limits)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(serializer);
         ArgumentNullException.ThrowIfNull(limits);
         string? query = parameters["query"];
-        if (string.IsNullOrWhiteSpace(query))
+        string? documentId = parameters["documentId"];
+
+        // A persisted document request (documentId, or Apollo's extensions.persistedQuery) has no query: PersistedDocumentResolver reads it.
+        if (string.IsNullOrWhiteSpace(query) && string.IsNullOrEmpty(documentId) && string.IsNullOrWhiteSpace(parameters["extensions"]))
         {
             return Fail(StatusCodes.Status400BadRequest, "The request has no \"query\" parameter.");
         }
 
-        if (QueryTooLong(query, limits) is { } tooLong)
+        if (query is not null && QueryTooLong(query, limits) is { } tooLong)
         {
             return tooLong;
         }
@@ -40,6 +43,7 @@ internal sealed record GraphQLHttpRequest(GraphQLRequest? Request, int? FailureS
             return Read(new GraphQLRequest
             {
                 Query = query,
+                DocumentId = NullIfEmpty(documentId),
                 OperationName = NullIfEmpty(parameters["operationName"]),
                 Variables = DeserializeMap(parameters["variables"], serializer),
                 Extensions = DeserializeMap(parameters["extensions"], serializer),
@@ -51,7 +55,7 @@ internal sealed record GraphQLHttpRequest(GraphQLRequest? Request, int? FailureS
         }
     }
 
-    /// <summary>Reads a POST body, which must be <c>application/json</c> holding an object with a string <c>query</c>.</summary>
+    /// <summary>Reads a POST body, which must be <c>application/json</c> holding an object with a string <c>query</c> (or <c>documentId</c>).</summary>
     public static async Task<GraphQLHttpRequest> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, RequestLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -97,12 +101,12 @@ internal sealed record GraphQLHttpRequest(GraphQLRequest? Request, int? FailureS
             return Fail(StatusCodes.Status400BadRequest, $"The request body is not a valid GraphQL request object: {exception.Message}");
         }
 
-        if (body is null || string.IsNullOrWhiteSpace(body.Query))
+        if (body is null || (string.IsNullOrWhiteSpace(body.Query) && string.IsNullOrEmpty(body.DocumentId) && body.Extensions is null))
         {
             return Fail(StatusCodes.Status400BadRequest, "The request body has no \"query\".");
         }
 
-        return QueryTooLong(body.Query, limits) ?? Read(body);
+        return (body.Query is null ? null : QueryTooLong(body.Query, limits)) ?? Read(body);
     }
 
     private static GraphQLHttpRequest? QueryTooLong(string query, RequestLimits limits) =>
