@@ -223,7 +223,7 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
       const open = expanded.has(s.c.stage) || all.length <= COLLAPSE_OVER;
       let shown = 0;
       const visible = new Set(all.filter((id) => priority.has(id)));
-      for (const id of all) { if (visible.size >= Math.max(COLLAPSED_SHOWS, 0) && !open) break; visible.add(id); }
+      for (const id of all) { if (visible.size >= COLLAPSED_SHOWS && !open) break; visible.add(id); }
       for (const id of all) {
         const show = open || visible.has(id);
         cards.get(id).li.hidden = !show;
