@@ -159,7 +159,7 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
   const routeBox = h('div', { class: 'sc-route-box', 'aria-live': 'polite' });
   const rulesBox = h('div', { class: 'sc-rules', hidden: true });
   const routeOnly = h('input', { type: 'checkbox', id: `${idPrefix}-route-only`, 'data-testid': 'chain-route-only' });
-  const resetRoute = h('button', { type: 'button', class: 'sc-button', 'data-testid': 'chain-reset-route', disabled: true, onclick: () => reroute(null) }, 'Route through the focus');
+  const resetRoute = h('button', { type: 'button', class: 'sc-button', 'data-testid': 'chain-reset-route', disabled: true, onclick: () => reroute(null) }, 'Reset the route');
   const exportSvgButton = h('button', { type: 'button', class: 'sc-button', 'data-testid': 'chain-export-svg', onclick: () => download(exportSvg(), 'image/svg+xml', 'svg') }, 'Download SVG');
   const exportPngButton = h('button', { type: 'button', class: 'sc-button', 'data-testid': 'chain-export-png', onclick: () => exportPng() }, 'Download PNG');
   const exportStatus = h('span', { class: 'sc-status', role: 'status' });
