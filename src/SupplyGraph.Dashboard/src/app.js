@@ -455,6 +455,8 @@ async function loadControls(tk, section, vars) {
   clear(section.body);
   if (!answer) { section.body.append(h('p', {}, 'No answer.')); return null; }
   partialNote(section, answer);
+  // The critical path (chain.js) marks what these rules restrict and highlights a selected rule's paths.
+  window.dispatchEvent(new CustomEvent('sg-export-controls', { detail: answer }));
   if (!answer.hits.length) {
     section.body.append(h('p', {}, `No regulation in force on ${answer.asOf} restricts ${answer.entity.name} or anything it depends on.`));
     return answer;
@@ -467,6 +469,13 @@ async function loadControls(tk, section, vars) {
       h('p', { class: 'hit-meta' }, h('span', {}, h('strong', {}, 'Citation: '), r.citation), ' ',
         h('span', {}, h('strong', {}, 'Effective: '), r.effective), r.rescinded ? h('span', {}, h('strong', {}, ' Rescinded: '), r.rescinded) : null),
       r.summary ? h('p', { class: 'small' }, r.summary) : null,
+      h('button', {
+        type: 'button', class: 'sc-rule sc-rule-inline', 'data-rule-toggle': r.id, 'data-testid': 'rule-select', 'aria-pressed': 'false',
+        onclick: () => {
+          window.dispatchEvent(new CustomEvent('sg-select-rule', { detail: r.id }));
+          document.getElementById('supply-chain')?.scrollIntoView({ block: 'start' });
+        },
+      }, 'Show its paths on the chain'),
       h('p', { class: 'small' }, `${hit.paths.length} route${hit.paths.length === 1 ? '' : 's'}, shortest first:`),
       renderPathList(hit.paths, 5, { [r.id]: shortName(r) })));
   }
@@ -524,17 +533,21 @@ async function loadGraph(tk, section, focusId, profile, chain, asOf) {
   graphHandle = null;
   const nodes = new Map();
   const edges = new Map();
-  const addNode = (e) => { if (e && !nodes.has(e.id)) nodes.set(e.id, { id: e.id, name: e.name || e.id, kind: e.kind }); };
+  // Each entity in its first stage of the chain (the graph's columns); entities off the chain have none.
+  const stageOf = new Map();
+  for (const s of [...(chain?.stages || [])].sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage))) {
+    for (const e of s.entities) if (!stageOf.has(e.id)) stageOf.set(e.id, s.stage);
+  }
+  const addNode = (e) => { if (e && !nodes.has(e.id)) nodes.set(e.id, { id: e.id, name: e.name || e.id, kind: e.kind, stage: stageOf.get(e.id) || null }); };
   if (profile?.entity) addNode(profile.entity);
   for (const s of chain?.stages || []) for (const e of s.entities) addNode(e);
   for (const r of [...(chain?.relationships || []), ...(profile?.relationships || [])]) {
     addNode(r.from); addNode(r.to);
-    edges.set(r.id, { id: r.id, source: r.from.id, target: r.to.id, type: r.type, status: r.status });
+    edges.set(r.id, { id: r.id, source: r.from.id, target: r.to.id, type: r.type, status: r.status, rel: r });
   }
-  const container = h('div', { class: 'graph', 'data-testid': 'graph-view', role: 'img', 'aria-label': `Graph of ${nodes.size} entities and ${edges.size} relationships around ${profile?.entity?.name || focusId}; drag to pan, scroll to zoom, double-click an entity to open it.` });
-  const fit = h('button', { type: 'button', class: 'link-button', onclick: () => graphHandle?.fit() }, 'Fit graph');
+  const container = h('div', { class: 'graph', 'data-testid': 'graph-view', role: 'img', 'aria-label': `Graph of ${nodes.size} entities and ${edges.size} relationships around ${profile?.entity?.name || focusId}, in stage columns; the entity list above reaches every node from the keyboard.` });
   clear(section.body).append(
-    h('p', { class: 'small' }, 'Nodes are the entities of the supply chain and the profile, coloured by kind; edges are relationships, styled by claim status. Drag to pan, scroll to zoom, double-click an entity to open its page. ', fit),
+    h('p', { class: 'small' }, 'Entities in stage columns, coloured by kind (hover for the full name); edges are relationships, styled by claim status. Click an entity to add its neighbours, an edge to see its sources; double-click an entity to open its page. Drag to pan, scroll to zoom.'),
     h('ul', { class: 'legend' }, ['ACTOR', 'CHIP', 'MODEL', 'REGULATION'].map((k) => h('li', {}, h('span', { class: `dot kind-bg-${k}`, 'aria-hidden': 'true' }), humanize(k)))),
     container);
   if (!nodes.size) { section.done(); return; }
@@ -546,6 +559,8 @@ async function loadGraph(tk, section, focusId, profile, chain, asOf) {
   graphHandle = renderGraph(container, [...nodes.values()], [...edges.values()], {
     focusId: profile?.entity?.id || focusId,
     open: (id) => navigate(entityHref(id)),
+    asOf,
+    stages: STAGES,
   });
   section.done();
 }
