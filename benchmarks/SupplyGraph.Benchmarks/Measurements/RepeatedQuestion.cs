@@ -22,6 +22,18 @@ public static class RepeatedQuestion
             Console.WriteLine(
                 $"{caseName}: {clock.Elapsed.TotalMilliseconds:0.0} ms, {explored:N0} relationships explored{(partial ? ", partial" : string.Empty)}; " +
                 $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms ({GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections of gen 0/1/2), {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:0} MB allocated");
+            if (prepared.Case.Question == "exposure")
+            {
+                // What a query that does not select the paths costs (the hub-exposure flood's): the same search, nothing listed.
+                var withoutPaths = new Domain.Questions.ExposureQuestion(prepared.Case.Subject, Domain.Questions.TraversalOptions.Create(asOf: QuestionSubjects.AsOf)) { WithPaths = false };
+                (paused, gen0, gen1, gen2, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
+                clock.Restart();
+                var bare = await workload.Store.ExposureAsync(withoutPaths, cancellationToken);
+                Console.WriteLine(
+                    $"  without paths: {clock.Elapsed.TotalMilliseconds:0.0} ms, {bare.Explored.Relationships:N0} relationships explored{(bare.Partial ? ", partial" : string.Empty)}, {bare.Exposed.Count:N0} exposed; " +
+                    $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms ({GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections of gen 0/1/2), {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:0} MB allocated");
+            }
+
             if (time == 0 && prepared.Case.Question == "exposure")
             {
                 // What the answer holds: the listing's share of the work.

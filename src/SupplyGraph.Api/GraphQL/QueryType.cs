@@ -83,7 +83,11 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("maxPaths", MaxPathsHelp)
             .ResolveAsync(async context =>
             {
-                var question = new ExposureQuestion(context.GetArgument<string>("regulation"), Options(context, withMaxPaths: true));
+                var question = new ExposureQuestion(context.GetArgument<string>("regulation"), Options(context, withMaxPaths: true))
+                {
+                    // A hub's paths are most of the answer's work and memory: made only when the query reads them.
+                    WithPaths = Selections.Asks(context, "exposed", "paths"),
+                };
                 return await store.ExposureAsync(question, context.CancellationToken);
             });
 

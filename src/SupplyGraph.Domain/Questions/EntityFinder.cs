@@ -244,8 +244,9 @@ internal sealed class EntityFinder(GraphIndex graph, int exhaustiveSuggestionLim
     /// <summary>
     /// The closest names to an unknown reference, over ids, names and aliases (not citations: the Neo4j store found its
     /// candidates in a full-text index of names): a key containing the reference, or contained in it, scores a quarter
-    /// of their length difference; any other its edit distance. Those within a third of the reference's length (at
-    /// least 2) are kept, closest first, then by name.
+    /// of their length difference; any other its edit distance, or, when its leading words are one edit from the
+    /// reference, one plus a quarter of the rest. Those within a third of the reference's length (at least 2) are kept,
+    /// closest first, then by name.
     /// </summary>
     private List<string> Suggest(string reference, CancellationToken cancellationToken)
     {
@@ -330,10 +331,29 @@ internal sealed class EntityFinder(GraphIndex graph, int exhaustiveSuggestionLim
     private static int Score(string name, string needle, int threshold)
     {
         var key = GraphIndex.NameKey(name);
-        return key.Contains(needle, StringComparison.Ordinal) || needle.Contains(key, StringComparison.Ordinal)
-            ? Math.Abs(key.Length - needle.Length) / 4
-            : BoundedLevenshtein(key, needle, threshold);
+        if (key.Contains(needle, StringComparison.Ordinal) || needle.Contains(key, StringComparison.Ordinal))
+        {
+            return Math.Abs(key.Length - needle.Length) / 4;
+        }
+
+        var best = BoundedLevenshtein(key, needle, threshold);
+
+        // The key's leading words misspelt by one letter ("Moonshoot" for "Moonshot AI"): one, plus a quarter of the
+        // words left over, as a key containing the reference scores. One edit only: more would suggest any name that
+        // merely starts alike, which the index (sharing trigrams) would not find either.
+        for (var end = key.IndexOfAny(WordBreaks); end > 0 && best > 1; end = key.IndexOfAny(WordBreaks, end + 1))
+        {
+            var rest = 1 + ((key.Length - end) / 4);
+            if (rest < best && Math.Abs(end - needle.Length) <= 1 && BoundedLevenshtein(key[..end], needle, 1) <= 1)
+            {
+                best = rest;
+            }
+        }
+
+        return best;
     }
+
+    private static readonly char[] WordBreaks = [' ', '-'];
 
     /// <summary>
     /// The edit distance when it is at most <paramref name="bound"/>, else <paramref name="bound"/> + 1: only cells within

@@ -254,10 +254,26 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
                 break;
             }
 
+            if (!question.WithPaths)
+            {
+                // Counted, not copied out: the listing cut and the cap still fall where they would with the paths.
+                var tally = walk.CountPathsTo(node, start, question.Options.MaxPaths);
+                pathCapHit |= tally.CapHit;
+                listed += tally.ListedLength;
+                exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), [])));
+                continue;
+            }
+
             var found = walk.PathsTo(node, start, question.Options.MaxPaths);
             pathCapHit |= found.Count > question.Options.MaxPaths;
-            var paths = found.Take(question.Options.MaxPaths).Select(steps => walk.ToPath(steps, start, reversed: true)).ToList();
-            listed += paths.Sum(path => (long)path.Length);
+            var kept = Math.Min(found.Count, question.Options.MaxPaths);
+            var paths = new GraphPath[kept];
+            for (var index = 0; index < kept; index++)
+            {
+                paths[index] = walk.ToPath(found[index], start, reversed: true);
+                listed += paths[index].Length;
+            }
+
             exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), paths)));
         }
 
@@ -480,7 +496,8 @@ internal readonly record struct ExposedOrder(int Depth, EntityKind Kind, string 
             return byDepth;
         }
 
-        var byKind = Kind.CompareTo(other.Kind);
+        // As numbers: an enum's own CompareTo takes an object, boxing both sides on every comparison (45 MB on a hub).
+        var byKind = ((int)Kind).CompareTo((int)other.Kind);
         if (byKind != 0)
         {
             return byKind;

@@ -65,7 +65,15 @@ public sealed record SupplyChainQuestion(string Entity, TraversalOptions Options
 public sealed record ExportControlsQuestion(string Entity, TraversalOptions Options);
 
 /// <summary>The reverse of export controls: every entity a regulation touches.</summary>
-public sealed record ExposureQuestion(string Regulation, TraversalOptions Options);
+public sealed record ExposureQuestion(string Regulation, TraversalOptions Options)
+{
+    /// <summary>
+    /// False when the client will not read the paths (a GraphQL query that does not select them): each exposed
+    /// entity's paths are then left empty, and everything else in the answer is as it would be with them (the same
+    /// entities, <c>partial</c> and exploration), since the routes are still searched, only not copied out.
+    /// </summary>
+    public bool WithPaths { get; init; } = true;
+}
 
 /// <summary>Shortest paths between two entities, in either direction, optionally over some relationship types.</summary>
 public sealed record PathsQuestion(string From, string To, IReadOnlyCollection<RelationshipType>? Types, TraversalOptions Options);

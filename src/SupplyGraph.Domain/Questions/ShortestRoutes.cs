@@ -34,14 +34,25 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Walk walk)
     public List<List<Walk.Step>> To(int target, int count)
     {
         var found = new List<List<Walk.Step>>();
+        To(target, count, found);
+        return found;
+    }
+
+    /// <summary>
+    /// How many shortest routes to <paramref name="target"/> there are, up to <paramref name="count"/>; each added to
+    /// <paramref name="found"/>, best first, when given. Counting makes the same routes (and counts the same work) as listing.
+    /// </summary>
+    public int To(int target, int count, List<List<Walk.Step>>? found)
+    {
         if (target == start)
         {
-            found.Add([]);
-            return found;
+            found?.Add([]);
+            return 1;
         }
 
+        var made = 0;
         var mask = WeakestMask(target, isLast: true);
-        for (var weakest = 0; weakest < Statuses && found.Count < count; weakest++)
+        for (var weakest = 0; weakest < Statuses && made < count; weakest++)
         {
             if ((mask & (1 << weakest)) == 0)
             {
@@ -49,13 +60,14 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Walk walk)
             }
 
             var list = List(target, isLast: true, weakest);
-            for (var index = 0; found.Count < count && list.Get(index, this) is { } route; index++)
+            for (var index = 0; made < count && list.Get(index, this) is { } route; index++)
             {
-                found.Add(route.ToSteps());
+                made++;
+                found?.Add(route.ToSteps());
             }
         }
 
-        return found;
+        return made;
     }
 
     /// <summary>

@@ -205,11 +205,26 @@ internal sealed class Walk : IDisposable
     /// </summary>
     public List<List<Step>> PathsTo(int target, int start, int max, bool shortestOnly = false)
     {
-        shortestOnly |= ShortestStepsOnly;
         var found = new List<List<Step>>();
+        FindPathsTo(target, start, max, shortestOnly, found);
+        return found.Count > max ? found[..(max + 1)] : found;
+    }
+
+    /// <summary>
+    /// What <see cref="PathsTo"/> would return, counted instead of listed: the same search, the same work counted and
+    /// the same limits met, but no route is copied out. For an answer whose client does not want the paths.
+    /// </summary>
+    public PathTally CountPathsTo(int target, int start, int max, bool shortestOnly = false) =>
+        FindPathsTo(target, start, max, shortestOnly, found: null);
+
+    /// <summary>The search behind <see cref="PathsTo"/> and <see cref="CountPathsTo"/>: lists into <paramref name="found"/> when given.</summary>
+    private PathTally FindPathsTo(int target, int start, int max, bool shortestOnly, List<List<Step>>? found)
+    {
+        shortestOnly |= ShortestStepsOnly;
+        var tally = new PathTally(max);
         if (!HasReached(target))
         {
-            return found;
+            return tally;
         }
 
         var shortest = DepthOf(target);
@@ -226,9 +241,9 @@ internal sealed class Walk : IDisposable
         }
 
         var extensionsBefore = shortestRoutes.Extensions;
-        found.AddRange(shortestRoutes.To(target, max + 1));
+        tally.Add(shortestRoutes.To(target, max + 1, found), shortest);
         examined += shortestRoutes.Extensions - extensionsBefore;
-        for (var length = shortest + 1; length <= longest && found.Count <= max; length++)
+        for (var length = shortest + 1; length <= longest && tally.Found <= max; length++)
         {
             // A spent budget fails the search at its first step: skip it (exposure asks this of every entity).
             if (longerRouteSteps >= longerRouteBudget.Value)
@@ -237,44 +252,59 @@ internal sealed class Walk : IDisposable
                 break;
             }
 
-            if (RoutesOfLength(target, start, length, longerRouteBudget.Value) is not { } ofThisLength)
+            var ofThisLength = RoutesOfLength(target, start, length, longerRouteBudget.Value, found);
+            if (ofThisLength < 0)
             {
                 // An unfinished length would list whichever routes the search met first: keep none of it.
                 cutBy.Add(TraversalLimit.ExplorationBudget);
                 break;
             }
 
-            found.AddRange(ofThisLength);
+            tally.Add(ofThisLength, length);
         }
 
-        return found.Count > max ? found[..(max + 1)] : found;
+        return tally;
     }
 
     /// <summary>
-    /// Every simple route of exactly <paramref name="length"/> steps from <paramref name="start"/> to
-    /// <paramref name="target"/>, best first, found by searching back from the target; null when the search passed
-    /// <paramref name="stepBudget"/> steps (counted over every call) or found more than <see cref="RoutesPerLengthBudget"/> routes.
+    /// Every simple route of exactly <paramref name="length"/> steps, as <see cref="RoutesOfLength(int, int, int, long, List{List{Step}}?)"/>
+    /// lists them; null when the search gave up.
     /// </summary>
     internal List<List<Step>>? RoutesOfLength(int target, int start, int length, long stepBudget)
     {
         var routes = new List<List<Step>>();
+        return RoutesOfLength(target, start, length, stepBudget, routes) < 0 ? null : routes;
+    }
+
+    /// <summary>
+    /// Every simple route of exactly <paramref name="length"/> steps from <paramref name="start"/> to
+    /// <paramref name="target"/>, found by searching back from the target: how many, and added to
+    /// <paramref name="routes"/> best first when given; -1 when the search passed <paramref name="stepBudget"/> steps
+    /// (counted over every call) or found more than <see cref="RoutesPerLengthBudget"/> routes.
+    /// </summary>
+    private int RoutesOfLength(int target, int start, int length, long stepBudget, List<List<Step>>? routes)
+    {
+        var listedBefore = routes?.Count ?? 0;
+        var made = 0;
         var trail = new List<Step>();
         var onTrail = new HashSet<int> { target };
         if (!Backtrack(target, length, isLast: true))
         {
-            return null;
+            // Nothing of an unfinished length is kept.
+            routes?.RemoveRange(listedBefore, routes.Count - listedBefore);
+            return -1;
         }
 
-        if (routes.Count > 1)
+        if (routes is not null && made > 1)
         {
-            routes.Sort(CompareRoutes);
+            routes.Sort(listedBefore, made, Comparer<List<Step>>.Create(CompareRoutes));
         }
 
-        return routes;
+        return made;
 
         bool Backtrack(int node, int remaining, bool isLast)
         {
-            if (routes.Count >= RoutesPerLengthBudget)
+            if (made >= RoutesPerLengthBudget)
             {
                 return false;
             }
@@ -283,9 +313,13 @@ internal sealed class Walk : IDisposable
             {
                 if (node == start)
                 {
-                    var path = new List<Step>(trail);
-                    path.Reverse();
-                    routes.Add(path);
+                    made++;
+                    if (routes is not null)
+                    {
+                        var path = new List<Step>(trail);
+                        path.Reverse();
+                        routes.Add(path);
+                    }
                 }
 
                 return true;
@@ -453,7 +487,8 @@ internal sealed class Walk : IDisposable
     {
         var (leftWeakest, leftSum) = Statuses(left);
         var (rightWeakest, rightSum) = Statuses(right);
-        var byStatus = leftWeakest != rightWeakest ? leftWeakest.CompareTo(rightWeakest) : leftSum.CompareTo(rightSum);
+        // As numbers: an enum's own CompareTo boxes both sides.
+        var byStatus = leftWeakest != rightWeakest ? ((int)leftWeakest).CompareTo((int)rightWeakest) : leftSum.CompareTo(rightSum);
         return byStatus != 0 ? byStatus : CompareRouteText(left, right);
     }
 
@@ -530,6 +565,28 @@ internal sealed class Walk : IDisposable
 
     public Exploration Exploration(params TraversalLimit[] extra) =>
         new(examined, order.Count, deepest, [.. cutBy.Union(extra).Order()]);
+
+    /// <summary>
+    /// Routes found to one entity, counted as <see cref="PathsTo"/> lists them: <see cref="Found"/> stops one past the
+    /// cap (as the list does), <see cref="ListedLength"/> is the relationships of the first <c>max</c> routes.
+    /// </summary>
+    internal struct PathTally(int max)
+    {
+        public int Found { get; private set; }
+
+        public long ListedLength { get; private set; }
+
+        /// <summary>More than the cap were found: the list says so by holding one extra.</summary>
+        public readonly bool CapHit => Found > max;
+
+        /// <summary><paramref name="count"/> more routes, each of <paramref name="length"/> steps, in the order they are listed.</summary>
+        public void Add(int count, int length)
+        {
+            var added = Math.Min(count, max + 1 - Found);
+            ListedLength += (long)Math.Max(0, Math.Min(added, max - Found)) * length;
+            Found += added;
+        }
+    }
 
     /// <summary>One step of a walk: along <see cref="Edge"/> from <see cref="From"/> to <see cref="To"/>.</summary>
     internal readonly record struct Step(int Edge, int From, int To, bool TerminalOnly);
