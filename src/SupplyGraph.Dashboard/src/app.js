@@ -783,17 +783,17 @@ const EXPOSED_COLUMNS = [
 function exposedRow(r, label) {
   const pathsCell = h('td', { colspan: EXPOSED_COLUMNS.length + 1 });
   const pathsRow = h('tr', { class: 'paths-row', hidden: true }, pathsCell);
+  const verb = h('span', {}, 'Show');
   const button = h('button', {
     type: 'button', class: 'link-button', 'aria-expanded': 'false', 'data-testid': 'show-routes',
-    'aria-label': `Show the routes from ${r.name}`,
     onclick: () => {
       const open = pathsRow.hidden;
       if (open && !pathsCell.firstChild) pathsCell.append(renderPathList(r.paths, 5, label));
       pathsRow.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
-      button.textContent = open ? 'Hide' : 'Show';
+      verb.textContent = open ? 'Hide' : 'Show';
     },
-  }, 'Show');
+  }, verb, h('span', { class: 'sr-only' }, ` the routes from ${r.name}`));
   return [h('tr', { class: 'exposed-item', 'data-entity-id': r.id },
     EXPOSED_COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : null, 'data-col': c.key }, c.key === 'name' ? entityLink(r) : String(r[c.key] ?? ''))),
     h('td', {}, button)), pathsRow];
