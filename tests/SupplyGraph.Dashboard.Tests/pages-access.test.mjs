@@ -1,5 +1,5 @@
-// The paths page's export, the home page from the keyboard and axe-core, GraphiQL built from the data (issue 22), on
-// the seed and on a generated dataset.
+// Browsing by kind, the paths page's export, the home page from the keyboard and axe-core, GraphiQL built from the data
+// (issue 22), on the seed and on a generated dataset.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ask, closeBrowser, datasets, launch, open, ready, seriousViolations } from './harness.mjs';
@@ -73,6 +73,29 @@ for (const { name: dataset, base } of datasets()) {
         // assert
         assert.doesNotMatch(result, /NOT_FOUND/);
         assert.equal(await page.locator('a.sg-back').getAttribute('href'), '/');
+        assert.deepEqual(problems, []);
+      } finally { await close(); }
+    });
+
+    test('browsing a kind pages through `entities` with its total, and the table exports as it shows', async () => {
+      // arrange
+      const expected = (await ask('{ entities(where: { kind: [CHIP] }, first: 50) { totalCount edges { node { id } } } }', {}, { base })).entities;
+      const { page, problems, close } = await open('/?kind=CHIP', { base, width: 1280, height: 800 });
+      try {
+        await ready(page);
+        const table = page.getByTestId('browse-table');
+
+        // act
+        const shown = await tableText(table);
+        const ids = await table.locator('tbody td[data-col="name"] a').evaluateAll((links) => links.map((link) => decodeURIComponent(new URL(link.href).pathname.split('/').pop())));
+        const csv = parseCsv(await downloaded(page, page.locator('.table-block', { has: table }).getByTestId('export-csv')));
+
+        // assert
+        assert.deepEqual(ids, expected.edges.map((edge) => edge.node.id));
+        assert.match(await table.locator('caption').innerText(), new RegExp(`of ${expected.totalCount.toLocaleString('en')}$`));
+        assert.equal(await page.getByTestId('next-page').count(), expected.totalCount > 50 ? 1 : 0);
+        assert.deepEqual(csv, [shown.head, ...shown.body]);
+        for (const width of WIDTHS) { await page.setViewportSize({ width, height: 900 }); await shot(page, `${dataset}-browse`, width); }
         assert.deepEqual(problems, []);
       } finally { await close(); }
     });
