@@ -236,6 +236,9 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(Current.Paths(question, cancellationToken));
 
+    public Task<ChangesAnswer> ChangesAsync(ChangesQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(Current.Changes(question, cancellationToken));
+
     public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(Current.ListEntities(question, cancellationToken));
 

@@ -212,6 +212,9 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(projection.Current.Questions.Paths(question, cancellationToken));
 
+    public Task<ChangesAnswer> ChangesAsync(ChangesQuestion question, CancellationToken cancellationToken) =>
+        Task.FromResult(projection.Current.Questions.Changes(question, cancellationToken));
+
     public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) =>
         Task.FromResult(projection.Current.Questions.ListEntities(question, cancellationToken));
 

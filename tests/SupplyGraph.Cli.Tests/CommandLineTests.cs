@@ -33,7 +33,7 @@ public sealed partial class CommandLineTests : IDisposable
             result.Out.Should().Contain("Example", $"supplygraph {verb} --help shows an example").And.Contain($"supplygraph {verb}");
         }
 
-        verbs.Should().Contain(["serve", "import", "validate", "export", "generate", "trace", "controls", "exposure", "paths"]);
+        verbs.Should().Contain(["serve", "import", "validate", "export", "generate", "trace", "controls", "exposure", "paths", "changes"]);
     }
 
     [Fact]

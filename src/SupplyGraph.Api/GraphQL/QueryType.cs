@@ -105,6 +105,22 @@ internal sealed class QueryType : ObjectGraphType
                 return await store.PathsAsync(question, context.CancellationToken);
             });
 
+        Field<ChangesType>("changes")
+            .Description("What changed around an entity between two days: what entered and left its supply chain and the export rules that touch it.")
+            .Argument<NonNullGraphType<StringGraphType>>("entity", ReferenceHelp)
+            .Argument<NonNullGraphType<CalendarDateType>>("from", "The earlier day.")
+            .Argument<NonNullGraphType<CalendarDateType>>("to", "The later day (from itself allowed: nothing changed; before from: an INVALID_ARGUMENT error).")
+            .Argument<IntGraphType>("maxHops", MaxHopsHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = ChangesQuestion.Create(
+                    context.GetArgument<string>("entity"),
+                    context.GetArgument<DateOnly>("from"),
+                    context.GetArgument<DateOnly>("to"),
+                    context.GetArgument<int?>("maxHops"));
+                return await store.ChangesAsync(question, context.CancellationToken);
+            });
+
         Field<NonNullGraphType<EntityConnectionType>>("entities")
             .Description("A page of entities: filtered (where), ordered (order; default by name), with cursors (first, after) and totalCount.")
             .Argument<EntityWhereInputType>("where")

@@ -23,7 +23,10 @@ internal sealed class QueryAnalysis
 
     // The read API's entities and counts read every entity or relationship (counts by stage walk a supply chain):
     // like a walk, they are presumed expensive until they have run.
-    private static readonly HashSet<string> WalkingQuestions = new(StringComparer.Ordinal) { "supplyChain", "exportControls", "exposure", "paths", "entities", "counts" };
+    private static readonly HashSet<string> WalkingQuestions = new(StringComparer.Ordinal) { "supplyChain", "exportControls", "exposure", "paths", "entities", "counts", "changes" };
+
+    /// <summary>Walking questions that cost more than one walk: <c>changes</c> compares two days' answers, about two walks' work.</summary>
+    private static readonly Dictionary<string, int> WalksPerQuestion = new(StringComparer.Ordinal) { ["changes"] = 2 };
 
     /// <summary>Sizes assumed for lists without a bound of their own, by <c>Type.field</c>.</summary>
     private static readonly Dictionary<string, int> ListWeights = new(StringComparer.Ordinal)
@@ -33,6 +36,11 @@ internal sealed class QueryAnalysis
         ["SupplyChain.stages"] = 10,
         ["Stage.entities"] = 10,
         ["ExportControls.hits"] = 5,
+
+        // What changed between two days is usually a small part of one answer.
+        ["ChangeSide.entities"] = 10,
+        ["ChangeSide.relationships"] = 20,
+        ["ChangeSide.regulations"] = 5,
         ["Exposure.exposed"] = 20,
         ["Query.relationshipTypes"] = 20,
         ["Actor.sources"] = 2,
@@ -265,7 +273,7 @@ internal sealed class QueryAnalysis
             if (WalkingQuestions.Contains(name))
             {
                 WalksTheGraph = true;
-                Cost += WalkCost;
+                Cost += WalkCost * WalksPerQuestion.GetValueOrDefault(name, 1);
             }
         }
 

@@ -115,6 +115,9 @@ internal sealed class CpuMeteredQueries(IGraphQueries inner, SupplyGraphMetrics?
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) =>
         Observed("paths", () => inner.PathsAsync(question, cancellationToken));
 
+    public Task<ChangesAnswer> ChangesAsync(ChangesQuestion question, CancellationToken cancellationToken) =>
+        Observed("changes", () => inner.ChangesAsync(question, cancellationToken));
+
     private Task<T> Observed<T>(string call, Func<Task<T>> run)
     {
         if (telemetry is null)

@@ -10,7 +10,7 @@ using SupplyGraph.Domain.Vocabulary;
 namespace SupplyGraph.Cli.Commands;
 
 /// <summary>
-/// <c>trace</c>, <c>controls</c>, <c>exposure</c>, <c>paths</c>: the service's questions from a terminal, as tables or,
+/// <c>trace</c>, <c>controls</c>, <c>exposure</c>, <c>paths</c>, <c>changes</c>: the service's questions from a terminal, as tables or,
 /// with <c>--json</c>, as JSON. They open the store as <c>serve</c> does (seeding an empty one), so they give the API's answers.
 /// </summary>
 internal static class QuestionCommands
@@ -21,6 +21,7 @@ internal static class QuestionCommands
         yield return Controls(console);
         yield return Exposure(console);
         yield return Paths(console);
+        yield return Changes(console);
     }
 
     private static Command Trace(CliConsole console)
@@ -133,6 +134,89 @@ internal static class QuestionCommands
             return Show(console, parse, limits, answer, AnswerTables.Write);
         }, cancellationToken));
         return command;
+    }
+
+    private static Command Changes(CliConsole console)
+    {
+        var entity = new Argument<string>("ENTITY") { Description = "An id, name or alias, e.g. deepseek." };
+        var from = new Option<DateOnly?>("--from") { Description = "The earlier day (yyyy-MM-dd).", HelpName = "DATE", Required = true, CustomParser = result => ParseDay(result, "--from") };
+        var to = new Option<DateOnly?>("--to") { Description = "The later day (yyyy-MM-dd; --from itself allowed).", HelpName = "DATE", Required = true, CustomParser = result => ParseDay(result, "--to") };
+        var maxHops = new Option<int?>("--max-hops")
+        {
+            Description = $"How far to walk (1 to {QueryLimits.MaxMaxHops}; default {QueryLimits.DefaultMaxHops}).",
+            HelpName = "N",
+        };
+        var json = new Option<bool>("--json") { Description = "Write the answer as JSON instead of tables." };
+        var command = new Command(
+            "changes",
+            """
+            What changed between two days: what entered and left an entity's supply chain (each in its stage) and the export rules that touch it.
+
+            Example:
+              supplygraph changes deepseek --from 2023-06-01 --to 2026-01-01
+            """);
+        command.Arguments.Add(entity);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(maxHops);
+        command.Options.Add(json);
+        command.SetAction((parse, cancellationToken) => AskAsync(console, parse, async store =>
+        {
+            var question = ChangesQuestion.Create(parse.GetRequiredValue(entity), parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(maxHops));
+            var answer = await store.ChangesAsync(question, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(AnswerJson.Write(answer));
+            }
+            else
+            {
+                WriteChanges(console.Tables(), answer);
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void WriteChanges(IAnsiConsole tables, ChangesAnswer answer)
+    {
+        tables.MarkupLine($"[bold]Changes around {Markup.Escape($"{answer.Entity.Name} ({answer.Entity.Id})")}[/] from {answer.From:yyyy-MM-dd} to {answer.To:yyyy-MM-dd}");
+        var table = new Table().AddColumns("Change", "What", "Stage or type", "Id", "Name or ends");
+        foreach (var (change, side) in new[] { ("entered", answer.Entered), ("left", answer.Left) })
+        {
+            foreach (var member in side.Entities)
+            {
+                table.AddRow(change, "entity", member.Stage.ToString(), Markup.Escape(member.Entity.Id), Markup.Escape(member.Entity.Name));
+            }
+
+            foreach (var relationship in side.Relationships)
+            {
+                table.AddRow(change, "relationship", relationship.Type.Name(), Markup.Escape(relationship.Record.Key), Markup.Escape($"{relationship.From.Name} -> {relationship.To.Name}"));
+            }
+
+            foreach (var regulation in side.Regulations)
+            {
+                table.AddRow(change, "regulation", $"effective {regulation.Effective:yyyy-MM-dd}", Markup.Escape(regulation.Id), Markup.Escape(regulation.Name));
+            }
+        }
+
+        tables.Write(table);
+        if (answer.Partial)
+        {
+            tables.MarkupLine("[yellow]partial:[/] a limit cut one of the answers compared; raise --max-hops to see more.");
+        }
+    }
+
+    private static DateOnly? ParseDay(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        result.AddError($"{option}: \"{text}\" is not a date; write it as yyyy-MM-dd, e.g. 2025-01-27.");
+        return null;
     }
 
     private static Task<int> AskAsync(CliConsole console, ParseResult parse, Func<IGraphQueries, Task<int>> ask, CancellationToken cancellationToken) =>

@@ -113,4 +113,18 @@ ${REL_FIELDS}`,
   rules: entities(where: { kind: [REGULATION] }, first: 1) { edges { node { id name } } }
   equipment: entities(where: { category: [EQUIPMENT] }, first: 1) { edges { node { id name } } }
 }`,
+  changes: `query Changes($entity: String!, $from: Date!, $to: Date!) {
+  changes(entity: $entity, from: $from, to: $to) {
+    from to partial
+    entity { id name kind }
+    entered { ...ChangeSideFields }
+    left { ...ChangeSideFields }
+  }
+}
+fragment ChangeSideFields on ChangeSide {
+  entities { stage entity { id name kind } }
+  relationships { ...RelFields }
+  regulations { id name citation effective rescinded }
+}
+${REL_FIELDS}`,
 };

@@ -35,6 +35,9 @@ public interface IGraphQueries : IGraphStoreInfo
 
     Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken);
 
+    /// <summary>What entered and left an entity's supply chain and export controls between two days (<see cref="ChangeQuestions"/>).</summary>
+    Task<ChangesAnswer> ChangesAsync(ChangesQuestion question, CancellationToken cancellationToken);
+
     /// <summary>One page of entities: filtered, ordered, after a cursor (the read API).</summary>
     Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken);
 

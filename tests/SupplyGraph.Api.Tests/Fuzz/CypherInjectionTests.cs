@@ -195,6 +195,8 @@ public sealed class CypherInjectionTests
 
         public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) => inner.PathsAsync(question, cancellationToken);
 
+        public Task<ChangesAnswer> ChangesAsync(ChangesQuestion question, CancellationToken cancellationToken) => inner.ChangesAsync(question, cancellationToken);
+
         public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) => inner.ListEntitiesAsync(question, cancellationToken);
 
         public Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken) => inner.ListRelationshipsAsync(question, cancellationToken);

@@ -408,6 +408,9 @@ internal sealed class SwitchableStore(ISupplyGraphStore inner) : ISupplyGraphSto
     public Task<SupplyGraph.Domain.Questions.PathAnswer> PathsAsync(SupplyGraph.Domain.Questions.PathsQuestion question, CancellationToken cancellationToken) =>
         Current.PathsAsync(question, cancellationToken);
 
+    public Task<SupplyGraph.Domain.Questions.ChangesAnswer> ChangesAsync(SupplyGraph.Domain.Questions.ChangesQuestion question, CancellationToken cancellationToken) =>
+        Current.ChangesAsync(question, cancellationToken);
+
     public Task<SupplyGraph.Domain.Questions.Page<SupplyGraph.Domain.Vocabulary.Entity>> ListEntitiesAsync(SupplyGraph.Domain.Questions.EntityListQuestion question, CancellationToken cancellationToken) =>
         Current.ListEntitiesAsync(question, cancellationToken);
 

@@ -96,6 +96,12 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
         return await inner.PathsAsync(question, cancellationToken);
     }
 
+    public async Task<ChangesAnswer> ChangesAsync(ChangesQuestion question, CancellationToken cancellationToken)
+    {
+        await CountAsync(nameof(ChangesAsync), cancellationToken);
+        return await inner.ChangesAsync(question, cancellationToken);
+    }
+
     public async Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken)
     {
         await CountAsync(nameof(ListEntitiesAsync), cancellationToken);

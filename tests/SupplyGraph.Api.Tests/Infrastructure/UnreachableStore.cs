@@ -36,6 +36,8 @@ public sealed class UnreachableStore : ISupplyGraphStore
 
     public Task<PathAnswer> PathsAsync(PathsQuestion question, CancellationToken cancellationToken) => Fail<PathAnswer>();
 
+    public Task<ChangesAnswer> ChangesAsync(ChangesQuestion question, CancellationToken cancellationToken) => Fail<ChangesAnswer>();
+
     public Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken) => Fail<Page<Entity>>();
 
     public Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken) => Fail<Page<Relationship>>();

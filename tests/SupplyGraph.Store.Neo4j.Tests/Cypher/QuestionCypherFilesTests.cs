@@ -16,7 +16,7 @@ namespace SupplyGraph.Store.Neo4j.Tests.Cypher;
 public sealed partial class QuestionCypherFilesTests
 {
     /// <summary>The files that walk the supply chain as the domain does (paths walks every type, so it is not one).</summary>
-    private static readonly string[] WalkingFiles = ["supply-chain.cypher", "export-controls.cypher", "exposure.cypher"];
+    private static readonly string[] WalkingFiles = ["supply-chain.cypher", "export-controls.cypher", "exposure.cypher", "changes.cypher"];
 
     public static TheoryData<string> QueryFiles => [.. Directory.GetFiles(RepositoryPaths.Combine("cypher", "queries"), "*.cypher")
         .Select(Path.GetFileName)
