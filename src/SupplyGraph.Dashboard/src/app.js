@@ -6,6 +6,7 @@ import { cypherFor } from './cypher.js';
 import { h, clear, append, nextId, today, humanize, dataTable, exportButtons } from './dom.js';
 import { combobox } from './combobox.js';
 import { renderSupplyChain } from './chain.js';
+import { renderTimeline, renderCompare, changeRows } from './time.js';
 
 export const STAGES = ['RAW_MATERIALS', 'EQUIPMENT', 'MANUFACTURING', 'CHIP_DESIGN', 'CHIPS', 'COMPUTE', 'CAPITAL', 'LABS', 'MODELS', 'DEPLOYMENT'];
 const STATUSES = ['CONFIRMED', 'REPORTED', 'ALLEGED', 'DISPUTED'];
@@ -489,6 +490,8 @@ function relationshipTable(focusId, rels, caption) {
 }
 
 function entityView(token, id) {
+  const compare = search().get('compare');
+  if (compare !== null) { compareView(token, id, compare); return; }
   headerSearch();
   document.title = `${id} · SupplyGraph`;
   const title = h('h1', { 'data-testid': 'entity-title' }, id);
@@ -498,13 +501,14 @@ function entityView(token, id) {
     exposure: makeSection({ key: 'exposure', title: 'Exposure to this regulation', testid: 'exposure-section' }),
     chain: makeSection({ key: 'supply-chain', title: 'Critical path — raw silicon to deployment', intro: 'Everything upstream and downstream, in stages from raw materials to deployment. Lines show the relationships; their style shows how well each claim is established.' }),
     controls: makeSection({ key: 'export-controls', title: 'Export controls touching it', testid: 'controls-section' }),
+    timeline: makeSection({ key: 'timeline', title: 'Timeline and what changed', testid: 'timeline-section' }),
     paths: makeSection({ key: 'paths', title: 'Paths to another entity' }),
     relationships: makeSection({ key: 'relationships', title: 'Relationships and their sources' }),
     graph: makeSection({ key: 'graph', title: 'Graph of the neighbourhood' }),
   };
   // Which sections apply depends on the kind: a regulation leads with its exposure and has no chain of its own.
   const regulationOnly = ['exposure'];
-  const notForRegulations = ['supply-chain', 'export-controls', 'graph'];
+  const notForRegulations = ['supply-chain', 'export-controls', 'timeline', 'graph'];
   const showFor = (kind) => {
     const isReg = kind === 'REGULATION';
     for (const s of Object.values(sections)) {
@@ -519,7 +523,7 @@ function entityView(token, id) {
     }
   };
   const toc = h('nav', { 'aria-label': 'On this page', class: 'toc', 'data-testid': 'toc' }, h('ul', {},
-    [['profile', 'Profile'], ['exposure', 'Exposure'], ['supply-chain', 'Critical path'], ['export-controls', 'Export controls'], ['paths', 'Paths'], ['relationships', 'Relationships'], ['graph', 'Graph']]
+    [['profile', 'Profile'], ['exposure', 'Exposure'], ['supply-chain', 'Critical path'], ['export-controls', 'Export controls'], ['timeline', 'Timeline'], ['paths', 'Paths'], ['relationships', 'Relationships'], ['graph', 'Graph']]
       .map(([k, t]) => h('li', { 'data-toc': k }, h('a', { href: `#${k}` }, t)))));
   sections.exposure.el.hidden = true;
   toc.querySelector('[data-toc="exposure"]').hidden = true;
@@ -568,11 +572,76 @@ function entityView(token, id) {
     });
     chainP.then((chain) => { if (tk === generation && chain) sections.chain.tools.append(exportButtons(`Critical path of ${chain.focus?.name || id} on ${chain.asOf}`, chainExport(chain))); });
     controlsP.then((answer) => { if (tk === generation && answer) sections.controls.tools.append(exportButtons(`Export controls touching ${answer.entity.name} on ${answer.asOf}`, controlsExport(answer))); });
+    const timelineP = Promise.all([profileP, controlsP]).then(([entity, controls]) => {
+      if (tk !== generation || !entity || entity.kind === 'REGULATION') return;
+      loadTimeline(sections.timeline, id, lastProfile, controls, asOf);
+    });
     const graphP = Promise.all([profileP.then(() => lastProfile), chainP]).then(([profile, chain]) => loadGraph(tk, sections.graph, id, profile, chain, asOf));
-    await Promise.allSettled([profileP, chainP, controlsP, pathsP, exposureP, graphP, profileP.then(() => Promise.allSettled(pending))]);
+    await Promise.allSettled([profileP, chainP, controlsP, pathsP, exposureP, timelineP, graphP, profileP.then(() => Promise.allSettled(pending))]);
     if (tk === generation) setReady(true);
   }
   load();
+}
+
+/** The timeline of the page's dated facts (time.js), and the way into compare mode. */
+function loadTimeline(section, id, profile, controls, asOf) {
+  section.setQuery(QUERIES.changes, { entity: id, from: 'YYYY-MM-DD', to: asOf }, '');
+  const holder = h('div', {});
+  const events = renderTimeline(holder, {
+    profile: profile ? { entity: profile.entity, profile: { asOf: profile.asOf, relationships: profile.relationships } } : null,
+    controls: controls ? { exportControls: controls } : null,
+    asOf,
+  });
+  const from = events.find((event) => event.date < asOf)?.date || asOf;
+  clear(section.body).append(
+    h('p', {}, h('a', { href: href(`/entity/${encodeURIComponent(id)}`, { compare: `${from}..${asOf}` }), 'data-link': true, 'data-testid': 'compare-link' },
+      `Compare two dates: what entered and left the chain and the rules between ${from} and ${asOf}`)),
+    holder);
+  section.done();
+}
+
+/**
+ * Compare mode, /entity/{id}?compare=A..B: what entered and left the supply chain and the rules between two days,
+ * exactly as the changes field answers (time.js draws it); the days are kept in the URL.
+ */
+async function compareView(token, id, compare) {
+  headerSearch();
+  const [from = '', to = ''] = compare.split('..');
+  document.title = `Compare · ${id} · SupplyGraph`;
+  const title = h('h1', { 'data-testid': 'entity-title' }, id);
+  const section = makeSection({ key: 'compare', title: 'As of A vs as of B', testid: 'compare-section' });
+  const back = h('a', { href: href(`/entity/${encodeURIComponent(id)}`, { compare: null }), 'data-link': true }, 'Back to the page');
+  append(clear(view()), [h('div', { class: 'entity-head' }, h('div', {}, title, h('p', { class: 'subtitle' }, 'Compare two dates · ', back))), section.el]);
+  const container = h('div', {});
+  clear(section.body).append(container);
+  const draw = async (a, b) => {
+    section.setQuery(QUERIES.changes, { entity: id, from: a, to: b }, '');
+    clear(section.tools);
+    // Two other days: the page is routed again for them, so the URL, the title and the export follow the answer shown.
+    const answer = await renderCompare(container, {
+      entity: id, from: a, to: b, ask: gql, link: (e) => entityLink(e),
+      onChange: ({ from: x, to: y }) => navigate(href(`/entity/${encodeURIComponent(id)}`, { compare: `${x}..${y}` }), { replace: true }),
+    });
+    const changes = answer?.data?.changes;
+    if (token !== generation) return;
+    if (changes) {
+      title.textContent = changes.entity.name;
+      document.title = `Compare · ${changes.entity.name} · SupplyGraph`;
+      section.tools.append(exportButtons(`Changes of ${changes.entity.name} between ${changes.from} and ${changes.to}`, {
+        csv: () => ({
+          columns: [{ key: 'change', label: 'Change' }, { key: 'what', label: 'What' }, { key: 'id', label: 'Id' }, { key: 'name', label: 'Name' }, { key: 'stage', label: 'Stage' }],
+          rows: changeRows(changes).map((row) => ({
+            change: row.change, what: row.what, id: row.id, stage: row.stage || '',
+            name: row.entity?.name || row.regulation?.name || (row.relationship ? `${row.relationship.from.name} ${row.relationship.type} ${row.relationship.to.name}` : ''),
+          })),
+        }),
+        json: () => changes,
+      }));
+    }
+    section.done();
+  };
+  await draw(from, to);
+  if (token === generation) setReady(true);
 }
 
 /** The critical path as rows: one per stage member. */
