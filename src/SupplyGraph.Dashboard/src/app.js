@@ -609,9 +609,9 @@ async function compareView(token, id, compare) {
   const [from = '', to = ''] = compare.split('..');
   document.title = `Compare · ${id} · SupplyGraph`;
   const title = h('h1', { 'data-testid': 'entity-title' }, id);
-  const section = makeSection({ key: 'compare', title: 'As of A vs as of B', testid: 'compare-section' });
+  const section = makeSection({ key: 'compare', title: 'Compare two dates', testid: 'compare-section' });
   const back = h('a', { href: href(`/entity/${encodeURIComponent(id)}`, { compare: null }), 'data-link': true }, 'Back to the page');
-  append(clear(view()), [h('div', { class: 'entity-head' }, h('div', {}, title, h('p', { class: 'subtitle' }, 'Compare two dates · ', back))), section.el]);
+  append(clear(view()), [h('div', { class: 'entity-head' }, h('div', {}, title, h('p', { class: 'subtitle' }, 'As of A vs as of B · ', back))), section.el]);
   const container = h('div', {});
   clear(section.body).append(container);
   const draw = async (a, b) => {
