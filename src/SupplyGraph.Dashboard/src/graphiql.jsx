@@ -1,5 +1,5 @@
 // GraphiQL for the SupplyGraph API, with the headline questions as tabs and an examples menu.
-import React from 'react';
+import React, { createContext, useContext } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { useEditorContext } from '@graphiql/react';
@@ -8,18 +8,24 @@ import 'graphiql/graphiql.css';
 import './graphiql-a11y.css';
 // The service answers no introspection; the schema is bundled from its snapshot (kept current by the API tests).
 import sdl from '../../SupplyGraph.Api/GraphQL/schema.graphql';
+import { QUERIES } from './queries.js';
 
 const schema = buildSchema(sdl);
 
 const params = new URLSearchParams(location.search);
 const endpoint = params.get('api') || window.SUPPLYGRAPH_API || '/graphql';
 
-const EXAMPLES = [
-  {
-    title: 'Export controls touching DeepSeek',
-    query: `# Which export rules touch DeepSeek, with the routes that explain them?
-query ExportControlsDeepSeek {
-  exportControls(entity: "deepseek") {
+// The examples are built from the data the service holds (a lab, a rule, an equipment maker), so the first tab answers
+// on any dataset; the document that finds them is the dashboard's (queries.js).
+function examplesFor({ lab, rule, equipment }) {
+  const q = JSON.stringify;
+  const list = [];
+  if (lab) {
+    list.push({
+      title: `Export controls touching ${lab.name}`,
+      query: `# Which export rules touch ${lab.name}, with the routes that explain them?
+query ExportControls {
+  exportControls(entity: ${q(lab.id)}) {
     partial
     hits {
       regulation { id name citation effective }
@@ -28,23 +34,24 @@ query ExportControlsDeepSeek {
   }
 }
 `,
-  },
-  {
-    title: 'Supply chain of DeepSeek',
-    query: `# Silicon to deployment for DeepSeek, in stages.
-query SupplyChainDeepSeek {
-  supplyChain(entity: "deepseek") {
+    }, {
+      title: `Supply chain of ${lab.name}`,
+      query: `# Silicon to deployment for ${lab.name}, in stages.
+query SupplyChain {
+  supplyChain(entity: ${q(lab.id)}) {
     partial
     stages { stage entities { id name } }
   }
 }
 `,
-  },
-  {
-    title: 'Exposure to the October 2023 BIS rule',
-    query: `# Every entity the October 2023 advanced-computing rule touches.
-query ExposureBis2023 {
-  exposure(regulation: "us-bis-2023-10-advanced-computing", maxPaths: 3) {
+    });
+  }
+  if (rule) {
+    list.push({
+      title: `Exposure to ${rule.name}`,
+      query: `# Every entity ${rule.name} touches.
+query Exposure {
+  exposure(regulation: ${q(rule.id)}, maxPaths: 3) {
     inForce
     partial
     regulation { id name citation effective }
@@ -52,37 +59,52 @@ query ExposureBis2023 {
   }
 }
 `,
-  },
-  {
-    title: 'Paths from Hugging Face to ASML',
-    query: `# The shortest paths between Hugging Face and ASML.
-query PathsHuggingFaceAsml {
-  paths(from: "hugging-face", to: "asml") {
+    });
+  }
+  if (lab && equipment) {
+    list.push({
+      title: `Paths from ${lab.name} to ${equipment.name}`,
+      query: `# The shortest paths between ${lab.name} and ${equipment.name}.
+query Paths {
+  paths(from: ${q(lab.id)}, to: ${q(equipment.id)}) {
     partial
     paths { length summary }
   }
 }
 `,
-  },
-  {
-    title: 'Search "DeepSeek"',
-    query: `# Entities whose id, name or alias contains the text.
-query SearchDeepSeek {
-  search(text: "DeepSeek", first: 10) { id kind name aliases }
+    });
+  }
+  list.push({
+    title: 'What is loaded',
+    query: `# Entities by kind, and the first page of AI labs.
+query Overview {
+  counts(by: ENTITY_KIND) { total groups { key count } }
+  entities(where: { category: [AI_LAB] }, first: 10) { totalCount edges { node { id name country } } }
 }
 `,
-  },
-  {
-    title: 'As of a day: export controls on 2023-06-01',
-    query: `# The same question before the October 2023 rule took effect.
-query ExportControlsDeepSeek2023 {
-  exportControls(entity: "DeepSeek", asOf: "2023-06-01", maxPaths: 1) {
-    hits { regulation { id effective } paths { summary } }
+  });
+  if (lab) {
+    list.push({
+      title: `Search "${lab.name}"`,
+      query: `# Entities whose id, name or alias contains the text.
+query Search {
+  search(text: ${q(lab.name)}, first: 10) { id kind name aliases }
+}
+`,
+    });
+  }
+  return list;
+}
+
+async function loadExamples() {
+  try {
+    const body = await fetcher({ query: QUERIES.graphiqlExamples });
+    const first = (c) => c?.edges?.[0]?.node || null;
+    return examplesFor({ lab: first(body?.data?.labs), rule: first(body?.data?.rules), equipment: first(body?.data?.equipment) });
+  } catch {
+    return examplesFor({});
   }
 }
-`,
-  },
-];
 
 async function fetcher(graphQLParams, opts) {
   const response = await fetch(endpoint, {
@@ -106,6 +128,7 @@ function ExamplesIcon() {
 }
 
 function ExamplesPanel() {
+  const EXAMPLES = useContext(Examples);
   const { addTab, queryEditor, tabs, activeTabIndex } = useEditorContext();
   const open = (example) => {
     addTab();
@@ -131,23 +154,28 @@ function ExamplesPanel() {
   );
 }
 
+const Examples = createContext([]);
+const dashboardHref = `/${params.get('api') ? `?api=${encodeURIComponent(params.get('api'))}` : ''}`;
+
 const examplesPlugin = { title: 'Examples', icon: ExamplesIcon, content: ExamplesPanel };
 
-function App() {
+function App({ examples }) {
   return (
+    <Examples.Provider value={examples}>
     <GraphiQL
       fetcher={fetcher}
       schema={schema}
-      defaultQuery={EXAMPLES[0].query}
-      defaultTabs={EXAMPLES.slice(0, 5).map((e) => ({ query: e.query }))}
+      defaultQuery={examples[0].query}
+      defaultTabs={examples.slice(0, 5).map((e) => ({ query: e.query }))}
       plugins={[examplesPlugin]}
       visiblePlugin={examplesPlugin}
       defaultEditorToolsVisibility={false}
       isHeadersEditorEnabled={true}
       shouldPersistHeaders={false}
     >
-      <GraphiQL.Logo>SupplyGraph</GraphiQL.Logo>
+      <GraphiQL.Logo><a href={dashboardHref} className="sg-back">← SupplyGraph dashboard</a></GraphiQL.Logo>
     </GraphiQL>
+    </Examples.Provider>
   );
 }
 
@@ -177,4 +205,4 @@ new MutationObserver(() => {
   requestAnimationFrame(() => { patchQueued = false; patchA11y(); });
 }).observe(document.getElementById('graphiql'), { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'class'] });
 
-createRoot(document.getElementById('graphiql')).render(<App />);
+loadExamples().then((examples) => createRoot(document.getElementById('graphiql')).render(<App examples={examples} />));

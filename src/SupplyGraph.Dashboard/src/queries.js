@@ -67,7 +67,7 @@ ${REL_FIELDS}`,
   exposure(regulation: $regulation, asOf: $asOf) {
     asOf inForce
     regulation { id name citation effective rescinded }
-    exposed { entity { id name kind } paths { ...PathFields } }
+    exposed { entity { id name kind country ... on Actor { category } } paths { ...PathFields } }
     ${EXPLORED}
   }
 }
@@ -84,6 +84,35 @@ ${REL_FIELDS}`,
 }
 ${PATH_FIELDS}
 ${REL_FIELDS}`,
+  // The home page: what is loaded (counts by kind), the labs, the rules (sorted by effective date in the page until
+  // the API orders entities by date), and one chip and one model as examples taken from the data.
+  overview: `query Overview {
+  kinds: counts(by: ENTITY_KIND) { total groups { key count } }
+  labs: entities(where: { category: [AI_LAB] }, first: 24) { totalCount edges { node { id name country } } }
+  rules: entities(where: { kind: [REGULATION] }, first: 200) {
+    totalCount
+    edges { node { id name ... on Regulation { citation effective rescinded jurisdiction } } }
+  }
+  chips: entities(where: { kind: [CHIP] }, first: 1) { edges { node { id name } } }
+  models: entities(where: { kind: [MODEL] }, first: 1) { edges { node { id name } } }
+}`,
+  browse: `query Browse($where: EntityWhere, $first: Int, $after: String) {
+  entities(where: $where, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id name kind country ... on Actor { category } ... on Regulation { citation effective } } }
+  }
+}`,
+  // A name for an id the profile holds (a chip's designer, a model's developer, a rule's issuer).
+  entityName: `query EntityName($ref: String!) {
+  entity(ref: $ref) { id name kind }
+}`,
+  // GraphiQL's first tabs: a lab, a regulation and a second entity taken from the data, whatever the dataset.
+  graphiqlExamples: `query GraphiqlExamples {
+  labs: entities(where: { category: [AI_LAB] }, first: 1) { edges { node { id name } } }
+  rules: entities(where: { kind: [REGULATION] }, first: 1) { edges { node { id name } } }
+  equipment: entities(where: { category: [EQUIPMENT] }, first: 1) { edges { node { id name } } }
+}`,
   changes: `query Changes($entity: String!, $from: Date!, $to: Date!) {
   changes(entity: $entity, from: $from, to: $to) {
     from to partial
