@@ -55,14 +55,12 @@ for (const { name: dataset, base } of datasets()) {
     });
 
     test('an unknown name gets one not-found page that suggests the closest name', async () => {
-      // arrange: the seed's misspelling from the issue; on the generated data a lab's name with two letters swapped
+      // arrange: a lab's name with two letters swapped (the seed holds no "Moonshot", the issue's example: the
+      // domain's SuggestionTests cover that misspelling on a graph that has it)
       const names = await allNames(base);
-      let reference = 'Moonshoot';
-      if (dataset !== 'seed') {
-        const lab = (await ask('{ entities(where: { category: [AI_LAB] }, first: 1) { edges { node { name } } } }', {}, { base })).entities.edges[0].node.name;
-        const at = Math.floor(lab.length / 2) - 1;
-        reference = lab.slice(0, at) + lab[at + 1] + lab[at] + lab.slice(at + 2);
-      }
+      const lab = (await ask('{ entities(where: { category: [AI_LAB] }, first: 1) { edges { node { name } } } }', {}, { base })).entities.edges[0].node.name;
+      const at = Math.floor(lab.length / 2) - 1;
+      const reference = lab.slice(0, at) + lab[at + 1] + lab[at] + lab.slice(at + 2);
       const distance = (entry) => Math.min(...entry.keys.map((key) => edit(key.toLowerCase(), reference.toLowerCase())));
       const closest = names.reduce((best, entry) => (distance(entry) < distance(best) ? entry : best)).name;
       const { page, problems, close } = await open(`/entity/${encodeURIComponent(reference)}`, { base, width: 1280, height: 800 });

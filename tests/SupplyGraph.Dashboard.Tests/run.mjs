@@ -27,7 +27,7 @@ try {
   process.env.SUPPLYGRAPH_DASHBOARD_URL = service.url;
   process.env.SUPPLYGRAPH_DASHBOARD_GENERATED_URL = generatedService.url;
   process.env.SUPPLYGRAPH_CHROMIUM = chromium;
-  const stream = run({ files, concurrency: 1, timeout: 180_000 });
+  const stream = run({ files, concurrency: 1, timeout: 420_000 });
   stream.on('test:pass', (event) => { if (event.details?.type !== 'suite') { if (event.skip || event.todo) skipped++; else passed++; } });
   stream.on('test:fail', (event) => { if (event.details?.type !== 'suite') failed++; });
   const reported = stream.compose(spec);
