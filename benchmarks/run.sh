@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The scale harness in one command (benchmarks/README.md):
-#   bash benchmarks/run.sh                 S, M and L, plus the seed over HTTP (about 40 minutes on 2 cores)
+#   bash benchmarks/run.sh                 S, M and L, plus the seed over HTTP (about 55 minutes on 2 cores)
 #   bash benchmarks/run.sh --sizes S,M     only those sizes
 #   bash benchmarks/run.sh --quick         short runs, to check the harness itself works (numbers not for RESULTS)
 #   bash benchmarks/run.sh --neo4j-only --sizes S,M   only the Neo4j step (issue 19: import, cold start, questions, freshness, 8 clients)
@@ -44,6 +44,11 @@ if [ "$neo4j_only" = 0 ]; then
   echo "==> seed: questions in-process and over HTTP"
   bench questions seed $quick
   bench http seed $quick || echo "(some HTTP requests failed: see the errors column)"
+fi
+
+if [ "$neo4j_only" = 0 ]; then
+  echo "==> seed: instrumentation overhead over HTTP (issue 21): telemetry off, on, Prometheus scraped"
+  bench overhead seed $([ -n "$quick" ] && echo "2 --quick") || echo "(some overhead requests failed: see the errors column)"
 fi
 
 if [ "$neo4j_only" = 0 ]; then

@@ -17,6 +17,7 @@ public static class BenchmarkCommands
           lookups seed|S|M|L      in-process timings of unknown references, misspellings and searches
           repeat SIZE "CASE" N    asks one question case N times, printing each time (to run under dotnet-trace)
           http seed|S|M|L         the host under autocannon (benchmarks/load)
+          overhead seed [ROUNDS]  the seed's HTTP load with telemetry off, on (no exporter) and Prometheus scraped, in turns (issue 21; 10 rounds, about 15 minutes)
           neo4j seed|S|M        issue 19 on Neo4j: import, cold start, questions vs embedded, freshness, 8 clients (needs SUPPLYGRAPH_NEO4J_URI; CLEARS that database)
           report [COMMAND]        write benchmarks/RESULTS.md from benchmarks/results/*.json
         """;
@@ -73,6 +74,11 @@ public static class BenchmarkCommands
                 case "http" when words.Length == 2:
                     var http = await HttpMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token);
                     return http.Runs.Any(run => run.Errors > 0) ? 1 : 0;
+                case "overhead" when words.Length is 2 or 3 && words[1] == "seed":
+                    var rounds = words.Length == 3 ? int.Parse(words[2], System.Globalization.CultureInfo.InvariantCulture) : quick ? 1 : 10;
+                    var overhead = await InstrumentationOverhead.RunAsync(paths, rounds, quick, stop.Token);
+                    Console.WriteLine(OverheadReport.Section(overhead));
+                    return overhead.Configurations.Any(configuration => configuration.Errors > 0) ? 1 : 0;
                 case "neo4j" when words.Length == 2:
                     Console.WriteLine(await Neo4jMeasurement.RunAsync(paths, BenchmarkSize.Parse(words[1]), quick, stop.Token));
                     return 0;

@@ -34,6 +34,9 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
     private readonly SqliteConnection? memoryKeepAlive;
     private volatile GraphQuestions questions;
 
+    // The index answering now and when it was loaded, for IndexStatistics: one reference, swapped with the index.
+    private volatile IndexStatistics? indexStatistics;
+
     // The file's change counter when the index was loaded, and when to look at it again (Stopwatch ticks).
     private long loadedVersion = -1;
     private long nextChangeCheck;
@@ -103,6 +106,8 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         return Task.FromResult(new StoreStatistics(index.NodeCount, index.EdgeCount));
     }
 
+    public IndexStatistics? IndexStatistics => indexStatistics;
+
     /// <summary>
     /// Imports an input as it is read: one thread parses and validates, this one writes, so neither the file nor its
     /// rows are ever held whole. Invalid anywhere means nothing is kept (one transaction). References outside the
@@ -113,7 +118,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         var existing = EntityLookup.In(this);
-        return await ImportAsync(
+        return await ImportTelemetry.MeasureAsync(this.options.InMemory ? "memory" : "embedded", () => ImportAsync(
             Path.GetFileNameWithoutExtension(source.Name),
             options,
             source.Rows,
@@ -136,7 +141,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                     return ValueTask.CompletedTask;
                 },
                 token),
-            cancellationToken);
+            cancellationToken));
     }
 
     public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
@@ -281,6 +286,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         var graph = SqliteIndexLoader.Load(Open, Description);
         graph.WarmLookupsInBackground();
         questions = new GraphQuestions(graph, clock, options.InMemory ? null : $"embedded:{version}");
+        indexStatistics = new IndexStatistics("index", graph.NodeCount, graph.EdgeCount, clock.GetUtcNow());
         Interlocked.Exchange(ref loadedVersion, version);
     }
 

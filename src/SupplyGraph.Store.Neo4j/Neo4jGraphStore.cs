@@ -54,6 +54,10 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     /// <summary>The graph the questions run on now; replaced whole when Neo4j moves.</summary>
     public GraphIndex Index => projection.Current.Questions.Graph;
 
+    public IndexStatistics? IndexStatistics => projection.Current is { LoadedAt: { } loadedAt } current
+        ? new IndexStatistics("projection", current.Questions.Graph.NodeCount, current.Questions.Graph.EdgeCount, loadedAt)
+        : null;
+
     /// <summary>A store with its own long-lived Query API client (pooled connections), disposed with the store.</summary>
     public static Neo4jGraphStore Connect(Neo4jStoreOptions options, TimeProvider? clock = null, ILogger? logger = null)
     {
@@ -127,7 +131,7 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
     /// stream) then fails cleanly instead. Either way nothing is half-written.
     /// </remarks>
     public Task<ImportSummary> ImportAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken) =>
-        Neo4jStoreFailures.TranslateAsync(() => ImportCoreAsync(source, options, cancellationToken));
+        ImportTelemetry.MeasureAsync("neo4j", () => Neo4jStoreFailures.TranslateAsync(() => ImportCoreAsync(source, options, cancellationToken)));
 
     private async Task<ImportSummary> ImportCoreAsync(IDatasetSource source, ImportOptions options, CancellationToken cancellationToken)
     {

@@ -57,6 +57,12 @@ public abstract partial class StoreContractTests
     [InlineData(EntityOrderField.Country, SortDirection.Ascending)]
     [InlineData(EntityOrderField.Country, SortDirection.Descending)]
     [InlineData(EntityOrderField.Id, SortDirection.Descending)]
+    [InlineData(EntityOrderField.ReleaseDate, SortDirection.Ascending)]
+    [InlineData(EntityOrderField.ReleaseDate, SortDirection.Descending)]
+    [InlineData(EntityOrderField.Announced, SortDirection.Ascending)]
+    [InlineData(EntityOrderField.Effective, SortDirection.Descending)]
+    [InlineData(EntityOrderField.Rescinded, SortDirection.Ascending)]
+    [InlineData(EntityOrderField.Rescinded, SortDirection.Descending)]
     public async Task Paging_through_every_entity_in_any_order_gives_each_once_in_that_order(EntityOrderField field, SortDirection direction)
     {
         // arrange
@@ -209,6 +215,147 @@ public abstract partial class StoreContractTests
         listed.Select(relationship => relationship.Record.Key).Should().Equal(ByHand(all, field, direction).Select(relationship => relationship.Key));
     }
 
+    [Theory]
+    [InlineData(EntityOrderField.ReleaseDate)]
+    [InlineData(EntityOrderField.Announced)]
+    [InlineData(EntityOrderField.Effective)]
+    [InlineData(EntityOrderField.Rescinded)]
+    public async Task Entities_without_the_date_come_last_in_either_direction(EntityOrderField field)
+    {
+        // arrange
+        var store = await StoreWith(Seed);
+        var date = DateOf(field)!;
+        var dated = Seed.Entities.Count(entity => date(entity) is not null);
+
+        // act
+        var ascending = await AllEntityPages(store, new EntityOrder(field, SortDirection.Ascending), pageSize: ListingLimits.MaxPageSize);
+        var descending = await AllEntityPages(store, new EntityOrder(field, SortDirection.Descending), pageSize: ListingLimits.MaxPageSize);
+
+        // assert
+        dated.Should().BeInRange(1, Seed.Entities.Count - 1, "the seed should hold entities with and without a {0}", field);
+        foreach (var pages in new[] { ascending, descending })
+        {
+            var listed = pages.SelectMany(page => page.Edges.Select(edge => edge.Node)).ToList();
+            listed.Take(dated).Should().OnlyContain(entity => date(entity) != null);
+            listed.Skip(dated).Should().OnlyContain(entity => date(entity) == null);
+        }
+
+        ascending.SelectMany(page => page.Edges).Take(dated).Select(edge => date(edge.Node)!.Value).Should().BeInAscendingOrder();
+        descending.SelectMany(page => page.Edges).Take(dated).Select(edge => date(edge.Node)!.Value).Should().BeInDescendingOrder();
+    }
+
+    public static TheoryData<string> WholeGraphRelationshipFilters => [.. RelationshipFilterCases.Where(each => !UsesDirection(each.Value.Filter)).Select(each => each.Key)];
+
+    [Theory]
+    [MemberData(nameof(WholeGraphRelationshipFilters))]
+    public async Task Each_relationship_filter_over_the_whole_graph_lists_what_filtering_by_hand_finds(string filter)
+    {
+        // arrange
+        var store = await StoreWith(Seed);
+        var (where, byHand) = RelationshipFilterCases[filter];
+        var expected = Seed.Relationships.Where(byHand).Select(relationship => relationship.Key).Order(StringComparer.Ordinal).ToList();
+
+        // act
+        var keys = new List<string>();
+        string? after = null;
+        Page<Relationship> page;
+        do
+        {
+            page = await store.ListRelationshipsAsync(RelationshipListQuestion.Create(null, where, first: ListingLimits.MaxPageSize, after: after), Token);
+            page.TotalCount.Should().Be(expected.Count);
+            keys.AddRange(page.Edges.Select(edge => edge.Node.Record.Key));
+            after = page.EndCursor;
+        }
+        while (page.HasNextPage);
+
+        // assert
+        expected.Should().NotBeEmpty("the seed should hold relationships the {0} filter matches", filter);
+        keys.Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData(RelationshipOrderField.Key, SortDirection.Ascending)]
+    [InlineData(RelationshipOrderField.Type, SortDirection.Descending)]
+    [InlineData(RelationshipOrderField.Status, SortDirection.Ascending)]
+    [InlineData(RelationshipOrderField.Status, SortDirection.Descending)]
+    [InlineData(RelationshipOrderField.ValidFrom, SortDirection.Ascending)]
+    [InlineData(RelationshipOrderField.ValidFrom, SortDirection.Descending)]
+    [InlineData(RelationshipOrderField.ValidTo, SortDirection.Ascending)]
+    public async Task Paging_through_every_relationship_gives_each_once_in_the_order_asked(RelationshipOrderField field, SortDirection direction)
+    {
+        // arrange
+        var store = await StoreWith(Seed);
+        var order = new RelationshipOrder(field, direction);
+
+        // act
+        var pages = new List<Page<Relationship>>();
+        string? after = null;
+        do
+        {
+            pages.Add(await store.ListRelationshipsAsync(RelationshipListQuestion.Create(null, order: order, first: 40, after: after), Token));
+            after = pages[^1].EndCursor;
+        }
+        while (pages[^1].HasNextPage);
+
+        // assert
+        pages.Should().HaveCountGreaterThan(1);
+        pages.Should().OnlyContain(page => page.TotalCount == Seed.Relationships.Count);
+        pages[..^1].Should().OnlyContain(page => page.Edges.Count == 40);
+        pages.SelectMany(page => page.Edges.Select(edge => edge.Node.Record.Key)).Should().Equal(ByHand(Seed.Relationships, field, direction).Select(relationship => relationship.Key));
+    }
+
+    [Fact]
+    public async Task Whole_graph_cursors_are_the_reference_answers_and_the_entity_argument_lists_that_entitys()
+    {
+        // arrange
+        var store = await StoreWith(Seed);
+        var order = new RelationshipOrder(RelationshipOrderField.ValidFrom, SortDirection.Descending);
+        var reference = Reference.ListRelationships(RelationshipListQuestion.Create(null, order: order, first: 25));
+
+        // act
+        var first = await store.ListRelationshipsAsync(RelationshipListQuestion.Create(null, order: order, first: 25), Token);
+        var next = await store.ListRelationshipsAsync(RelationshipListQuestion.Create(null, order: order, first: 25, after: first.EndCursor), Token);
+        var ofDeepSeek = await store.ListRelationshipsAsync(RelationshipListQuestion.Create("DeepSeek", order: order, first: ListingLimits.MaxPageSize), Token);
+
+        // assert
+        first.Edges.Select(edge => edge.Cursor).Should().Equal(reference.Edges.Select(edge => edge.Cursor));
+        next.Edges.Select(edge => edge.Node.Record.Key).Should().Equal(ByHand(Seed.Relationships, order.Field, order.Direction).Skip(25).Take(25).Select(relationship => relationship.Key));
+        ofDeepSeek.Edges.Select(edge => edge.Node.Record.Key).Should().Equal(
+            ByHand(Seed.Relationships.Where(relationship => relationship.From == DeepSeek || relationship.To == DeepSeek), order.Field, order.Direction).Select(relationship => relationship.Key));
+    }
+
+    [Fact]
+    public void What_is_seen_from_an_entity_is_refused_without_one_naming_the_argument()
+    {
+        // act
+        var direction = () => RelationshipListQuestion.Create(null, new RelationshipFilter { Or = [new() { Direction = RelationshipDirection.Incoming }] });
+        var otherEnd = () => RelationshipListQuestion.Create(null, order: new RelationshipOrder(RelationshipOrderField.OtherEndName));
+        var blank = () => RelationshipListQuestion.Create(" ");
+
+        // assert
+        direction.Should().Throw<InvalidArgumentException>().Which.Argument.Should().Be("where");
+        otherEnd.Should().Throw<InvalidArgumentException>().Which.Argument.Should().Be("order");
+        blank.Should().Throw<InvalidArgumentException>().Which.Argument.Should().Be("entity");
+    }
+
+    [Fact]
+    public async Task The_index_statistics_count_what_was_imported_and_say_when_it_was_loaded()
+    {
+        // arrange
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var store = await StoreWith(Seed);
+
+        // act
+        var index = store.IndexStatistics;
+
+        // assert
+        index.Should().NotBeNull();
+        index!.Kind.Should().BeOneOf("index", "projection");
+        index.Entities.Should().Be(Seed.Entities.Count);
+        index.Relationships.Should().Be(Seed.Relationships.Count);
+        index.LoadedAt.Should().BeOnOrAfter(before).And.BeOnOrBefore(DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
     [Fact]
     public async Task Counts_of_entities_by_kind_category_and_country_equal_counting_by_hand()
     {
@@ -303,6 +450,13 @@ public abstract partial class StoreContractTests
     /// <summary>The entity order as the API documents it: the value ignoring case, then exactly; missing values last; ties by id.</summary>
     private static IEnumerable<Entity> ByHand(IEnumerable<Entity> entities, EntityOrderField field, SortDirection direction)
     {
+        if (DateOf(field) is { } date)
+        {
+            var byDate = entities.OrderBy(entity => date(entity) is null);
+            byDate = direction == SortDirection.Ascending ? byDate.ThenBy(date) : byDate.ThenByDescending(date);
+            return byDate.ThenBy(entity => entity.Id, StringComparer.Ordinal);
+        }
+
         Func<Entity, string?> key = field switch
         {
             EntityOrderField.Name => entity => entity.Name,
@@ -316,6 +470,16 @@ public abstract partial class StoreContractTests
             : ordered.ThenByDescending(key, StringComparer.OrdinalIgnoreCase).ThenByDescending(key, StringComparer.Ordinal);
         return ordered.ThenBy(entity => entity.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>The date an order by date reads, written out from the entity types; null for the other orders.</summary>
+    private static Func<Entity, DateOnly?>? DateOf(EntityOrderField field) => field switch
+    {
+        EntityOrderField.ReleaseDate => entity => (entity as Model)?.ReleaseDate,
+        EntityOrderField.Announced => entity => (entity as Regulation)?.Announced,
+        EntityOrderField.Effective => entity => (entity as Regulation)?.Effective,
+        EntityOrderField.Rescinded => entity => (entity as Regulation)?.Rescinded,
+        _ => null,
+    };
 
     private static IEnumerable<RelationshipRecord> ByHand(IEnumerable<RelationshipRecord> relationships, RelationshipOrderField field, SortDirection direction)
     {
@@ -337,6 +501,9 @@ public abstract partial class StoreContractTests
     /// <summary>Strings compared ordinally (the default comparer of strings follows the culture), anything else as itself.</summary>
     private static readonly IComparer<IComparable?> OrdinalComparer = Comparer<IComparable?>.Create((left, right) =>
         left is string text && right is string other ? string.CompareOrdinal(text, other) : Comparer<IComparable?>.Default.Compare(left, right));
+
+    private static bool UsesDirection(RelationshipFilter filter) =>
+        filter.Direction is not null || (filter.And ?? []).Concat(filter.Or ?? []).Append(filter.Not).OfType<RelationshipFilter>().Any(UsesDirection);
 
     private static bool HeldBetween(RelationshipRecord relationship, DateOnly from, DateOnly to) =>
         (relationship.ValidFrom is null || relationship.ValidFrom <= to) && (relationship.ValidTo is null || relationship.ValidTo >= from);

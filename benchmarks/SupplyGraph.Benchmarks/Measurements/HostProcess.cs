@@ -33,6 +33,10 @@ public sealed class HostProcess : IAsyncDisposable
     public static Task<HostProcess> StartAsync(string repositoryRoot, string dataDirectory, bool seedOnEmptyStore, CancellationToken cancellationToken) =>
         StartAsync(repositoryRoot, dataDirectory, seedOnEmptyStore, new Dictionary<string, string>(), ReadyQuery, ReadyTimeout, cancellationToken);
 
+    /// <summary>The Release build of the supplygraph executable.</summary>
+    public static string ServiceAssembly(string repositoryRoot) =>
+        Path.Combine(repositoryRoot, "src", "SupplyGraph.Cli", "bin", "Release", "net10.0", "supplygraph.dll");
+
     /// <summary>The query whose answer means the service is up; it asks nothing of the store.</summary>
     public const string ReadyQuery = "{ __typename }";
 
@@ -49,10 +53,11 @@ public sealed class HostProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string> environment,
         string readyQuery,
         TimeSpan readyTimeout,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? serviceAssembly = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var assembly = Path.Combine(repositoryRoot, "src", "SupplyGraph.Cli", "bin", "Release", "net10.0", "supplygraph.dll");
+        var assembly = serviceAssembly ?? ServiceAssembly(repositoryRoot);
         if (!File.Exists(assembly))
         {
             throw new InvalidOperationException($"{assembly} is missing: build the solution in Release first (benchmarks/run.sh does).");

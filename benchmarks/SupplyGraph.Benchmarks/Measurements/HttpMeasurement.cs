@@ -57,7 +57,7 @@ public static class HttpMeasurement
     }
 
     /// <summary>Asks the service itself whether a regulation exposes anyone on the day the questions are asked about.</summary>
-    private static async Task<bool> ExposesAnyoneAsync(HttpClient client, Uri graphQL, string id, CancellationToken cancellationToken)
+    internal static async Task<bool> ExposesAnyoneAsync(HttpClient client, Uri graphQL, string id, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(new
         {
@@ -70,7 +70,7 @@ public static class HttpMeasurement
         return answer.RootElement.GetProperty("data").GetProperty("exposure").GetProperty("exposed").GetArrayLength() > 0;
     }
 
-    private static string ScenariosJson(IReadOnlyList<QuestionCase> cases)
+    internal static string ScenariosJson(IReadOnlyList<QuestionCase> cases)
     {
         var questions = cases.Select(question =>
         {

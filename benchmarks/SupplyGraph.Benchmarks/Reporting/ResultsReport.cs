@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using SupplyGraph.Benchmarks.Measurements;
 using SupplyGraph.Benchmarks.Workloads;
 using SupplyGraph.Domain.Questions;
 
@@ -97,6 +98,8 @@ public static class ResultsReport
 
             md.AppendLine();
         }
+
+        md.Append(OverheadReport.Section(ResultFiles.Read<OverheadResult>(paths, "overhead", "seed")));
 
         md.AppendLine("## Dashboard in Chromium").AppendLine();
         if (dashboard is null)

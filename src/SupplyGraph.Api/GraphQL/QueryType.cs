@@ -141,6 +141,24 @@ internal sealed class QueryType : ObjectGraphType
                 return await store.ListEntitiesAsync(question, context.CancellationToken);
             });
 
+        Field<NonNullGraphType<RelationshipConnectionType>>("relationships")
+            .Description("A page of relationships, of the whole graph (or of one entity, with entity), of every date unless where says which (validOn, validDuring): filtered (where), ordered (order; default by id), with cursors (first, after) and totalCount. where.direction and order by OTHER_END_NAME are seen from an entity: they need entity.")
+            .Argument<StringGraphType>("entity", "Only this entity's relationships, as its relationships field lists them. " + ReferenceHelp)
+            .Argument<RelationshipWhereInputType>("where")
+            .Argument<RelationshipOrderInputType>("order", "Default: by id.")
+            .Argument<IntGraphType>("first", ReadApiArguments.FirstHelp)
+            .Argument<StringGraphType>("after", ReadApiArguments.AfterHelp)
+            .ResolveAsync(async context =>
+            {
+                var question = RelationshipListQuestion.Create(
+                    context.GetArgument<string?>("entity"),
+                    ReadApiArguments.RelationshipWhere(context.GetArgument<Dictionary<string, object?>?>("where"), "where"),
+                    ReadApiArguments.RelationshipOrder(context.GetArgument<Dictionary<string, object?>?>("order")),
+                    context.GetArgument<int?>("first"),
+                    context.GetArgument<string?>("after"));
+                return await store.ListRelationshipsAsync(question, context.CancellationToken);
+            });
+
         Field<CountsType>("counts")
             .Description("Entities by kind, category or country (where filters them), the entities of one entity's supply chain by stage, or relationships by type or status (relationshipWhere filters them; of one entity when entity is given).")
             .Argument<NonNullGraphType<CountDimensionType>>("by")

@@ -1,4 +1,5 @@
 using System.Collections;
+using SupplyGraph.Api.Telemetry;
 using SupplyGraph.Store.Neo4j;
 
 namespace SupplyGraph.Api.Hosting;
@@ -29,6 +30,8 @@ internal static class FlatEnvironmentVariables
         ["SUPPLYGRAPH_NEO4J_TOKEN"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.BearerToken)}",
         ["SUPPLYGRAPH_NEO4J_DATABASE"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.Database)}",
         ["SUPPLYGRAPH_NEO4J_PROJECTION_REFRESH_SECONDS"] = $"{SupplyGraphOptions.SectionName}:Neo4j:{nameof(Neo4jSettings.ProjectionRefreshSeconds)}",
+        ["SUPPLYGRAPH_PROMETHEUS"] = $"{TelemetrySettings.SectionName}:{nameof(TelemetrySettings.Prometheus)}",
+        ["SUPPLYGRAPH_TELEMETRY"] = $"{TelemetrySettings.SectionName}:{nameof(TelemetrySettings.Enabled)}",
     };
 
     /// <summary>The configuration keys and values set by the flat variables present in <paramref name="environment"/>.</summary>

@@ -21,9 +21,9 @@ internal sealed class QueryAnalysis
     /// <summary>What one walk (supply chain, export controls, exposure, paths) adds to the cost.</summary>
     public const int WalkCost = 50;
 
-    // The read API's entities and counts read every entity or relationship (counts by stage walk a supply chain):
-    // like a walk, they are presumed expensive until they have run.
-    private static readonly HashSet<string> WalkingQuestions = new(StringComparer.Ordinal) { "supplyChain", "exportControls", "exposure", "paths", "entities", "counts", "changes" };
+    // The read API's entities, relationships and counts read every entity or relationship (counts by stage walk a
+    // supply chain): like a walk, they are presumed expensive until they have run.
+    private static readonly HashSet<string> WalkingQuestions = new(StringComparer.Ordinal) { "supplyChain", "exportControls", "exposure", "paths", "entities", "relationships", "counts", "changes" };
 
     /// <summary>Walking questions that cost more than one walk: <c>changes</c> compares two days' answers, about two walks' work.</summary>
     private static readonly Dictionary<string, int> WalksPerQuestion = new(StringComparer.Ordinal) { ["changes"] = 2 };

@@ -22,7 +22,7 @@ internal sealed class QuestionTelemetryMiddleware(SupplyGraphMetrics metrics) : 
             return next(context);
         }
 
-        return SupplyGraphTelemetry.Source.HasListeners() || metrics.AnswersEnabled ? ObservedAsync(context, next) : next(context);
+        return metrics.TracesQuestions || metrics.AnswersEnabled ? ObservedAsync(context, next) : next(context);
     }
 
     private async ValueTask<object?> ObservedAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)

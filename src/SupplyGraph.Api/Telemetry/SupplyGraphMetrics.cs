@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using SupplyGraph.Api.Hosting;
 using SupplyGraph.Api.Http;
+using SupplyGraph.Domain.Stores;
 using Tags = SupplyGraph.Api.Telemetry.SupplyGraphTelemetry.Tags;
 
 namespace SupplyGraph.Api.Telemetry;
@@ -19,13 +20,17 @@ internal sealed class SupplyGraphMetrics
     private readonly Counter<long> timeouts;
     private readonly Histogram<double> storeDuration;
 
-    public SupplyGraphMetrics(IMeterFactory meterFactory, IOptions<SupplyGraphOptions> options, ExpensiveRequestGate gate)
+    public SupplyGraphMetrics(IMeterFactory meterFactory, IOptions<SupplyGraphOptions> options, ExpensiveRequestGate gate, IServiceProvider services, TelemetrySettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(services);
         StoreName = StoreNames.Normalize(options.Value.Store) ?? options.Value.Store;
-        var meter = meterFactory.Create(SupplyGraphTelemetry.Name);
+        Enabled = settings?.Enabled ?? true;
+
+        // Off, the instruments are made on a meter of no one's, so every recording below is a disabled instrument's no-op.
+        var meter = Enabled ? meterFactory.Create(SupplyGraphTelemetry.Name) : new Meter(SupplyGraphTelemetry.Name + ".Disabled");
         requestDuration = meter.CreateHistogram<double>(
             "supplygraph.graphql.request.duration",
             unit: "s",
@@ -51,20 +56,32 @@ internal sealed class SupplyGraphMetrics
             },
             unit: "{request}",
             description: "Requests waiting for a turn at the gate, by lane.");
+        ObserveIndex(meter, services);
         Meter = meter;
     }
 
     public Meter Meter { get; }
+
+    /// <summary>False when <c>SupplyGraph:Telemetry:Enabled</c> is false: no span is started and nothing is recorded.</summary>
+    public bool Enabled { get; }
 
     /// <summary>The store answering, as SupplyGraph:Store names it: a tag on spans and store metrics.</summary>
     public string StoreName { get; }
 
     public bool AnswersEnabled => answers.Enabled;
 
+    /// <summary>Whether a question or store call gets a span: someone listens, and telemetry is on.</summary>
+    public bool TracesQuestions => Enabled && SupplyGraphTelemetry.Source.HasListeners();
+
     /// <summary>The parsed-document cache's counters, read when a listener collects (it keeps them anyway).</summary>
     public void ObserveDocumentCache(DocumentCacheCounters counters)
     {
         ArgumentNullException.ThrowIfNull(counters);
+        if (!Enabled)
+        {
+            return;
+        }
+
         Meter.CreateObservableCounter(
             "supplygraph.document_cache.lookups",
             () => new[]
@@ -83,6 +100,11 @@ internal sealed class SupplyGraphMetrics
     /// <summary>Starts what one GraphQL request records; null when no one listens, so a request then allocates nothing for it.</summary>
     public RequestTelemetry? StartRequest()
     {
+        if (!Enabled)
+        {
+            return null;
+        }
+
         var activity = SupplyGraphTelemetry.Source.StartActivity(SupplyGraphTelemetry.RequestSpan);
         return activity is null && !requestDuration.Enabled ? null : new RequestTelemetry(activity, Stopwatch.GetTimestamp());
     }
@@ -136,6 +158,35 @@ internal sealed class SupplyGraphMetrics
     public void CountTimeout() => timeouts.Add(1);
 
     public bool StoreDurationEnabled => storeDuration.Enabled;
+
+    /// <summary>
+    /// The size and age of the index the store answers from (the embedded store's, Neo4j's projection), read through the
+    /// store contract's <see cref="IGraphStoreInfo.IndexStatistics"/> when a listener collects: nothing before the first load.
+    /// </summary>
+    private void ObserveIndex(Meter meter, IServiceProvider services)
+    {
+        // Resolved at the first collection, not here: the endpoint that makes this must not fail on a store that cannot be made.
+        var store = new Lazy<ISupplyGraphStore?>(() => services.GetService<ISupplyGraphStore>());
+        IndexStatistics? Current() => store.Value?.IndexStatistics;
+        KeyValuePair<string, object?>[] TagsOf(IndexStatistics index) => [new(Tags.Store, StoreName), new(Tags.IndexKind, index.Kind)];
+        meter.CreateObservableGauge(
+            "supplygraph.index.entities",
+            () => Current() is { } index ? [new Measurement<long>(index.Entities, TagsOf(index))] : Array.Empty<Measurement<long>>(),
+            unit: "{entity}",
+            description: "Entities in the index the store answers from (supplygraph.index.kind: index, embedded; projection, Neo4j).");
+        meter.CreateObservableGauge(
+            "supplygraph.index.relationships",
+            () => Current() is { } index ? [new Measurement<long>(index.Relationships, TagsOf(index))] : Array.Empty<Measurement<long>>(),
+            unit: "{relationship}",
+            description: "Relationships in the index the store answers from.");
+        meter.CreateObservableGauge(
+            "supplygraph.index.age",
+            () => Current() is { } index
+                ? [new Measurement<double>(Math.Max(0, (DateTimeOffset.UtcNow - index.LoadedAt).TotalSeconds), TagsOf(index))]
+                : Array.Empty<Measurement<double>>(),
+            unit: "s",
+            description: "Seconds since the index the store answers from was loaded (the embedded store: its last import or reload; Neo4j: the projection's last read).");
+    }
 
     public void RecordStoreCall(string call, TimeSpan elapsed, string? errorType)
     {

@@ -11,6 +11,9 @@ public static class SupplyGraphTelemetry
     /// <summary>The Neo4j store's own source and meter (projection refreshes): the store cannot reference the API.</summary>
     public const string Neo4jStoreName = Store.Neo4j.Telemetry.Neo4jStoreTelemetry.Name;
 
+    /// <summary>The imports' meter (rows, duration, rows/s), in the domain: the stores record every import, whoever asks for it.</summary>
+    public const string ImportName = Domain.Importing.ImportTelemetry.MeterName;
+
     // Static, as ActivitySource is meant to be: StartActivity returns null, allocating nothing, while no one listens.
     internal static readonly ActivitySource Source = new(Name, typeof(SupplyGraphTelemetry).Assembly.GetName().Version?.ToString());
 
@@ -38,5 +41,6 @@ public static class SupplyGraphTelemetry
         public const string Lane = "supplygraph.gate.lane";
         public const string Refusal = "supplygraph.gate.refusal";
         public const string CacheResult = "supplygraph.document_cache.result";
+        public const string IndexKind = "supplygraph.index.kind";
     }
 }

@@ -14,6 +14,7 @@ namespace SupplyGraph.Api.Telemetry;
 /// <c>OTEL_*</c> variables (protocol, headers, <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>) apply.</item>
 /// <item>Prometheus text at <c>/metrics</c> when <c>SupplyGraph:Telemetry:Prometheus</c> is true.</item>
 /// </list>
+/// <c>SupplyGraph:Telemetry:Enabled=false</c> turns all of it off, exporters included.
 /// </summary>
 public static class SupplyGraphTelemetryExtensions
 {
@@ -24,6 +25,10 @@ public static class SupplyGraphTelemetryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var settings = builder.Configuration.GetSection(TelemetrySettings.SectionName).Get<TelemetrySettings>() ?? new TelemetrySettings();
         builder.Services.AddSingleton(settings);
+        if (!settings.Enabled)
+        {
+            return builder;
+        }
 
         // Every log line written inside a request carries its trace and span id (and ASP.NET Core's RequestId scope).
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
@@ -37,8 +42,14 @@ public static class SupplyGraphTelemetryExtensions
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName: SupplyGraphTelemetry.Name.ToLowerInvariant()))
-            .WithMetrics(metrics => metrics.AddSupplyGraphInstrumentation())
-            .WithTracing(tracing => tracing.AddSupplyGraphInstrumentation());
+            .WithMetrics(metrics => metrics.AddSupplyGraphInstrumentation());
+        if (otlp)
+        {
+            // Spans only where they go somewhere: with Prometheus alone, a tracer would record every request's spans for
+            // no one (the overhead benchmark measured what that costs).
+            telemetry.WithTracing(tracing => tracing.AddSupplyGraphInstrumentation());
+        }
+
         if (settings.Prometheus)
         {
             telemetry.WithMetrics(metrics => metrics.AddPrometheusExporter());
@@ -56,14 +67,37 @@ public static class SupplyGraphTelemetryExtensions
             telemetry.UseOtlpExporter();
         }
 
+        StartProvidersFirst(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Hosted services start in the order they were registered, and the store's initializer (registered before this)
+    /// imports the seed and reads Neo4j's projection: OpenTelemetry's own hosted service, which builds the providers
+    /// that listen, goes first so that those are measured too.
+    /// </summary>
+    private static void StartProvidersFirst(IServiceCollection services)
+    {
+        var sdkAssembly = typeof(OpenTelemetryBuilder).Assembly;
+        var providers = services
+            .Where(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Assembly == sdkAssembly)
+            .ToList();
+        foreach (var provider in providers)
+        {
+            services.Remove(provider);
+        }
+
+        for (var index = 0; index < providers.Count; index++)
+        {
+            services.Insert(index, providers[index]);
+        }
     }
 
     /// <summary>Maps <c>/metrics</c> when Prometheus is on; otherwise the path stays unmapped (404).</summary>
     public static WebApplication MapSupplyGraphTelemetry(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetRequiredService<TelemetrySettings>().Prometheus)
+        if (app.Services.GetRequiredService<TelemetrySettings>().ServesPrometheus)
         {
             app.MapPrometheusScrapingEndpoint(TelemetrySettings.PrometheusPath);
         }
@@ -95,6 +129,6 @@ public static class SupplyGraphTelemetryExtensions
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
             .AddMeter("System.Runtime") // .NET's built-in GC, thread pool and exception metrics: no extra package
-            .AddMeter(SupplyGraphTelemetry.Name, SupplyGraphTelemetry.Neo4jStoreName);
+            .AddMeter(SupplyGraphTelemetry.Name, SupplyGraphTelemetry.Neo4jStoreName, SupplyGraphTelemetry.ImportName);
     }
 }

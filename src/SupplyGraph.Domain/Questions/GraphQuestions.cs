@@ -30,11 +30,12 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
     public Page<Entity> ListEntities(EntityListQuestion question, CancellationToken cancellationToken = default) =>
         new Listing(graph).Entities(question, cancellationToken);
 
-    /// <summary>One page of the relationships of one entity the filter matches, in the order asked.</summary>
+    /// <summary>One page of the relationships the filter matches, of one entity or of the whole graph, in the order asked.</summary>
     public Page<Relationship> ListRelationships(RelationshipListQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return new Listing(graph).Relationships(Node(question.Entity, cancellationToken), question, cancellationToken);
+        int? node = question.Entity is null ? null : Node(question.Entity, cancellationToken);
+        return new Listing(graph).Relationships(node, question, cancellationToken);
     }
 
     /// <summary>

@@ -45,26 +45,41 @@ internal sealed class Listing(GraphIndex graph)
             EntityOrderField.Name => SortValue.Of(entity.Name),
             EntityOrderField.Kind => SortValue.Of(entity.Kind.ToString()),
             EntityOrderField.Country => SortValue.Of(entity.Country?.ToUpperInvariant()),
+            EntityOrderField.ReleaseDate => SortValue.Of((entity as Model)?.ReleaseDate?.DayNumber),
+            EntityOrderField.Announced => SortValue.Of((entity as Regulation)?.Announced?.DayNumber),
+            EntityOrderField.Effective => SortValue.Of((entity as Regulation)?.Effective.DayNumber),
+            EntityOrderField.Rescinded => SortValue.Of((entity as Regulation)?.Rescinded?.DayNumber),
             _ => SortValue.Of(entity.Id),
         };
     }
 
-    public Page<Relationship> Relationships(int node, RelationshipListQuestion question, CancellationToken cancellationToken)
+    /// <summary>The relationships of <paramref name="node"/> or, when null, of the whole graph (direction then does not apply).</summary>
+    public Page<Relationship> Relationships(int? node, RelationshipListQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var order = question.Order;
         var after = Cursor.Read(question.After, OrderName(order));
         var page = new PageCollector<Relationship>(question.First, after, order.Direction, Key, relationship => relationship.Record.Key);
         var examined = 0;
-        foreach (var edge in graph.Outgoing(node))
+        if (node is not { } listed)
+        {
+            for (var edge = 0; edge < graph.EdgeCount; edge++)
+            {
+                Consider(edge, outgoing: null);
+            }
+
+            return page.Finish(OrderName(order));
+        }
+
+        foreach (var edge in graph.Outgoing(listed))
         {
             Consider(edge, outgoing: true);
         }
 
-        foreach (var edge in graph.Incoming(node))
+        foreach (var edge in graph.Incoming(listed))
         {
             // A relationship from the entity to itself was listed as outgoing already.
-            if (graph.From(edge) != node)
+            if (graph.From(edge) != listed)
             {
                 Consider(edge, outgoing: false);
             }
@@ -72,7 +87,7 @@ internal sealed class Listing(GraphIndex graph)
 
         return page.Finish(OrderName(order));
 
-        void Consider(int edge, bool outgoing)
+        void Consider(int edge, bool? outgoing)
         {
             if (examined++ % CancellationStride == 0)
             {
@@ -92,7 +107,8 @@ internal sealed class Listing(GraphIndex graph)
             RelationshipOrderField.Status => SortValue.Of((long)relationship.Record.Status),
             RelationshipOrderField.ValidFrom => SortValue.Of(relationship.Record.ValidFrom?.DayNumber),
             RelationshipOrderField.ValidTo => SortValue.Of(relationship.Record.ValidTo?.DayNumber),
-            RelationshipOrderField.OtherEndName => SortValue.Of((relationship.From.Id == graph.Node(node).Id ? relationship.To : relationship.From).Name),
+            // Only with an entity (RelationshipListQuestion.Create refuses it without one).
+            RelationshipOrderField.OtherEndName => SortValue.Of((relationship.From.Id == graph.Node(node!.Value).Id ? relationship.To : relationship.From).Name),
             _ => SortValue.Of(relationship.Record.Key),
         };
     }

@@ -234,9 +234,24 @@ public enum EntityOrderField
     Kind,
     Country,
     Id,
+
+    /// <summary>A model's release date; entities without one (other kinds, models without a date) come last.</summary>
+    ReleaseDate,
+
+    /// <summary>The day a regulation was announced; entities without one come last.</summary>
+    Announced,
+
+    /// <summary>The day a regulation took effect; entities that are not regulations come last.</summary>
+    Effective,
+
+    /// <summary>The day a regulation was rescinded; entities without one (regulations in force, other kinds) come last.</summary>
+    Rescinded,
 }
 
-/// <summary>An order of entities; ties are broken by id, so the order is total and pages never overlap.</summary>
+/// <summary>
+/// An order of entities; ties are broken by id, so the order is total and pages never overlap. Entities without the
+/// value ordered by (a country, a date) come last in either direction.
+/// </summary>
 public sealed record EntityOrder(EntityOrderField Field, SortDirection Direction = SortDirection.Ascending)
 {
     public static EntityOrder Default { get; } = new(EntityOrderField.Name);
@@ -274,15 +289,30 @@ public sealed record EntityListQuestion(EntityFilter Where, EntityOrder Order, i
     }
 }
 
-/// <summary>One page of one entity's relationships.</summary>
-public sealed record RelationshipListQuestion(string Entity, RelationshipFilter Where, RelationshipOrder Order, int First, string? After)
+/// <summary>One page of the relationships of one entity (<see cref="Entity"/>, a reference) or, without one, of the whole graph.</summary>
+public sealed record RelationshipListQuestion(string? Entity, RelationshipFilter Where, RelationshipOrder Order, int First, string? After)
 {
-    public static RelationshipListQuestion Create(string entity, RelationshipFilter? where = null, RelationshipOrder? order = null, int? first = null, string? after = null)
+    public static RelationshipListQuestion Create(string? entity, RelationshipFilter? where = null, RelationshipOrder? order = null, int? first = null, string? after = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(entity);
+        if (entity is not null && string.IsNullOrWhiteSpace(entity))
+        {
+            throw new InvalidArgumentException("entity", "entity must name an entity (id, name or alias); leave it out to list the relationships of the whole graph.");
+        }
+
         var filter = where ?? RelationshipFilter.All;
+        var sorted = order ?? RelationshipOrder.Default;
+        if (entity is null && filter.UsesDirection)
+        {
+            throw new InvalidArgumentException("where", "where.direction is seen from an entity: give entity (or ask an entity's relationships), or leave direction out.");
+        }
+
+        if (entity is null && sorted.Field == RelationshipOrderField.OtherEndName)
+        {
+            throw new InvalidArgumentException("order", "order by OTHER_END_NAME is by the end that is not the entity listed: give entity (or ask an entity's relationships), or order by another field.");
+        }
+
         filter.Validate("where");
-        return new RelationshipListQuestion(entity, filter, order ?? RelationshipOrder.Default, ListingLimits.PageSize(first), after);
+        return new RelationshipListQuestion(entity, filter, sorted, ListingLimits.PageSize(first), after);
     }
 }
 

@@ -13,6 +13,12 @@ public interface IGraphStoreInfo : IAsyncDisposable
     string Description { get; }
 
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The in-memory index the store answers from now (Neo4j's: its projection), read without a round trip, so a
+    /// metrics scrape may ask it every few seconds; null before the first load, or for a store that keeps none.
+    /// </summary>
+    IndexStatistics? IndexStatistics => null;
 }
 
 /// <summary>
@@ -41,7 +47,7 @@ public interface IGraphQueries : IGraphStoreInfo
     /// <summary>One page of entities: filtered, ordered, after a cursor (the read API).</summary>
     Task<Page<Entity>> ListEntitiesAsync(EntityListQuestion question, CancellationToken cancellationToken);
 
-    /// <summary>One page of one entity's relationships: filtered, ordered, after a cursor.</summary>
+    /// <summary>One page of one entity's relationships, or of the whole graph's: filtered, ordered, after a cursor.</summary>
     Task<Page<Relationship>> ListRelationshipsAsync(RelationshipListQuestion question, CancellationToken cancellationToken);
 
     /// <summary>Entities or relationships counted in groups.</summary>
@@ -91,6 +97,9 @@ public static class GraphAdminExtensions
 }
 
 public sealed record StoreStatistics(long Entities, long Relationships);
+
+/// <summary>An index a store answers from: <paramref name="Kind"/> is <c>index</c> (embedded) or <c>projection</c> (Neo4j).</summary>
+public sealed record IndexStatistics(string Kind, long Entities, long Relationships, DateTimeOffset LoadedAt);
 
 /// <summary>What an import changed, counted per row.</summary>
 public sealed record ImportSummary(string Dataset, ChangeCounts Entities, ChangeCounts Relationships)

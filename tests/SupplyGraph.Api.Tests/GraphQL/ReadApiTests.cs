@@ -99,8 +99,69 @@ public sealed class ReadApiTests(SeedHost host)
         response.Data.GetProperty("types").GetProperty("total").GetInt32().Should().BePositive();
     }
 
+    [Fact]
+    public async Task The_whole_graphs_relationships_page_through_a_filter_in_the_order_asked()
+    {
+        // arrange
+        const string page = """
+            query ($after: String) {
+              relationships(where: { status: [REPORTED, ALLEGED], validOn: "2025-06-01" }, order: { by: STATUS, direction: DESCENDING }, first: 50, after: $after) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                edges { node { id status } }
+              }
+              counts(by: RELATIONSHIP_STATUS, asOf: "2025-06-01", relationshipWhere: { status: [REPORTED, ALLEGED] }) { total }
+            }
+            """;
+
+        // act
+        var statuses = new List<string>();
+        var ids = new List<string>();
+        string? after = null;
+        int total;
+        int counted;
+        do
+        {
+            var response = await Client.PostGraphQLAsync(page, new { after });
+            response.Errors.Should().BeEmpty(response.Text);
+            var connection = response.Data.GetProperty("relationships");
+            total = connection.GetProperty("totalCount").GetInt32();
+            counted = response.Data.GetProperty("counts").GetProperty("total").GetInt32();
+            statuses.AddRange(connection.Items("edges").Select(edge => edge.GetProperty("node").Str("status")));
+            ids.AddRange(connection.Items("edges").Select(edge => edge.GetProperty("node").Str("id")));
+            after = connection.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? connection.GetProperty("pageInfo").Str("endCursor") : null;
+        }
+        while (after is not null);
+
+        // assert
+        total.Should().Be(counted).And.BeGreaterThan(50, "the filter should match more than one page");
+        ids.Should().HaveCount(total).And.OnlyHaveUniqueItems();
+        statuses.Should().OnlyContain(status => status == "REPORTED" || status == "ALLEGED");
+        statuses.SkipWhile(status => status == "ALLEGED").Should().OnlyContain(status => status == "REPORTED", "strength descending lists the alleged ones first");
+    }
+
+    [Fact]
+    public async Task Entities_order_by_a_date_with_those_without_it_last()
+    {
+        // arrange
+        const string query = "{ entities(where: { kind: [MODEL, CHIP] }, order: { by: RELEASE_DATE, direction: DESCENDING }, first: 200) { edges { node { kind ... on Model { releaseDate } } } } }";
+
+        // act
+        var response = await Client.PostGraphQLAsync(query);
+
+        // assert
+        response.Errors.Should().BeEmpty(response.Text);
+        var nodes = response.Data.GetProperty("entities").Items("edges").Select(edge => edge.GetProperty("node")).ToList();
+        var dates = nodes.TakeWhile(HasReleaseDate).Select(node => node.Str("releaseDate")).ToList();
+        dates.Should().HaveCountGreaterThan(1).And.BeInDescendingOrder(StringComparer.Ordinal);
+        nodes.Skip(dates.Count).Should().NotBeEmpty().And.OnlyContain(node => !HasReleaseDate(node));
+    }
+
+    private static bool HasReleaseDate(JsonElement node) => node.TryGetProperty("releaseDate", out var date) && date.ValueKind == JsonValueKind.String;
+
     [Theory]
     [InlineData("{ entities(first: 201) { totalCount } }")]
+    [InlineData("{ relationships(first: 201) { totalCount } }")]
     [InlineData("{ entity(ref: \"deepseek\") { relationships(first: 5000) { totalCount } } }")]
     public async Task A_page_larger_than_the_cap_is_refused_naming_the_cap(string query)
     {
@@ -133,6 +194,8 @@ public sealed class ReadApiTests(SeedHost host)
     [InlineData("{ counts(by: SUPPLY_CHAIN_STAGE) { total } }", "entity")]
     [InlineData("{ counts(by: RELATIONSHIP_TYPE, where: { kind: [CHIP] }) { total } }", "where")]
     [InlineData("{ entity(ref: \"deepseek\") { relationships(where: { validDuring: { from: \"2025-01-01\", to: \"2024-01-01\" } }) { totalCount } } }", "where")]
+    [InlineData("{ relationships(where: { direction: OUTGOING }) { totalCount } }", "where")]
+    [InlineData("{ relationships(order: { by: OTHER_END_NAME }) { totalCount } }", "order")]
     public async Task Bad_read_arguments_are_refused_naming_the_argument(string query, string argument)
     {
         // act

@@ -23,6 +23,7 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
           exposure(regulation: String!, asOf: Date, maxHops: Int, maxPaths: Int): Exposure
           paths(from: String!, to: String!, maxHops: Int, types: [RelationshipType!], asOf: Date, maxPaths: Int): PathResult
           entities(where: EntityWhere, order: EntityOrder, first: Int, after: String): EntityConnection!
+          relationships(entity: String, where: RelationshipWhere, order: RelationshipOrder, first: Int, after: String): RelationshipConnection!
           counts(by: CountDimension!, where: EntityWhere, relationshipWhere: RelationshipWhere, asOf: Date, entity: String): Counts
           relationshipTypes: [RelationshipTypeInfo!]
         }
@@ -42,7 +43,7 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
         "input DayRange { from: Date to: Date }",
         "input EntityOrder { by: EntityOrderField! direction: SortDirection = ASCENDING }",
         "input RelationshipOrder { by: RelationshipOrderField! direction: SortDirection = ASCENDING }",
-        "enum EntityOrderField { NAME KIND COUNTRY ID }",
+        "enum EntityOrderField { NAME KIND COUNTRY ID RELEASE_DATE ANNOUNCED EFFECTIVE RESCINDED }",
         "enum RelationshipOrderField { KEY TYPE STATUS VALID_FROM VALID_TO OTHER_END_NAME }",
         "enum RelationshipDirection { BOTH OUTGOING INCOMING }",
         "enum SortDirection { ASCENDING DESCENDING }",

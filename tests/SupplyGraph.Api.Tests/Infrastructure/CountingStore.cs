@@ -34,6 +34,8 @@ public sealed class CountingStore(ISupplyGraphStore inner) : ISupplyGraphStore, 
 
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
 
+    public IndexStatistics? IndexStatistics => inner.IndexStatistics;
+
     /// <summary>Runs before each import (the start-up's seeding among them) with the token it was given.</summary>
     public Func<CancellationToken, Task>? BeforeImport { get; set; }
 

@@ -68,7 +68,7 @@ internal sealed class RelationshipWhereInputType : InputObjectGraphType
         Name = "RelationshipWhere";
         Description = $"Which relationships: every field given must hold. and/or/not nest filters, at most {ListingLimits.MaxFilterDepth} deep and {ListingLimits.MaxFilterConditions} filters in all. Without validOn or validDuring, relationships of every date match.";
         Field<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("type").Description("Any of these types.");
-        Field<RelationshipDirectionType>("direction").Description("Which way, seen from the entity whose relationships are asked.");
+        Field<RelationshipDirectionType>("direction").Description("Which way, seen from the entity whose relationships are asked. Not applicable to the whole graph's: relationships and counts without entity refuse it.");
         Field<ListGraphType<NonNullGraphType<RelationshipStatusType>>>("status").Description("Any of these statuses.");
         Field<CalendarDateType>("validOn").Description("Held on this day.");
         Field<DayRangeInputType>("validDuring").Description("Held on at least one day of this range.");
@@ -84,7 +84,7 @@ internal sealed class EntityOrderInputType : InputObjectGraphType
     public EntityOrderInputType()
     {
         Name = "EntityOrder";
-        Description = "An order of entities; ties are broken by id. Entities without the value (a country) come last.";
+        Description = "An order of entities; ties are broken by id. Entities without the value (a country; a model's RELEASE_DATE; a regulation's ANNOUNCED, EFFECTIVE, RESCINDED, which other kinds lack) come last in either direction.";
         Field<NonNullGraphType<EntityOrderFieldType>>("by");
         Field<SortDirectionType>("direction").DefaultValue(SortDirection.Ascending);
     }
@@ -95,7 +95,7 @@ internal sealed class RelationshipOrderInputType : InputObjectGraphType
     public RelationshipOrderInputType()
     {
         Name = "RelationshipOrder";
-        Description = "An order of relationships; ties are broken by id. STATUS ascending is best established first; open dates come last.";
+        Description = "An order of relationships; ties are broken by id. STATUS ascending is best established first (CONFIRMED, REPORTED, ALLEGED, DISPUTED); open dates (VALID_FROM, VALID_TO) come last in either direction; OTHER_END_NAME needs an entity.";
         Field<NonNullGraphType<RelationshipOrderFieldType>>("by");
         Field<SortDirectionType>("direction").DefaultValue(SortDirection.Ascending);
     }
@@ -147,7 +147,7 @@ internal sealed class EntityConnectionType() : ConnectionType<Entity, EntityEdge
 internal sealed class RelationshipEdgeType() : EdgeType<Relationship, RelationshipGraphType>("RelationshipEdge", "relationship");
 
 internal sealed class RelationshipConnectionType()
-    : ConnectionType<Relationship, RelationshipEdgeType>("RelationshipConnection", "One page of an entity's relationships.", "relationships");
+    : ConnectionType<Relationship, RelationshipEdgeType>("RelationshipConnection", "One page of relationships (of an entity, or of the whole graph).", "relationships");
 
 internal sealed class CountGroupType : ObjectGraphType<CountGroup>
 {
