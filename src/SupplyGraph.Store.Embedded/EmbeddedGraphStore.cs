@@ -17,7 +17,7 @@ namespace SupplyGraph.Store.Embedded;
 /// the loads of the index, so it uses a rollback journal: pages new to the file (all of a first import) are
 /// written once, where a write-ahead log would write them twice (log, then checkpoint).
 /// </summary>
-public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
+public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDocumentTitles, IDisposable
 {
     /// <summary>The longest wait between reload attempts after failures in a row.</summary>
     private static readonly TimeSpan MaxReloadBackOff = TimeSpan.FromMinutes(1);
@@ -36,6 +36,8 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
 
     // The index answering now and when it was loaded, for IndexStatistics: one reference, swapped with the index.
     private volatile IndexStatistics? indexStatistics;
+    // The documents table as of the last load of the index, replaced with it.
+    private volatile DocumentTitles titles = DocumentTitles.None;
 
     // The file's change counter when the index was loaded, and when to look at it again (Stopwatch ticks).
     private long loadedVersion = -1;
@@ -138,6 +140,11 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                         writer.WriteRelationship(relationship);
                     }
 
+                    foreach (var document in batch.Documents)
+                    {
+                        writer.WriteDocument(document);
+                    }
+
                     return ValueTask.CompletedTask;
                 },
                 token),
@@ -154,7 +161,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         var nodes = scope.Entity is null
             ? Enumerable.Range(0, graph.NodeCount).ToArray()
             : GraphExport.Neighbourhood(graph, current.Resolve(scope.Entity, cancellationToken).Id, scope.Hops);
-        return Task.FromResult(GraphExport.Write(graph, nodes, sink, cancellationToken));
+        return Task.FromResult(GraphExport.Write(graph, nodes, sink, titles, cancellationToken));
     }
 
     private Task<ImportSummary> ImportAsync(string name, ImportOptions importOptions, long? rowsTotal, Func<SqliteRowWriter, CancellationToken, Task<DatasetHeader>> writeRows, CancellationToken cancellationToken) =>
@@ -173,6 +180,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                     using var connection = Open();
                     SqliteSchema.Apply(connection);
                     ImportSummary summary;
+                    long documentsChanged;
                     using (var transaction = connection.BeginTransaction())
                     {
                         using var writer = new SqliteRowWriter(
@@ -187,6 +195,7 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                             cancellationToken);
                         var header = await writeRows(writer, cancellationToken);
                         var (entities, relationships) = writer.Finish();
+                        documentsChanged = writer.DocumentsChanged;
                         summary = new ImportSummary(header.Name, entities, relationships) { DryRun = importOptions.DryRun, Skipped = header.Skipped };
                         cancellationToken.ThrowIfCancellationRequested();
                         if (importOptions.DryRun)
@@ -199,7 +208,8 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
                         transaction.Commit();
                     }
 
-                    if (options.RefreshIndexAfterImport && (summary.ChangedAnything || questions.Graph.NodeCount == 0))
+                    // A new title changes no row, but what sources show: it is loaded with the index.
+                    if (options.RefreshIndexAfterImport && (summary.ChangedAnything || documentsChanged > 0 || questions.Graph.NodeCount == 0))
                     {
                         LoadIndex();
                     }
@@ -218,6 +228,13 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
         {
             writeLock.Release();
         }
+    }
+
+    /// <summary>The title the imported datasets gave <paramref name="document"/>, as of the current index; null when none did.</summary>
+    public DocumentTitle? FindTitle(string document)
+    {
+        CheckForOutsideChanges();
+        return titles.FindTitle(document);
     }
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
@@ -284,9 +301,11 @@ public sealed class EmbeddedGraphStore : ISupplyGraphStore, IDisposable
 
         // Its errors name the file, not its path: they reach clients through /health and 503 answers.
         var graph = SqliteIndexLoader.Load(Open, Description);
+        var loadedTitles = SqliteIndexLoader.LoadTitles(Open);
         graph.WarmLookupsInBackground();
         questions = new GraphQuestions(graph, clock, options.InMemory ? null : $"embedded:{version}");
         indexStatistics = new IndexStatistics("index", graph.NodeCount, graph.EdgeCount, clock.GetUtcNow());
+        titles = loadedTitles;
         Interlocked.Exchange(ref loadedVersion, version);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
 
 namespace SupplyGraph.Store.Embedded;
@@ -9,14 +10,15 @@ public static class EmbeddedStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded store as the application's graph store: one instance, made on first use with the options
-    /// <paramref name="options"/> gives, disposed with the container. A background reload that fails is logged.
+    /// <paramref name="options"/> gives, disposed with the container. A background reload that fails is logged. The same
+    /// instance answers <see cref="IDocumentTitles"/> (the titles GraphQL's <c>Source.title</c> shows).
     /// </summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, Func<IServiceProvider, EmbeddedStoreOptions> options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ISupplyGraphStore>(provider =>
+        services.AddSingleton(provider =>
         {
             var configured = options(provider);
             if (configured.ReloadFailed is null && provider.GetService<ILoggerFactory>() is { } loggers)
@@ -31,6 +33,8 @@ public static class EmbeddedStoreServiceCollectionExtensions
 
             return new EmbeddedGraphStore(configured, provider.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<ISupplyGraphStore>(provider => provider.GetRequiredService<EmbeddedGraphStore>());
+        services.AddSingleton<IDocumentTitles>(provider => provider.GetRequiredService<EmbeddedGraphStore>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Formats.Json;
@@ -52,6 +53,27 @@ internal static class SqliteIndexLoader
         int Node(long row) => row < nodeOfRow.Length && nodeOfRow[row] >= 0
             ? nodeOfRow[row]
             : throw new InvalidOperationException($"{origin} has a relationship to entity row {row}, which does not exist.");
+    }
+
+    /// <summary>The document titles (a small table; none in a file made before it existed).</summary>
+    public static DocumentTitles LoadTitles(Func<SqliteConnection> open)
+    {
+        using var connection = open();
+        if (!SqliteSchema.HasTable(connection, "documents"))
+        {
+            return DocumentTitles.None;
+        }
+
+        var documents = new List<DocumentTitle>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document, title, url FROM documents;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            documents.Add(new DocumentTitle(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return new DocumentTitles(documents);
     }
 
     private static (List<Entity> Nodes, int[] NodeOfRow) ReadEntities(SqliteConnection connection, string origin)

@@ -35,6 +35,7 @@ internal sealed class SqliteRowWriter : IDisposable
     private readonly PreparedStatement upsertEntity;
     private readonly PreparedStatement upsertByDefaultKey;
     private readonly PreparedStatement upsertByExplicitKey;
+    private readonly PreparedStatement upsertDocument;
 
     private long entitiesAdded;
     private long entitiesUpdated;
@@ -87,7 +88,17 @@ internal sealed class SqliteRowWriter : IDisposable
             WHERE relationships.from_node IS NOT excluded.from_node OR relationships.type IS NOT excluded.type
                OR relationships.to_node IS NOT excluded.to_node OR {ContentChanged};
             """);
+
+        // A later dataset's title for the same document replaces the earlier one.
+        upsertDocument = new PreparedStatement(connection, """
+            INSERT INTO documents(document, title, url) VALUES (?1, ?2, ?3)
+            ON CONFLICT(document) DO UPDATE SET title = excluded.title, url = excluded.url
+            WHERE documents.title IS NOT excluded.title OR documents.url IS NOT excluded.url;
+            """);
     }
+
+    /// <summary>Document titles added or changed by this import.</summary>
+    public long DocumentsChanged { get; private set; }
 
     /// <summary>Rows handed to the writer so far (entities and relationships).</summary>
     public long RowsSeen { get; private set; }
@@ -133,6 +144,15 @@ internal sealed class SqliteRowWriter : IDisposable
         Seen();
     }
 
+    public void WriteDocument(DocumentTitle document)
+    {
+        upsertDocument.Bind(1, document.Document);
+        upsertDocument.Bind(2, document.Title);
+        upsertDocument.Bind(3, document.Url);
+        upsertDocument.Run();
+        DocumentsChanged += upsertDocument.Changes;
+    }
+
     /// <summary>Writes the relationships that waited for their ends and returns what changed.</summary>
     public (ChangeCounts Entities, ChangeCounts Relationships) Finish()
     {
@@ -164,6 +184,7 @@ internal sealed class SqliteRowWriter : IDisposable
         upsertEntity.Dispose();
         upsertByDefaultKey.Dispose();
         upsertByExplicitKey.Dispose();
+        upsertDocument.Dispose();
     }
 
     private bool TryWrite(RelationshipRecord relationship)

@@ -10,7 +10,8 @@ namespace SupplyGraph.Store.Embedded;
 /// two unique indexes find them by ends and by explicit key), type and status are
 /// codes from lookup tables that hold their names (so the file still reads on its own in the sqlite3 shell),
 /// each distinct source list is stored once, and the key column is empty unless the relationship has an
-/// explicit id (the default key <c>{from}/{TYPE}/{to}</c> is implied by the row).
+/// explicit id (the default key <c>{from}/{TYPE}/{to}</c> is implied by the row). <c>documents</c> holds the titles
+/// datasets give the documents their sources cite; a file made before it existed gets it on open, its rows untouched.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -49,6 +50,11 @@ internal static class SqliteSchema
             status     INTEGER NOT NULL REFERENCES relationship_statuses(code),
             note       TEXT,
             sources    INTEGER NOT NULL REFERENCES source_lists(list)
+        );
+        CREATE TABLE IF NOT EXISTS documents (
+            document TEXT PRIMARY KEY,
+            title    TEXT NOT NULL,
+            url      TEXT
         );
         CREATE TABLE IF NOT EXISTS imports (
             id            INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -89,7 +95,7 @@ internal static class SqliteSchema
         }
 
         // A current file is only read: opening it must not wait for (or fail on) an import another process is running.
-        if (stored == Version && LookupsAreCurrent(connection))
+        if (stored == Version && LookupsAreCurrent(connection) && HasTable(connection, "documents"))
         {
             return;
         }
@@ -119,6 +125,15 @@ internal static class SqliteSchema
         command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>True when the file has the table (a version 2 file made before a table was added lacks it).</summary>
+    public static bool HasTable(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";
+        command.Parameters.AddWithValue("$name", table);
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     private static int? StoredVersion(SqliteConnection connection)

@@ -110,7 +110,12 @@ public sealed partial class CommandLineTests : IDisposable
         export.ExitCode.Should().Be(ExitCodes.Success, export.ToString());
         File.Exists(cli.Path("csv/neo4j-admin-import.txt")).Should().BeTrue();
         import.ExitCode.Should().Be(ExitCodes.Success, import.ToString());
-        File.ReadAllBytes(cli.Path("second.json")).Should().Equal(File.ReadAllBytes(cli.Path("first.json")));
+        // CSV has no place for document titles (datasets/README.md, "Documents"): the graph is what round-trips.
+        var first = DatasetReader.Read(cli.Path("first.json"));
+        var second = DatasetReader.Read(cli.Path("second.json"));
+        first.Documents.Should().NotBeEmpty();
+        second.Documents.Should().BeEmpty();
+        DatasetJsonText(second).Should().Be(DatasetJsonText(first with { Documents = [] }));
     }
 
     [Fact]

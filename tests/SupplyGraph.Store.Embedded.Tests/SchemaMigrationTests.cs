@@ -52,6 +52,59 @@ public sealed class SchemaMigrationTests
         SchemaVersion(database).Should().Be("2");
     }
 
+    [Fact]
+    public async Task A_version_2_file_made_before_document_titles_gets_their_table_with_every_row_kept()
+    {
+        // arrange: the seed stored, then the file put back as it was before the documents table existed
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("v2.db");
+        var seed = Formats.Json.SeedDataset.Load();
+        using (var first = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }))
+        {
+            await first.InitializeAsync(Token);
+            await first.ImportAsync(seed with { Documents = [] }, Token);
+        }
+
+        Execute(database, "DROP TABLE documents;");
+        TableCount(database, "documents").Should().Be(0);
+
+        // act
+        using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database });
+        await store.InitializeAsync(Token);
+        var statistics = await store.GetStatisticsAsync(Token);
+        var titleBefore = store.FindTitle(seed.Documents[0].Document);
+        var summary = await store.ImportAsync(seed, Token);
+
+        // assert
+        TableCount(database, "documents").Should().Be(1);
+        statistics.Should().Be(new StoreStatistics(seed.Entities.Count, seed.Relationships.Count));
+        titleBefore.Should().BeNull();
+        summary.ChangedAnything.Should().BeFalse("the rows were kept; only the titles are new");
+        seed.Documents.Select(document => store.FindTitle(document.Document)).Should().Equal(seed.Documents);
+        SchemaVersion(database).Should().Be("2");
+    }
+
+    private static void Execute(string database, string sql)
+    {
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long TableCount(string database, string table)
+    {
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";
+        command.Parameters.AddWithValue("$name", table);
+        return (long)command.ExecuteScalar()!;
+    }
+
     private static void WriteVersion1File(string database)
     {
         using var connection = new SqliteConnection($"Data Source={database}");

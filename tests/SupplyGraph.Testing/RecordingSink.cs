@@ -16,8 +16,20 @@ public sealed class RecordingSink : IDatasetSink
     public void OnEntity(Entity entity)
     {
         EntitiesFirst &= Relationships.Count == 0;
+        DocumentsLast &= Documents.Count == 0;
         Entities.Add(entity);
     }
 
-    public void OnRelationship(RelationshipRecord relationship) => Relationships.Add(relationship);
+    public List<DocumentTitle> Documents { get; } = [];
+
+    /// <summary>False once a row came after a document title (titles come last).</summary>
+    public bool DocumentsLast { get; private set; } = true;
+
+    public void OnRelationship(RelationshipRecord relationship)
+    {
+        DocumentsLast &= Documents.Count == 0;
+        Relationships.Add(relationship);
+    }
+
+    public void OnDocument(DocumentTitle document) => Documents.Add(document);
 }

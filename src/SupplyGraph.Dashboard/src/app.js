@@ -165,7 +165,8 @@ function sourceList(sources) {
   if (!sources?.length) return h('p', { class: 'small' }, 'No sources recorded.');
   // A source reads by its title (the document's name in the dataset) when it has one, else by its document.
   return h('ul', { class: 'sources' }, sources.map((s) => h('li', {},
-    h('span', { class: 'doc' }, s.title || s.document),
+    // A titled document reads by its title; what the source cites (a file name, say) stays on hover.
+    h('span', { class: 'doc', title: s.title ? s.document : null }, s.title || s.document),
     s.locator ? h('q', { class: 'locator' }, s.locator) : null,
     s.url ? h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', class: 'src-url' }, s.url) : null)));
 }

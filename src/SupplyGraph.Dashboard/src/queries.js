@@ -3,7 +3,7 @@
 export const ENTITY_FIELDS = `
 fragment EntityFields on Entity {
   id kind name aliases country description tags
-  sources { document locator url }
+  sources { document title locator url }
   ... on Actor { category website }
   ... on Chip { designerId foundryIds process }
   ... on Model { developerId releaseDate parameters activeParameters }
@@ -15,7 +15,7 @@ fragment RelFields on Relationship {
   id type status validFrom validTo note
   from { id name kind }
   to { id name kind }
-  sources { document locator url }
+  sources { document title locator url }
 }`;
 
 export const PATH_FIELDS = `
@@ -55,7 +55,7 @@ ${REL_FIELDS}`,
     asOf
     entity { id name }
     hits {
-      regulation { id name citation effective rescinded jurisdiction summary sources { document locator url } }
+      regulation { id name citation effective rescinded jurisdiction summary sources { document title locator url } }
       paths { ...PathFields }
     }
     ${EXPLORED}

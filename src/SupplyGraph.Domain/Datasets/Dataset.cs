@@ -7,4 +7,8 @@ public sealed record Dataset(
     string Name,
     string? Description,
     IReadOnlyList<Entity> Entities,
-    IReadOnlyList<RelationshipRecord> Relationships);
+    IReadOnlyList<RelationshipRecord> Relationships)
+{
+    /// <summary>The titles of documents the sources cite (the optional <c>documents</c> list), by document.</summary>
+    public IReadOnlyList<DocumentTitle> Documents { get; init; } = [];
+}

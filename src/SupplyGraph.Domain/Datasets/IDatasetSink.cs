@@ -11,9 +11,17 @@ public interface IDatasetSink
     void OnEntity(Entity entity);
 
     void OnRelationship(RelationshipRecord relationship);
+
+    /// <summary>
+    /// A document's title, after every row (a reader knows which documents its rows cite only at the end).
+    /// Sinks that have nowhere to keep titles (CSV, Cypher scripts) ignore them.
+    /// </summary>
+    void OnDocument(DocumentTitle document)
+    {
+    }
 }
 
-/// <summary>Hands a dataset held in memory to a sink, in the export order sinks expect: entities, then relationships.</summary>
+/// <summary>Hands a dataset held in memory to a sink, in the export order sinks expect: entities, relationships, then document titles.</summary>
 public static class DatasetSinkExtensions
 {
     public static void WriteAll(this IDatasetSink sink, Dataset dataset)
@@ -28,6 +36,11 @@ public static class DatasetSinkExtensions
         foreach (var relationship in dataset.Relationships)
         {
             sink.OnRelationship(relationship);
+        }
+
+        foreach (var document in dataset.Documents)
+        {
+            sink.OnDocument(document);
         }
     }
 }

@@ -61,12 +61,20 @@ public static class GraphExport
         return [.. seen];
     }
 
-    /// <summary>Writes the given nodes and every relationship between two of them.</summary>
-    public static DatasetHeader Write(GraphIndex graph, IReadOnlyCollection<int> nodes, IDatasetSink sink, CancellationToken cancellationToken)
+    /// <summary>Writes the given nodes and every relationship between two of them (no document titles).</summary>
+    public static DatasetHeader Write(GraphIndex graph, IReadOnlyCollection<int> nodes, IDatasetSink sink, CancellationToken cancellationToken) =>
+        Write(graph, nodes, sink, titles: null, cancellationToken);
+
+    /// <summary>
+    /// Writes the given nodes and every relationship between two of them, then the <paramref name="titles"/> of the
+    /// documents their sources cite (so an export imports again with its titles, and names no document it does not cite).
+    /// </summary>
+    public static DatasetHeader Write(GraphIndex graph, IReadOnlyCollection<int> nodes, IDatasetSink sink, IDocumentTitles? titles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(sink);
+        var cited = new CitedTitles(titles);
         var included = new bool[graph.NodeCount];
         foreach (var node in nodes)
         {
@@ -83,7 +91,9 @@ public static class GraphExport
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            sink.OnEntity(graph.Node(byId[i]));
+            var entity = graph.Node(byId[i]);
+            sink.OnEntity(entity);
+            cited.Note(entity.Sources);
             foreach (var edge in graph.Outgoing(byId[i]))
             {
                 if (included[graph.To(edge)])
@@ -103,9 +113,43 @@ public static class GraphExport
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            sink.OnRelationship(graph.Edge(byKey[i]));
+            var relationship = graph.Edge(byKey[i]);
+            sink.OnRelationship(relationship);
+            cited.Note(relationship.Sources);
+        }
+
+        foreach (var document in cited.InDocumentOrder())
+        {
+            sink.OnDocument(document);
         }
 
         return new DatasetHeader("export", null, byId.Length, byKey.Length);
+    }
+
+    /// <summary>The titled documents the written rows cite, each once.</summary>
+    private sealed class CitedTitles(IDocumentTitles? titles)
+    {
+        private readonly Dictionary<string, DocumentTitle> byDocument = new(StringComparer.Ordinal);
+        private IReadOnlyList<Source>? lastList;
+
+        public void Note(IReadOnlyList<Source> sources)
+        {
+            // Rows share source lists: a list just seen adds nothing.
+            if (titles is null || ReferenceEquals(sources, lastList))
+            {
+                return;
+            }
+
+            lastList = sources;
+            foreach (var source in sources)
+            {
+                if (!byDocument.ContainsKey(source.Document) && titles.FindTitle(source.Document) is { } title)
+                {
+                    byDocument.Add(source.Document, title);
+                }
+            }
+        }
+
+        public IEnumerable<DocumentTitle> InDocumentOrder() => byDocument.Values.OrderBy(title => title.Document, StringComparer.Ordinal);
     }
 }

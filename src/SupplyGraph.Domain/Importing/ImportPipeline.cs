@@ -7,6 +7,9 @@ namespace SupplyGraph.Domain.Importing;
 /// <summary>Rows as the reader handed them over, entities and relationships apart (entities are written first).</summary>
 public sealed record ImportBatch(List<Entity> Entities, List<RelationshipRecord> Relationships)
 {
+    /// <summary>Document titles; a reader hands them over after its last row, so they come in the last batch.</summary>
+    public List<DocumentTitle> Documents { get; } = [];
+
     public int Count => Entities.Count + Relationships.Count;
 }
 
@@ -89,9 +92,11 @@ public static class ImportPipeline
             FlushWhenFull();
         }
 
+        public void OnDocument(DocumentTitle document) => batch.Documents.Add(document);
+
         public void Flush()
         {
-            if (batch.Count > 0)
+            if (batch.Count > 0 || batch.Documents.Count > 0)
             {
                 // The reader runs on its own thread: blocking it here is what keeps it at most a few batches ahead.
                 batches.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();

@@ -119,6 +119,18 @@ public static class DatasetJson
         writer.WriteEndObject();
     }
 
+    /// <summary>One entry of the <c>documents</c> list: document, title, then url when known.</summary>
+    public static void WriteDocument(Utf8JsonWriter writer, DocumentTitle document)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        writer.WriteStartObject();
+        writer.WriteString(FieldNames.Json(FieldId.Document), document.Document);
+        writer.WriteString(FieldNames.Json(FieldId.Title), document.Title);
+        WriteOptional(writer, FieldId.Url, document.Url);
+        writer.WriteEndObject();
+    }
+
     private static void WriteSources(Utf8JsonWriter writer, IReadOnlyList<Source> sources)
     {
         writer.WriteStartArray();

@@ -7,11 +7,13 @@ namespace SupplyGraph.Formats.Json;
 
 /// <summary>
 /// Writes a dataset file (the JSON format of datasets/README.md) as rows arrive, so an export of any size is never
-/// held whole. Entities must all come before the first relationship, as stores export them.
+/// held whole. Entities must all come before the first relationship, as stores export them. Document titles (few)
+/// are kept until <see cref="Finish"/>, which writes them last as the <c>documents</c> list.
 /// </summary>
 public sealed class DatasetJsonWriter : IDatasetSink, IDisposable
 {
     private readonly Utf8JsonWriter writer;
+    private readonly List<DocumentTitle> documents = [];
     private bool inRelationships;
     private bool finished;
 
@@ -62,7 +64,18 @@ public sealed class DatasetJsonWriter : IDatasetSink, IDisposable
         FlushNowAndThen();
     }
 
-    /// <summary>Closes the arrays and the object; call once every row is written.</summary>
+    public void OnDocument(DocumentTitle document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (finished)
+        {
+            throw new InvalidOperationException($"The title of {document.Document} came after the file was finished.");
+        }
+
+        documents.Add(document);
+    }
+
+    /// <summary>Closes the arrays, writes the document titles if any, and closes the object; call once every row is written.</summary>
     public void Finish()
     {
         if (finished)
@@ -78,6 +91,17 @@ public sealed class DatasetJsonWriter : IDatasetSink, IDisposable
         }
 
         writer.WriteEndArray();
+        if (documents.Count > 0)
+        {
+            writer.WriteStartArray(FieldNames.Json(FieldId.Documents));
+            foreach (var document in documents)
+            {
+                DatasetJson.WriteDocument(writer, document);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
         writer.Flush();
         finished = true;

@@ -80,7 +80,7 @@ public static partial class DatasetReader
     {
         var rows = new CollectingSink();
         var header = ReadInto(stream, fileName, rows, options, CancellationToken.None);
-        return new Dataset(header.Name, header.Description, rows.Entities, rows.Relationships);
+        return new Dataset(header.Name, header.Description, rows.Entities, rows.Relationships) { Documents = rows.Documents };
     }
 
     internal static DatasetHeader ReadInto(Stream stream, string fileName, IDatasetSink sink, DatasetReadOptions options, CancellationToken cancellationToken)
@@ -147,6 +147,10 @@ public static partial class DatasetReader
 
         public void OnEntity(Entity entity) => Entities.Add(entity);
 
+        public List<DocumentTitle> Documents { get; } = [];
+
         public void OnRelationship(RelationshipRecord relationship) => Relationships.Add(relationship);
+
+        public void OnDocument(DocumentTitle document) => Documents.Add(document);
     }
 }

@@ -22,6 +22,8 @@ internal sealed class DatasetStreamReader
     private readonly DatasetErrorList errors;
     private readonly HeaderChecks header;
     private readonly RowChecks rows;
+    private readonly DocumentChecks documents;
+    private readonly IDatasetSink sink;
 
     private Stage stage = Stage.Root;
     private Stage afterSkip;
@@ -33,6 +35,7 @@ internal sealed class DatasetStreamReader
     private int memberOrdinal;
     private bool entitiesSeen;
     private bool relationshipsSeen;
+    private bool documentsSeen;
     private long elementsRead;
 
     public DatasetStreamReader(DatasetInput input, string fileName, IDatasetSink sink, DatasetReadOptions options, CancellationToken cancellationToken)
@@ -42,7 +45,9 @@ internal sealed class DatasetStreamReader
         this.cancellationToken = cancellationToken;
         errors = new DatasetErrorList(fileName, options.ErrorLimit);
         header = new HeaderChecks(errors);
-        rows = new RowChecks(input, sink, errors);
+        documents = new DocumentChecks(errors);
+        this.sink = sink;
+        rows = new RowChecks(input, documents.Noting(sink), errors);
     }
 
     private enum Stage
@@ -51,6 +56,7 @@ internal sealed class DatasetStreamReader
         Members,
         Entities,
         Relationships,
+        Documents,
         Skipping,
         AfterRoot,
     }
@@ -69,7 +75,8 @@ internal sealed class DatasetStreamReader
             throw new DatasetValidationException(errors.ToList());
         }
 
-        return new DatasetHeader(header.Name(fileName), header.Description, rows.EntitiesDelivered, rows.RelationshipsDelivered);
+        var skipped = documents.Deliver(sink, fileName);
+        return new DatasetHeader(header.Name(fileName), header.Description, rows.EntitiesDelivered, rows.RelationshipsDelivered) { Skipped = skipped };
     }
 
     // Parses the whole stream. Returns the error that replaces all others (not UTF-8, empty, not JSON, not an object).
@@ -134,6 +141,9 @@ internal sealed class DatasetStreamReader
                     break;
                 case Stage.Entities or Stage.Relationships:
                     progressed = ReadElement(ref reader, window);
+                    break;
+                case Stage.Documents:
+                    progressed = ReadDocument(ref reader, window);
                     break;
                 case Stage.Skipping:
                     progressed = SkipToken(ref reader);
@@ -219,6 +229,10 @@ internal sealed class DatasetStreamReader
         {
             ArrayMember(id, window, value, position, ordinal);
         }
+        else if (id == FieldId.Documents)
+        {
+            DocumentsMember(window, value, position, ordinal);
+        }
         else
         {
             header.Record(id, memberName, window, value, position, ordinal);
@@ -261,6 +275,54 @@ internal sealed class DatasetStreamReader
 
         errors.Add(phase, 0, 0, path, position, $"expected an array, found {JsonText.Describe(window, value)}");
         rows.EntitiesComplete |= isEntities;
+    }
+
+    private void DocumentsMember(ReadOnlySpan<byte> window, in FieldValue value, (int Line, int Column) position, int ordinal)
+    {
+        const string Path = "$.documents";
+        if (documentsSeen)
+        {
+            errors.Add(ErrorPhase.DocumentsArray, ordinal, 0, Path, position, "a dataset has one \"documents\" array; this is a second one");
+            return;
+        }
+
+        documentsSeen = true;
+        if (value.Type == JsonTokenType.StartArray)
+        {
+            stage = Stage.Documents;
+        }
+        else if (value.Type != JsonTokenType.Null)
+        {
+            errors.Add(ErrorPhase.DocumentsArray, 0, 0, Path, position, $"expected an array, found {JsonText.Describe(window, value)}");
+        }
+    }
+
+    // One element of "documents", read whole (a few per file, small), or the end of the array.
+    private bool ReadDocument(ref Utf8JsonReader reader, ReadOnlySpan<byte> window)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            stage = Stage.Members;
+            return true;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        var isObject = reader.TokenType == JsonTokenType.StartObject;
+        FieldValue element = default;
+        if (isObject ? !reader.TrySkip() : !JsonText.TryValue(ref reader, out element))
+        {
+            return false;
+        }
+
+        var end = (int)reader.BytesConsumed;
+        var described = isObject ? "an object" : JsonText.Describe(window, element);
+        documents.OnElement(window[start..end], isObject, described, offset => PositionOf(start + offset));
+        return true;
     }
 
     private void Skip(int depth, Stage after)

@@ -18,6 +18,8 @@ internal enum ErrorPhase
     References,
     RelationshipsArray,
     Relationships,
+    DocumentsArray,
+    Documents,
 }
 
 /// <summary>

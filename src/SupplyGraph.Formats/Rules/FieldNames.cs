@@ -49,6 +49,8 @@ public enum FieldId : byte
     Document,
     Locator,
     Url,
+    Documents,
+    Title,
 }
 
 /// <summary>
@@ -58,7 +60,7 @@ public enum FieldId : byte
 /// </summary>
 public static class FieldNames
 {
-    internal const int Count = (int)FieldId.Url + 1;
+    internal const int Count = (int)FieldId.Title + 1;
 
     internal const string Schema = "$schema";
     internal const string Format = "format";
@@ -99,6 +101,8 @@ public static class FieldNames
     internal const string Document = "document";
     internal const string Locator = "locator";
     internal const string Url = "url";
+    internal const string Documents = "documents";
+    internal const string Title = "title";
 
     // Indexed by FieldId.
     private static readonly string[] Names =
@@ -110,6 +114,7 @@ public static class FieldNames
         Issuer, Jurisdiction, Announced, Effective, Rescinded, Citation, Summary,
         Type, From, To, ValidFrom, ValidTo, Status, Note,
         Document, Locator, Url,
+        Documents, Title,
     ];
 
     private static readonly string[] PathSuffixes = [.. Names.Select(name => "." + name)];
@@ -185,10 +190,11 @@ public static class FieldNames
 /// <summary>Which members each object of the format may have, as names (for "did you mean") and as bit masks.</summary>
 internal static class FieldSets
 {
-    public static readonly string[] TopLevel = [FieldNames.Schema, FieldNames.Format, FieldNames.Version, FieldNames.Name, FieldNames.Description, FieldNames.Entities, FieldNames.Relationships];
+    public static readonly string[] TopLevel = [FieldNames.Schema, FieldNames.Format, FieldNames.Version, FieldNames.Name, FieldNames.Description, FieldNames.Entities, FieldNames.Relationships, FieldNames.Documents];
     public static readonly string[] CommonEntity = [FieldNames.Id, FieldNames.Kind, FieldNames.Name, FieldNames.Aliases, FieldNames.Country, FieldNames.Description, FieldNames.Tags, FieldNames.Sources];
     public static readonly string[] Relationship = [FieldNames.Id, FieldNames.Type, FieldNames.From, FieldNames.To, FieldNames.ValidFrom, FieldNames.ValidTo, FieldNames.Status, FieldNames.Note, FieldNames.Sources];
     public static readonly string[] Source = [FieldNames.Document, FieldNames.Locator, FieldNames.Url];
+    public static readonly string[] DocumentTitle = [FieldNames.Document, FieldNames.Title, FieldNames.Url];
 
     public static readonly Dictionary<EntityKind, string[]> KindFields = new()
     {

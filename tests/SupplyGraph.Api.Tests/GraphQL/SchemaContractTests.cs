@@ -50,7 +50,7 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
         "enum CountDimension { ENTITY_KIND ENTITY_CATEGORY ENTITY_COUNTRY SUPPLY_CHAIN_STAGE RELATIONSHIP_TYPE RELATIONSHIP_STATUS }",
         "type Counts { by: CountDimension! total: Int! groups: [CountGroup!]! answeredAt: String }",
         "type CountGroup { key: String count: Int! }",
-        "type Source { document: String! locator: String! url: String }",
+        "type Source { document: String! locator: String! url: String title: String }",
         "type Relationship { id: ID! type: RelationshipType! from: Entity! to: Entity! validFrom: Date validTo: Date status: RelationshipStatus! sources: [Source!]! note: String }",
         "type Path { entities: [Entity!]! relationships: [Relationship!]! length: Int! summary: String! }",
         "type Exploration { relationships: Long! entities: Int! depth: Int! cutBy: [TraversalLimit!]! }",

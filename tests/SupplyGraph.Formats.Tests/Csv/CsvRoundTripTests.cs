@@ -22,7 +22,9 @@ public sealed class CsvRoundTripTests
         // arrange
         using var folder = new TempFolder();
         using var original = await Store();
-        await original.ImportAsync(SeedDataset.Load(), Token);
+
+        // CSV has no place for document titles (datasets/README.md, "Documents"): the rows are what round-trips.
+        await original.ImportAsync(SeedDataset.Load() with { Documents = [] }, Token);
         var files = await ExportCsv(original, folder.Path);
         using var copy = await Store();
 

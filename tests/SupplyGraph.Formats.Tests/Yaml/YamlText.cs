@@ -53,7 +53,7 @@ internal static class YamlText
     {
         var rows = new Rows();
         var header = await new YamlDatasetSource(stream, fileName).ReadIntoAsync(rows, EntityLookup.None, CancellationToken.None);
-        return new Dataset(header.Name, header.Description, rows.Entities, rows.Relationships);
+        return new Dataset(header.Name, header.Description, rows.Entities, rows.Relationships) { Documents = rows.Documents };
     }
 
     public static async Task<DatasetValidationException> ErrorsOfAsync(byte[] yaml, string fileName = "test.yaml")
@@ -137,6 +137,10 @@ internal static class YamlText
 
         public void OnEntity(Entity entity) => Entities.Add(entity);
 
+        public List<DocumentTitle> Documents { get; } = [];
+
         public void OnRelationship(RelationshipRecord relationship) => Relationships.Add(relationship);
+
+        public void OnDocument(DocumentTitle document) => Documents.Add(document);
     }
 }

@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Api.GraphQL.Types;
@@ -12,5 +14,9 @@ internal sealed class SourceType : ObjectGraphType<Source>
         Field<NonNullGraphType<StringGraphType>>("document").Resolve(context => context.Source.Document);
         Field<NonNullGraphType<StringGraphType>>("locator").Resolve(context => context.Source.Locator);
         Field<StringGraphType>("url").Resolve(context => context.Source.Url);
+        // Titles are kept by document, not on each source: the store that keeps them answers for every source citing one.
+        Field<StringGraphType>("title")
+            .Description("The document's title from the dataset; null when the dataset names none.")
+            .Resolve(context => context.RequestServices?.GetService<IDocumentTitles>()?.FindTitle(context.Source.Document)?.Title);
     }
 }
