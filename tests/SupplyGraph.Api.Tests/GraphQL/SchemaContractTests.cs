@@ -22,6 +22,7 @@ public sealed partial class SchemaContractTests(SmallGraphHost host)
           exportControls(entity: String!, asOf: Date, maxHops: Int, maxPaths: Int): ExportControls
           exposure(regulation: String!, asOf: Date, maxHops: Int, maxPaths: Int): Exposure
           paths(from: String!, to: String!, maxHops: Int, types: [RelationshipType!], asOf: Date, maxPaths: Int): PathResult
+          changes(entity: String!, from: Date!, to: Date!, maxHops: Int): Changes
           entities(where: EntityWhere, order: EntityOrder, first: Int, after: String): EntityConnection!
           relationships(entity: String, where: RelationshipWhere, order: RelationshipOrder, first: Int, after: String): RelationshipConnection!
           counts(by: CountDimension!, where: EntityWhere, relationshipWhere: RelationshipWhere, asOf: Date, entity: String): Counts
