@@ -20,18 +20,27 @@ try { esbuild = requireFromDashboard('esbuild'); } catch { /* the dashboard's pa
 const noEsbuild = esbuild ? false : 'the dashboard\'s esbuild is not installed (npm ci in src/SupplyGraph.Dashboard)';
 
 let folder, time, queries, browserBundle;
+// api.js imports the ids of the trusted documents, a module only build.mjs generates: here no text has an id, so the
+// injected module sends every query as its text (persisted.test.mjs covers the ids).
+const noPersistedDocuments = {
+  name: 'persisted-documents',
+  setup(build) {
+    build.onResolve({ filter: /^persisted-documents$/ }, () => ({ path: 'persisted-documents', namespace: 'persisted-documents' }));
+    build.onLoad({ filter: /.*/, namespace: 'persisted-documents' }, () => ({ loader: 'js', contents: 'export const documentIdByText = new Map();' }));
+  },
+};
 before(async () => {
   if (!esbuild) return;
   folder = await mkdtemp(join(tmpdir(), 'supplygraph-time-'));
   // Node: the module without its CSS; api.js is imported lazily by renderCompare only, so it is never run here.
-  await esbuild.build({ entryPoints: [timeModule], bundle: true, format: 'esm', platform: 'neutral', loader: { '.css': 'empty' }, outfile: join(folder, 'time.mjs'), logLevel: 'error' });
+  await esbuild.build({ entryPoints: [timeModule], bundle: true, format: 'esm', platform: 'neutral', loader: { '.css': 'empty' }, plugins: [noPersistedDocuments], outfile: join(folder, 'time.mjs'), logLevel: 'error' });
   await esbuild.build({ entryPoints: [join(dashboard, 'src', 'queries.js')], bundle: true, format: 'esm', platform: 'neutral', outfile: join(folder, 'queries.mjs'), logLevel: 'error' });
   time = await import(pathToFileURL(join(folder, 'time.mjs')).href);
   queries = (await import(pathToFileURL(join(folder, 'queries.mjs')).href)).QUERIES;
   // Chromium: the module and its CSS, exposed as window.sgTime.
   const built = await esbuild.build({
     stdin: { contents: `import * as time from ${JSON.stringify(timeModule)}; window.sgTime = time;`, resolveDir: dashboard, loader: 'js' },
-    bundle: true, format: 'iife', write: false, outdir: folder, logLevel: 'error',
+    bundle: true, format: 'iife', write: false, outdir: folder, logLevel: 'error', plugins: [noPersistedDocuments],
   });
   browserBundle = {
     js: built.outputFiles.find((file) => file.path.endsWith('.js')).text,

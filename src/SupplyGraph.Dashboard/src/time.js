@@ -84,7 +84,8 @@ export function renderTimeline(container, { profile, controls, asOf } = {}) {
     events.undated ? ` ${events.undated} relationship${events.undated === 1 ? ' has' : 's have'} no dates.` : ''));
   if (events.length) {
     section.append(axis(events, asOf));
-    const list = h('ol', { class: 'sg-timeline-list' });
+    // It scrolls when long: focusable, so a keyboard can scroll it too.
+    const list = h('ol', { class: 'sg-timeline-list', tabindex: '0', 'aria-labelledby': headingId });
     let asOfShown = !asOf;
     for (const event of events) {
       if (!asOfShown && event.date > asOf) { list.append(asOfItem(asOf)); asOfShown = true; }
