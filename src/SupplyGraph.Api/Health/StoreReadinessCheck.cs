@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SupplyGraph.Api.Hosting;
-using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Stores;
-using SupplyGraph.Store.Embedded;
 using SupplyGraph.Store.Neo4j;
 
 namespace SupplyGraph.Api.Health;
@@ -16,7 +14,6 @@ internal sealed class StoreReadinessCheck(
     IGraphQueries queries,
     ISupplyGraphStore store,
     StoreAvailability availability,
-    IndexAge indexAge,
     ILogger<StoreReadinessCheck> logger) : IHealthCheck
 {
     public const string Name = "store";
@@ -56,32 +53,29 @@ internal sealed class StoreReadinessCheck(
             logger.LogInformation("The store {Store} is ready again", description);
         }
 
-        var (kind, index, bookmark) = IndexOf(store);
-        var loadedAt = indexAge.LoadedAt(index ?? (object)statistics);
+        // The store's own record of its index: when it was loaded, not when a probe first noticed it.
+        var index = store.IndexStatistics;
         var data = new Dictionary<string, object>
         {
             ["store"] = description,
             ["entities"] = statistics.Entities,
             ["relationships"] = statistics.Relationships,
-            ["index"] = kind,
-            ["indexLoadedAt"] = loadedAt,
-            ["indexAgeSeconds"] = Math.Round(indexAge.Age(loadedAt).TotalSeconds, 3),
+            ["index"] = index?.Kind ?? "index",
         };
+        if (index is not null)
+        {
+            data["indexLoadedAt"] = index.LoadedAt;
+            data["indexAgeSeconds"] = Math.Round((TimeProvider.System.GetUtcNow() - index.LoadedAt).TotalSeconds, 3);
+        }
+
+        var bookmark = store is Neo4jGraphStore neo4j ? neo4j.AnsweringAt : null;
         if (bookmark is not null)
         {
             data["answeringAt"] = bookmark;
         }
 
-        return HealthCheckResult.Healthy($"The store answers from its {kind}.", data);
+        return HealthCheckResult.Healthy($"The store answers from its {data["index"]}.", data);
     }
-
-    /// <summary>What the store answers questions from; the index itself when the store shows it (not through a wrapper).</summary>
-    private static (string Kind, GraphIndex? Index, string? Bookmark) IndexOf(ISupplyGraphStore store) => store switch
-    {
-        Neo4jGraphStore neo4j => ("projection", neo4j.Index, neo4j.AnsweringAt),
-        EmbeddedGraphStore embedded => ("index", embedded.Index, null),
-        _ => ("index", null, null),
-    };
 
     private HealthCheckResult Unready(HealthCheckContext context, string description, string reason, string logged)
     {

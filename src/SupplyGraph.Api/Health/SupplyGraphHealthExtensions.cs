@@ -17,8 +17,6 @@ internal static class SupplyGraphHealthExtensions
     public static IServiceCollection AddSupplyGraphHealthChecks(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(_ => new IndexAge(TimeProvider.System));
-
         // One instance, so that a store that stays down is logged once rather than at every probe.
         services.AddSingleton<StoreReadinessCheck>();
         services.AddHealthChecks().AddCheck<StoreReadinessCheck>(StoreReadinessCheck.Name, HealthStatus.Unhealthy, [ReadyTag]);
