@@ -141,6 +141,40 @@ public sealed class AnalystCypherTests(Neo4jServerFixture server, SeedEmbeddedSt
         rows.Select(row => row.Get<long>("hops")).Distinct().Should().BeEquivalentTo(answer.Paths.Select(path => (long)path.Length).Distinct());
     }
 
+    /// <summary>Entity, from, to, hop limit: DeepSeek before and after the October 2023 rule, and backwards.</summary>
+    public static TheoryData<string, string, string, int> Changes => new()
+    {
+        { "deepseek", "2023-06-01", "2026-01-01", 8 },
+        { "deepseek", "2026-01-01", "2023-06-01", 8 },
+        { "nvidia-h800", "2023-06-01", "2025-06-01", 8 },
+        { "deepseek", "2025-06-01", "2025-06-01", 8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task Changes_cypher_returns_the_services_entered_and_left_members_and_rules(string entity, string from, string to, int maxHops)
+    {
+        // arrange: the service refuses from after to; the file swaps ENTERED and LEFT, so ask the service in order
+        Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? string.Empty);
+        var (fromDay, toDay) = (Day(from), Day(to));
+        var backwards = fromDay > toDay;
+        var answer = await embedded.Store.ChangesAsync(ChangesQuestion.Create(entity, backwards ? toDay : fromDay, backwards ? fromDay : toDay, maxHops), Token);
+        var (entered, left) = backwards ? (answer.Left, answer.Entered) : (answer.Entered, answer.Left);
+        static IEnumerable<string> Expected(string change, ChangeSide side) =>
+            side.Entities.Select(member => $"{change} ENTITY {WireNames.ToWire(member.Stage)} {member.Entity.Id}")
+                .Concat(side.Regulations.Select(regulation => $"{change} REGULATION - {regulation.Id}"));
+
+        // act
+        var rows = await RunAsync("changes.cypher", new() { ["id"] = entity, ["from"] = fromDay, ["to"] = toDay, ["maxHops"] = (long)maxHops });
+
+        // assert
+        answer.Partial.Should().BeFalse();
+        rows.Select(row => $"{row.Get<string>("change")} {row.Get<string>("kind")} {row.Get<string?>("stage") ?? "-"} {row.Get<string>("id")}")
+            .Should().BeEquivalentTo(Expected("ENTERED", entered).Concat(Expected("LEFT", left)));
+    }
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static TraversalOptions Options(string asOf, int maxHops, int? maxPaths = null) =>
         TraversalOptions.Create(DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), maxHops, maxPaths);
 
