@@ -1,3 +1,4 @@
+using System.Buffers;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Vocabulary;
 
@@ -244,51 +245,62 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
         var pathCapHit = false;
         var listingCut = false;
         var listed = 0L;
-        var exposed = new List<(int Depth, ExposedEntity Exposed)>();
+        var reached = walk.Reached;
+
+        // Where each exposed entity goes, as keys to sort (from a shared pool: the answer keeps none of them), and
+        // its paths when asked for, by walk order.
+        var keys = ArrayPool<ExposedOrder>.Shared.Rent(Math.Max(1, reached.Count - 1));
+        var pathsInWalkOrder = question.WithPaths ? new GraphPath[Math.Max(0, reached.Count - 1)][] : null;
+        var count = 0;
 
         // Reached in walk order, nearest first: a listing cut short keeps the nearest exposed entities.
-        foreach (var node in walk.Reached.Skip(1))
+        for (var index = 1; index < reached.Count; index++)
         {
+            var node = reached[index];
             if (listed > QueryLimits.MaxListedRelationships)
             {
                 listingCut = true;
                 break;
             }
 
-            if (!question.WithPaths)
+            if (pathsInWalkOrder is null)
             {
                 // Counted, not copied out: the listing cut and the cap still fall where they would with the paths.
                 var tally = walk.CountPathsTo(node, start, question.Options.MaxPaths);
                 pathCapHit |= tally.CapHit;
                 listed += tally.ListedLength;
-                exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), [])));
-                continue;
             }
-
-            var found = walk.PathsTo(node, start, question.Options.MaxPaths);
-            pathCapHit |= found.Count > question.Options.MaxPaths;
-            var kept = Math.Min(found.Count, question.Options.MaxPaths);
-            var paths = new GraphPath[kept];
-            for (var index = 0; index < kept; index++)
+            else
             {
-                paths[index] = walk.ToPath(found[index], start, reversed: true);
-                listed += paths[index].Length;
+                var found = walk.PathsTo(node, start, question.Options.MaxPaths);
+                pathCapHit |= found.Count > question.Options.MaxPaths;
+                var kept = Math.Min(found.Count, question.Options.MaxPaths);
+                var paths = new GraphPath[kept];
+                for (var path = 0; path < kept; path++)
+                {
+                    paths[path] = walk.ToPath(found[path], start, reversed: true);
+                    listed += paths[path].Length;
+                }
+
+                pathsInWalkOrder[count] = paths;
             }
 
-            exposed.Add((walk.DepthOf(node), new ExposedEntity(graph.Node(node), paths)));
+            keys[count] = new ExposedOrder(walk.DepthOf(node), graph.Kind(node), graph.Node(node).Name, count, node);
+            count++;
         }
 
         // Nearest first, then by kind and name; ties keep walk order. The keys are copied out first: comparing through
         // each answer's entity would cost two cache misses a side.
-        var keys = new ExposedOrder[exposed.Count];
-        for (var index = 0; index < keys.Length; index++)
+        Array.Sort(keys, 0, count);
+        var ordered = new ExposedEntity[count];
+        for (var index = 0; index < count; index++)
         {
-            var entity = exposed[index].Exposed.Entity;
-            keys[index] = new ExposedOrder(exposed[index].Depth, entity.Kind, entity.Name, index);
+            var key = keys[index];
+            ordered[index] = new ExposedEntity(graph.Node(key.Node), pathsInWalkOrder?[key.WalkOrder] ?? []);
         }
 
-        Array.Sort(keys);
-        var ordered = keys.Select(key => exposed[key.WalkOrder].Exposed).ToList();
+        // Cleared: the keys hold names, which the pool should not keep alive.
+        ArrayPool<ExposedOrder>.Shared.Return(keys, clearArray: true);
         TraversalLimit[] cuts = [.. pathCapHit ? [TraversalLimit.MaxPaths] : Array.Empty<TraversalLimit>(), .. listingCut ? [TraversalLimit.ExplorationBudget] : Array.Empty<TraversalLimit>()];
         return new ExposureAnswer(regulation, date, inForce, ordered, walk.Exploration(cuts)) { AnsweredAt = answeredAt };
     }
@@ -486,8 +498,8 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
         graph.Kind(node) != EntityKind.Regulation || ((Regulation)graph.Node(node)).IsInForce(date);
 }
 
-/// <summary>Where an exposed entity goes in the answer: nearest first, then by kind and name, then as the walk met it.</summary>
-internal readonly record struct ExposedOrder(int Depth, EntityKind Kind, string Name, int WalkOrder) : IComparable<ExposedOrder>
+/// <summary>Where an exposed entity (<paramref name="Node"/>) goes in the answer: nearest first, then by kind and name, then as the walk met it.</summary>
+internal readonly record struct ExposedOrder(int Depth, EntityKind Kind, string Name, int WalkOrder, int Node) : IComparable<ExposedOrder>
 {
     public int CompareTo(ExposedOrder other)
     {

@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using SupplyGraph.Domain.Graph;
-using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Domain.Questions;
 
@@ -16,16 +16,41 @@ namespace SupplyGraph.Domain.Questions;
 /// status: extending a list by a step keeps it sorted, and a node's list for a status merges the lists of its
 /// predecessors that the step brings to that status. Routes to one node all have the same length and end, so
 /// comparing their ids position by position is comparing their joined text.
+/// <para>
+/// Routes, lists, their merge queues and what they have made are structs in the walk's <see cref="RouteArena"/>,
+/// reused from answer to answer: a hub's answer makes a few hundred thousand of each, which as objects were most of
+/// its garbage. Counting routes (an answer without paths) makes the same routes as listing them: the work an answer
+/// reports (<see cref="Extensions"/>) depends on which predecessor's routes a merge takes first, so only making them
+/// keeps it exact.
+/// </para>
 /// </remarks>
-internal sealed class ShortestRoutes(GraphIndex graph, int start, Walk walk)
+internal sealed class ShortestRoutes
 {
     private const int Statuses = 4;
+    private const int NoRoute = -1;
+    private const int NoList = -1;
+    private const int FirstMadeCapacity = 4;
 
-    private readonly GraphIndex graph = graph;
-    private readonly Walk walk = walk;
+    private readonly GraphIndex graph;
+    private readonly int start;
+    private readonly Walk walk;
+    private readonly RouteArena arena;
 
-    // A node's lists, found through its listing slot in the walk (ListingSlot.Lists is an index + 1 into this).
-    private readonly List<RouteList?[]> listGroups = [];
+    public ShortestRoutes(GraphIndex graph, int start, Walk walk, RouteArena arena)
+    {
+        this.graph = graph;
+        this.start = start;
+        this.walk = walk;
+        this.arena = arena;
+        arena.Clear();
+        arena.Routes.Add(new RouteEntry(NoRoute, default, 0, 0, 0));
+    }
+
+    /// <summary>The route with no step: the start's own.</summary>
+    private static int EmptyRoute => 0;
+
+    /// <summary>Where every route starts: the walk's start.</summary>
+    public int From => start;
 
     /// <summary>Route extensions made so far: the work of listing, for the answer's exploration count.</summary>
     public long Extensions { get; private set; }
@@ -60,10 +85,10 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Walk walk)
             }
 
             var list = List(target, isLast: true, weakest);
-            for (var index = 0; made < count && list.Get(index, this) is { } route; index++)
+            for (var index = 0; made < count && Get(list, index) is var route and not NoRoute; index++)
             {
                 made++;
-                found?.Add(route.ToSteps());
+                found?.Add(ToSteps(route));
             }
         }
 
@@ -106,213 +131,352 @@ internal sealed class ShortestRoutes(GraphIndex graph, int start, Walk walk)
         return (mask & ~below) | ((mask & below) != 0 ? 1 << status : 0);
     }
 
-    private RouteList List(int node, bool isLast, int weakest)
+    /// <summary>The node's list of routes (as a route's end or on the way) with one weakest status, made on first use.</summary>
+    private int List(int node, bool isLast, int weakest)
     {
+        var groups = arena.Groups;
         ref var listing = ref walk.ListingOf(node);
         if (listing.Lists == 0)
         {
-            listGroups.Add(new RouteList?[2 * Statuses]);
-            listing.Lists = listGroups.Count;
+            var group = groups.Reserve(2 * Statuses);
+            for (var slot = 0; slot < 2 * Statuses; slot++)
+            {
+                groups[group + slot] = 0;
+            }
+
+            listing.Lists = group + 1;
         }
 
-        var group = listGroups[listing.Lists - 1];
-        var slot = (isLast ? Statuses : 0) + weakest;
-        return group[slot] ??= node == start
-            ? RouteList.OfStart(weakest == 0)
-            : new RouteList(node, isLast, weakest);
+        var at = listing.Lists - 1 + (isLast ? Statuses : 0) + weakest;
+        if (groups[at] == 0)
+        {
+            var made = node == start ? StartList(holdsTheEmptyRoute: weakest == 0) : arena.Lists.Add(new RouteListEntry(node, isLast, weakest));
+            groups[at] = made + 1;
+        }
+
+        return groups[at] - 1;
     }
 
-    /// <summary>A route as a chain back to the start: routes share their beginnings.</summary>
-    internal sealed class Route(Route? previous, Walk.Step step, int weakest, int statusSum, int length)
+    /// <summary>The start's list: the empty route, or (for a weakest status above the best) nothing.</summary>
+    private int StartList(bool holdsTheEmptyRoute)
     {
-        public static readonly Route Empty = new(null, default, 0, 0, 0);
-
-        public Route? Previous { get; } = previous;
-
-        public Walk.Step Step { get; } = step;
-
-        public int Weakest { get; } = weakest;
-
-        public int StatusSum { get; } = statusSum;
-
-        public int Length { get; } = length;
-
-        public Route Extend(Walk.Step next, GraphIndex graph)
+        var list = arena.Lists.Add(new RouteListEntry(start, isLast: false, weakest: 0) { Started = true });
+        if (holdsTheEmptyRoute)
         {
-            var status = (int)graph.Status(next.Edge);
-            return new Route(this, next, Math.Max(Weakest, status), StatusSum + status, Length + 1);
+            AddMade(list, EmptyRoute);
         }
 
-        public List<Walk.Step> ToSteps()
-        {
-            var steps = new List<Walk.Step>(Length);
-            System.Runtime.InteropServices.CollectionsMarshal.SetCount(steps, Length);
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(steps);
-            var route = this;
-            for (var index = Length - 1; index >= 0; index--)
-            {
-                span[index] = route.Step;
-                route = route.Previous!;
-            }
-
-            return steps;
-        }
+        return list;
     }
 
-    /// <summary>The routes to one node (as a route's end or on its way) whose weakest status is one value, sorted, made on demand.</summary>
-    private sealed class RouteList
+    /// <summary>The route at <paramref name="index"/> of a list (made on demand), or <see cref="NoRoute"/> past its end.</summary>
+    private int Get(int list, int index)
     {
-        private readonly int node;
-        private readonly bool isLast;
-        private readonly int weakest;
-        private readonly List<Route> made = [];
-        private PriorityQueue<Candidate, Candidate>? candidates;
-
-        // A list fed by one predecessor list through one step (the common case) just extends that list's routes.
-        private RouteList? onlySource;
-        private Walk.Step onlyStep;
-        private bool started;
-
-        public RouteList(int node, bool isLast, int weakest)
+        var lists = arena.Lists;
+        if (!lists[list].Started)
         {
-            this.node = node;
-            this.isLast = isLast;
-            this.weakest = weakest;
+            Open(list);
         }
 
-        private RouteList(bool holdsTheEmptyRoute)
+        // Nothing below holds a reference into an arena across a call that may grow it: indexes only.
+        if (lists[list].OnlySource != NoList)
         {
-            started = true;
-            if (holdsTheEmptyRoute)
+            while (lists[list].MadeCount <= index)
             {
-                made.Add(Route.Empty);
+                var before = Get(lists[list].OnlySource, lists[list].MadeCount);
+                if (before == NoRoute)
+                {
+                    break;
+                }
+
+                Extensions++;
+                AddMade(list, Extend(before, lists[list].OnlyStep));
             }
         }
-
-        public static RouteList OfStart(bool holdsTheEmptyRoute) => new(holdsTheEmptyRoute);
-
-        public Route? Get(int index, ShortestRoutes routes)
+        else
         {
-            if (!started)
+            while (lists[list].MadeCount <= index && lists[list].QueueCount > 0)
             {
-                Start(routes);
-            }
-
-            if (onlySource is not null)
-            {
-                while (made.Count <= index && onlySource.Get(made.Count, routes) is { } before)
+                var best = Dequeue(list);
+                AddMade(list, best.Route);
+                var next = Get(best.Source, best.SourceIndex + 1);
+                if (next != NoRoute)
                 {
-                    routes.Extensions++;
-                    made.Add(before.Extend(onlyStep, routes.graph));
-                }
-
-                return index < made.Count ? made[index] : null;
-            }
-
-            while (made.Count <= index && candidates is { Count: > 0 })
-            {
-                var best = candidates.Dequeue();
-                made.Add(best.Route);
-                if (best.Source.Get(best.SourceIndex + 1, routes) is { } next)
-                {
-                    Offer(routes, next.Extend(best.Step, routes.graph), best.Source, best.SourceIndex + 1, best.Step);
-                }
-            }
-
-            return index < made.Count ? made[index] : null;
-        }
-
-        private void Start(ShortestRoutes routes)
-        {
-            started = true;
-            var sources = new List<(RouteList Source, Walk.Step Step)>();
-            foreach (var step in routes.walk.ShortestStepsInto(node, isLast))
-            {
-                var status = (int)routes.graph.Status(step.Edge);
-                if (status > weakest)
-                {
-                    continue;
-                }
-
-                // Predecessor routes whose weakest, with this step's status, makes this list's weakest.
-                var mask = routes.WeakestMask(step.From, isLast: false);
-                for (var before = status == weakest ? 0 : weakest; before <= weakest; before++)
-                {
-                    if ((mask & (1 << before)) != 0)
-                    {
-                        sources.Add((routes.List(step.From, isLast: false, before), step));
-                    }
-                }
-            }
-
-            if (sources.Count == 1)
-            {
-                (onlySource, onlyStep) = sources[0];
-                return;
-            }
-
-            foreach (var (source, step) in sources)
-            {
-                if (source.Get(0, routes) is { } first)
-                {
-                    Offer(routes, first.Extend(step, routes.graph), source, 0, step);
+                    Offer(list, Extend(next, arena.Routes[best.Route].Step), best.Source, best.SourceIndex + 1);
                 }
             }
         }
 
-        private void Offer(ShortestRoutes routes, Route route, RouteList source, int sourceIndex, Walk.Step step)
-        {
-            routes.Extensions++;
-            candidates ??= new PriorityQueue<Candidate, Candidate>(new CandidateOrder(routes.graph));
-            var candidate = new Candidate(route, source, sourceIndex, step);
-            candidates.Enqueue(candidate, candidate);
-        }
+        ref var entry = ref lists[list];
+        return index < entry.MadeCount ? arena.Made[entry.MadeStart + index] : NoRoute;
     }
 
-    private readonly record struct Candidate(Route Route, RouteList Source, int SourceIndex, Walk.Step Step);
-
-    /// <summary>Routes to one node with one weakest status: the smaller sum of statuses first, then the ids as text.</summary>
-    private sealed class CandidateOrder(GraphIndex graph) : IComparer<Candidate>
+    /// <summary>Finds the predecessor lists that feed a list and, when there are several, offers each one's best route.</summary>
+    private void Open(int list)
     {
-        public int Compare(Candidate x, Candidate y)
+        var lists = arena.Lists;
+        var pending = arena.Pending;
+        lists[list].Started = true;
+        var (node, isLast, weakest) = (lists[list].Node, lists[list].IsLast, lists[list].Weakest);
+
+        // The sources go on a stack: offering their first routes starts other lists, which push (and pop) their own above.
+        var first = pending.Count;
+        foreach (var step in walk.ShortestStepsInto(node, isLast))
         {
-            var left = x.Route;
-            var right = y.Route;
-            if (left.StatusSum != right.StatusSum)
+            var status = (int)graph.Status(step.Edge);
+            if (status > weakest)
             {
-                return left.StatusSum.CompareTo(right.StatusSum);
+                continue;
             }
 
-            // The first position where the routes differ decides, walking back from their common end.
-            var decided = 0;
-            while (left != right && left.Previous is not null && right.Previous is not null)
+            // Predecessor routes whose weakest, with this step's status, makes this list's weakest.
+            var mask = WeakestMask(step.From, isLast: false);
+            for (var before = status == weakest ? 0 : weakest; before <= weakest; before++)
             {
-                if (left.Step.To != right.Step.To)
+                if ((mask & (1 << before)) != 0)
                 {
-                    decided = CompareIdsInText(graph.Node(left.Step.To).Id, graph.Node(right.Step.To).Id);
+                    pending.Add(new PendingSource(List(step.From, isLast: false, before), step));
+                }
+            }
+        }
+
+        var sources = pending.Count - first;
+        if (sources == 1)
+        {
+            // A list fed by one predecessor list through one step (the common case) just extends that list's routes.
+            lists[list].OnlySource = pending[first].List;
+            lists[list].OnlyStep = pending[first].Step;
+            pending.Truncate(first);
+            return;
+        }
+
+        // At most one route from each source waits in the queue at a time.
+        lists[list].QueueStart = arena.Queues.Reserve(sources);
+        for (var source = first; source < first + sources; source++)
+        {
+            var (from, step) = (pending[source].List, pending[source].Step);
+            var route = Get(from, 0);
+            if (route != NoRoute)
+            {
+                Offer(list, Extend(route, step), from, 0);
+            }
+        }
+
+        pending.Truncate(first);
+    }
+
+    private int Extend(int route, Walk.Step step)
+    {
+        var status = (int)graph.Status(step.Edge);
+        ref var before = ref arena.Routes[route];
+        return arena.Routes.Add(new RouteEntry(route, step, Math.Max(before.Weakest, status), before.StatusSum + status, before.Length + 1));
+    }
+
+    private void AddMade(int list, int route)
+    {
+        var made = arena.Made;
+        ref var entry = ref arena.Lists[list];
+        if (entry.MadeCount == entry.MadeCapacity)
+        {
+            var capacity = Math.Max(FirstMadeCapacity, entry.MadeCapacity * 2);
+            if (entry.MadeCapacity > 0 && entry.MadeStart + entry.MadeCapacity == made.Count)
+            {
+                // The last segment grows where it is.
+                made.Reserve(capacity - entry.MadeCapacity);
+            }
+            else
+            {
+                // Another grows at the end; its old segment lies unused until the arena is emptied.
+                var moved = made.Reserve(capacity);
+                for (var index = 0; index < entry.MadeCount; index++)
+                {
+                    made[moved + index] = made[entry.MadeStart + index];
                 }
 
-                left = left.Previous;
-                right = right.Previous;
+                entry.MadeStart = moved;
             }
 
-            return decided;
+            entry.MadeCapacity = capacity;
         }
 
-        /// <summary>Two ids as they compare inside joined route text, each followed by the separator.</summary>
-        private static int CompareIdsInText(string left, string right)
+        made[entry.MadeStart + entry.MadeCount++] = route;
+    }
+
+    /// <summary>Adds a candidate route to a list's merge queue (a binary heap in the list's segment of the queue arena).</summary>
+    private void Offer(int list, int route, int source, int sourceIndex)
+    {
+        Extensions++;
+        var queues = arena.Queues;
+        var (first, count) = (arena.Lists[list].QueueStart, arena.Lists[list].QueueCount++);
+        var candidate = new Candidate(route, source, sourceIndex);
+        var at = count;
+        while (at > 0)
         {
-            const char Separator = '>';
-            var length = Math.Min(left.Length, right.Length);
-            var common = left.AsSpan(0, length).CommonPrefixLength(right.AsSpan(0, length));
-            if (common < length)
+            var parent = (at - 1) / 2;
+            if (Compare(queues[first + parent].Route, route) <= 0)
             {
-                return left[common].CompareTo(right[common]);
+                break;
             }
 
-            var l = left.Length > length ? left[length] : Separator;
-            var r = right.Length > length ? right[length] : Separator;
-            return l.CompareTo(r);
+            queues[first + at] = queues[first + parent];
+            at = parent;
         }
+
+        queues[first + at] = candidate;
+    }
+
+    private Candidate Dequeue(int list)
+    {
+        var queues = arena.Queues;
+        var first = arena.Lists[list].QueueStart;
+        var count = --arena.Lists[list].QueueCount;
+        var best = queues[first];
+        var last = queues[first + count];
+        var at = 0;
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && Compare(queues[first + child + 1].Route, queues[first + child].Route) < 0)
+            {
+                child++;
+            }
+
+            if (Compare(last.Route, queues[first + child].Route) <= 0)
+            {
+                break;
+            }
+
+            queues[first + at] = queues[first + child];
+            at = child;
+        }
+
+        queues[first + at] = last;
+        return best;
+    }
+
+    /// <summary>
+    /// Routes to one node with one weakest status: the smaller sum of statuses first, then the ids as text. No two
+    /// routes in a list tie: one step joins two entities, so two routes with the same ids are the same route.
+    /// </summary>
+    private int Compare(int leftRoute, int rightRoute)
+    {
+        var routes = arena.Routes;
+        var (left, right) = (leftRoute, rightRoute);
+        if (routes[left].StatusSum != routes[right].StatusSum)
+        {
+            return routes[left].StatusSum.CompareTo(routes[right].StatusSum);
+        }
+
+        // The first position where the routes differ decides, walking back from their common end.
+        var decided = 0;
+        while (left != right && routes[left].Previous != NoRoute && routes[right].Previous != NoRoute)
+        {
+            if (routes[left].Step.To != routes[right].Step.To)
+            {
+                decided = CompareIdsInText(graph.Node(routes[left].Step.To).Id, graph.Node(routes[right].Step.To).Id);
+            }
+
+            left = routes[left].Previous;
+            right = routes[right].Previous;
+        }
+
+        return decided;
+    }
+
+    /// <summary>Two ids as they compare inside joined route text, each followed by the separator.</summary>
+    private static int CompareIdsInText(string left, string right)
+    {
+        const char Separator = '>';
+        var length = Math.Min(left.Length, right.Length);
+        var common = left.AsSpan(0, length).CommonPrefixLength(right.AsSpan(0, length));
+        if (common < length)
+        {
+            return left[common].CompareTo(right[common]);
+        }
+
+        var l = left.Length > length ? left[length] : Separator;
+        var r = right.Length > length ? right[length] : Separator;
+        return l.CompareTo(r);
+    }
+
+    private List<Walk.Step> ToSteps(int route)
+    {
+        var length = arena.Routes[route].Length;
+        var steps = new List<Walk.Step>(length);
+        CollectionsMarshal.SetCount(steps, length);
+        var span = CollectionsMarshal.AsSpan(steps);
+        for (var index = length - 1; index >= 0; index--)
+        {
+            span[index] = arena.Routes[route].Step;
+            route = arena.Routes[route].Previous;
+        }
+
+        return steps;
+    }
+
+    /// <summary>A route as a link back to the route it extends: routes share their beginnings.</summary>
+    internal readonly record struct RouteEntry(int Previous, Walk.Step Step, int Weakest, int StatusSum, int Length);
+
+    /// <summary>
+    /// The routes to one node (as a route's end or on its way) whose weakest status is one value, sorted, made on
+    /// demand: the routes made so far (a segment of <see cref="RouteArena.Made"/>), and either the one predecessor
+    /// list it extends or a merge queue over several (a segment of <see cref="RouteArena.Queues"/>).
+    /// </summary>
+    internal struct RouteListEntry(int node, bool isLast, int weakest)
+    {
+        public readonly int Node = node;
+        public readonly bool IsLast = isLast;
+        public readonly int Weakest = weakest;
+        public bool Started;
+        public int OnlySource = NoList;
+        public Walk.Step OnlyStep;
+        public int MadeStart;
+        public int MadeCount;
+        public int MadeCapacity;
+        public int QueueStart;
+        public int QueueCount;
+    }
+
+    /// <summary>A route waiting in a merge: the <paramref name="SourceIndex"/>th of its source list, extended by one step.</summary>
+    internal readonly record struct Candidate(int Route, int Source, int SourceIndex);
+
+    /// <summary>A list feeding one being started, and the step that extends its routes.</summary>
+    internal readonly record struct PendingSource(int List, Walk.Step Step);
+}
+
+/// <summary>The arenas <see cref="ShortestRoutes"/> keeps its routes and lists in, one set per <see cref="WalkScratch"/>.</summary>
+internal sealed class RouteArena
+{
+    public GrowingArray<ShortestRoutes.RouteEntry> Routes { get; } = new(1024);
+
+    public GrowingArray<ShortestRoutes.RouteListEntry> Lists { get; } = new(1024);
+
+    /// <summary>Each list's routes made so far, by route index: a segment per list, moved to the end when it grows.</summary>
+    public GrowingArray<int> Made { get; } = new(4096);
+
+    /// <summary>Each merging list's queue, a segment as long as it has sources.</summary>
+    public GrowingArray<ShortestRoutes.Candidate> Queues { get; } = new(1024);
+
+    /// <summary>A stack of the sources of the lists being started.</summary>
+    public GrowingArray<ShortestRoutes.PendingSource> Pending { get; } = new(64);
+
+    /// <summary>Each node's lists (two per weakest status: as an end, on the way), as list index + 1, 0 for none yet.</summary>
+    public GrowingArray<int> Groups { get; } = new(1024);
+
+    public long Bytes => Routes.Bytes + Lists.Bytes + Made.Bytes + Queues.Bytes + Pending.Bytes + Groups.Bytes;
+
+    public void Clear()
+    {
+        Routes.Clear();
+        Lists.Clear();
+        Made.Clear();
+        Queues.Clear();
+        Pending.Clear();
+        Groups.Clear();
     }
 }

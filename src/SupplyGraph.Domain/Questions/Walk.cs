@@ -29,12 +29,8 @@ internal sealed class Walk : IDisposable
     private readonly List<int> nextStep;
     private readonly List<int> order;
     private readonly HashSet<TraversalLimit> cutBy = [];
-    private readonly Dictionary<int, Step[]>[] bestStepsInto = [[], []];
-    private readonly List<Step[]> shortestSteps = [];
-    private readonly List<Step> bestStepsBuffer = [];
-    private readonly Dictionary<int, int> bestStepPositions = [];
     private ShortestRoutes? shortestRoutes;
-    private int shortestRoutesStart;
+    private Comparer<List<Step>>? routeOrder;
     private long examined;
     private long longerRouteSteps;
 
@@ -234,10 +230,11 @@ internal sealed class Walk : IDisposable
         longerRouteBudget ??= Math.Min(Math.Max(MinimumLongerRouteBudget, examined), Math.Max(0, QueryLimits.ExplorationBudget - examined));
 
         // The shortest routes come from the predecessor graph all targets share, as many as are asked for.
-        if (shortestRoutes is null || shortestRoutesStart != start)
+        shortestRoutes ??= new ShortestRoutes(graph, start, this, scratch.Routes);
+        if (shortestRoutes.From != start)
         {
-            shortestRoutes = new ShortestRoutes(graph, start, this);
-            shortestRoutesStart = start;
+            // The predecessor graph (and each node's lists) belong to the walk's own start.
+            throw new ArgumentException($"routes are listed from the walk's start {shortestRoutes.From}, not from {start}", nameof(start));
         }
 
         var extensionsBefore = shortestRoutes.Extensions;
@@ -285,98 +282,127 @@ internal sealed class Walk : IDisposable
     private int RoutesOfLength(int target, int start, int length, long stepBudget, List<List<Step>>? routes)
     {
         var listedBefore = routes?.Count ?? 0;
-        var made = 0;
-        var trail = new List<Step>();
-        var onTrail = new HashSet<int> { target };
-        if (!Backtrack(target, length, isLast: true))
+        var search = new BackSearch(target, start, stepBudget, routes);
+        scratch.Trail.Clear();
+        if (!Backtrack(ref search, target, length, isLast: true))
         {
             // Nothing of an unfinished length is kept.
             routes?.RemoveRange(listedBefore, routes.Count - listedBefore);
             return -1;
         }
 
-        if (routes is not null && made > 1)
+        if (routes is not null && search.Made > 1)
         {
-            routes.Sort(listedBefore, made, Comparer<List<Step>>.Create(CompareRoutes));
+            routes.Sort(listedBefore, search.Made, routeOrder ??= Comparer<List<Step>>.Create(CompareRoutes));
         }
 
-        return made;
+        return search.Made;
+    }
 
-        bool Backtrack(int node, int remaining, bool isLast)
+    /// <summary>One step back from <paramref name="node"/> along every best step into it; false when the search gives up.</summary>
+    private bool Backtrack(ref BackSearch search, int node, int remaining, bool isLast)
+    {
+        if (search.Made >= RoutesPerLengthBudget)
         {
-            if (made >= RoutesPerLengthBudget)
+            return false;
+        }
+
+        var trail = scratch.Trail;
+        if (remaining == 0)
+        {
+            if (node == search.Start)
             {
-                return false;
-            }
-
-            if (remaining == 0)
-            {
-                if (node == start)
+                search.Made++;
+                if (search.Routes is not null)
                 {
-                    made++;
-                    if (routes is not null)
-                    {
-                        var path = new List<Step>(trail);
-                        path.Reverse();
-                        routes.Add(path);
-                    }
-                }
-
-                return true;
-            }
-
-            foreach (var step in BestStepsInto(node, isLast))
-            {
-                if (++examined % 4096 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                if (++longerRouteSteps > stepBudget)
-                {
-                    return false;
-                }
-
-                if (onTrail.Contains(step.From) || scratch.Nodes[step.From].Depth > remaining - 1)
-                {
-                    continue;
-                }
-
-                trail.Add(step);
-                onTrail.Add(step.From);
-                var complete = Backtrack(step.From, remaining - 1, isLast: false);
-                onTrail.Remove(step.From);
-                trail.RemoveAt(trail.Count - 1);
-                if (!complete)
-                {
-                    return false;
+                    var path = new List<Step>(trail);
+                    path.Reverse();
+                    search.Routes.Add(path);
                 }
             }
 
             return true;
         }
+
+        // A span over the arena stays readable while searching deeper appends to it (see GrowingArray).
+        foreach (var step in BestStepsInto(node, isLast))
+        {
+            if (++examined % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (++longerRouteSteps > search.StepBudget)
+            {
+                return false;
+            }
+
+            if (IsOnTrail(step.From, search.Target) || scratch.Nodes[step.From].Depth > remaining - 1)
+            {
+                continue;
+            }
+
+            trail.Add(step);
+            var complete = Backtrack(ref search, step.From, remaining - 1, isLast: false);
+            trail.RemoveAt(trail.Count - 1);
+            if (!complete)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A simple route visits a node once: the target, or where a step on the trail (at most <c>maxHops</c>) comes from.</summary>
+    private bool IsOnTrail(int node, int target)
+    {
+        if (node == target)
+        {
+            return true;
+        }
+
+        foreach (var step in scratch.Trail)
+        {
+            if (step.From == node)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
     /// The steps into a node, one per entity they come from: where several relationships join the same two
     /// entities, the best established (then the smallest key). A terminal step may only end a route. Made once per node.
     /// </summary>
-    private Step[] BestStepsInto(int node, bool isLast)
+    private ReadOnlySpan<Step> BestStepsInto(int node, bool isLast)
     {
-        var cache = bestStepsInto[isLast ? 1 : 0];
-        if (!cache.TryGetValue(node, out var best))
+        ref var listing = ref ListingOf(node);
+        var made = isLast ? listing.AnyStepsAsEnd : listing.AnyStepsOnTheWay;
+        if (made == 0)
         {
-            cache[node] = best = BestSteps(node, isLast, fromMidDepth: null);
+            made = BestSteps(node, isLast, fromMidDepth: null) + 1;
+            if (isLast)
+            {
+                listing.AnyStepsAsEnd = made;
+            }
+            else
+            {
+                listing.AnyStepsOnTheWay = made;
+            }
         }
 
-        return best;
+        return StepsOf(made - 1);
     }
 
     /// <summary>
     /// The edges of the shortest routes into a node: its best steps from nodes walked on from one level before the
     /// node's own shortest length, as a route's end (<paramref name="isLast"/>) or on the way to another.
+    /// A span over the scratch's arena: it stays readable while more is appended (see <see cref="GrowingArray{T}"/>).
     /// </summary>
-    internal Step[] ShortestStepsInto(int node, bool isLast)
+    internal ReadOnlySpan<Step> ShortestStepsInto(int node, bool isLast)
     {
         // Asked for every node on every listed route: kept in the node's listing slot.
         ref var listing = ref ListingOf(node);
@@ -384,10 +410,9 @@ internal sealed class Walk : IDisposable
         if (made == 0)
         {
             var slot = scratch.Nodes[node];
-            shortestSteps.Add(!isLast && slot.Stamp != scratch.ReachedAndExpanded
-                ? []
+            made = 1 + (!isLast && slot.Stamp != scratch.ReachedAndExpanded
+                ? scratch.StepRanges.Add(new StepRange(0, 0))
                 : BestSteps(node, isLast, fromMidDepth: (isLast ? slot.Depth : slot.MidDepth) - 1));
-            made = shortestSteps.Count;
             if (isLast)
             {
                 listing.StepsAsEnd = made;
@@ -398,7 +423,13 @@ internal sealed class Walk : IDisposable
             }
         }
 
-        return shortestSteps[made - 1];
+        return StepsOf(made - 1);
+    }
+
+    private ReadOnlySpan<Step> StepsOf(int range)
+    {
+        var (start, count) = scratch.StepRanges[range];
+        return scratch.StepsInto.Slice(start, count);
     }
 
     /// <summary>The node's listing slot in this walk, reset the first time this walk asks for it.</summary>
@@ -416,16 +447,15 @@ internal sealed class Walk : IDisposable
     /// <summary>
     /// The steps into a node, one per entity they come from, optionally only from entities walked on from at
     /// <paramref name="fromMidDepth"/>: where several relationships join the same two entities, the best established
-    /// (then the smallest key). A terminal step may only end a route.
+    /// (then the smallest key). A terminal step may only end a route. Appended to the scratch's steps: returns their range.
     /// </summary>
-    private Step[] BestSteps(int node, bool isLast, int? fromMidDepth)
+    private int BestSteps(int node, bool isLast, int? fromMidDepth)
     {
-        // Most nodes have a step or two in: a scan finds a repeated entity; a hub's many steps go through a map.
+        // Most nodes have a step or two in: a scan finds a repeated entity; a hub's many steps go through per-node slots.
         const int ScanUpTo = 8;
-        var best = bestStepsBuffer;
-        var positions = bestStepPositions;
-        best.Clear();
-        positions.Clear();
+        var best = scratch.StepsInto;
+        var first = best.Count;
+        var pass = 0;
         for (var index = scratch.Nodes[node].FirstStep; index != NoStep; index = nextStep[index])
         {
             var step = steps[index];
@@ -435,12 +465,13 @@ internal sealed class Walk : IDisposable
                 continue;
             }
 
+            var count = best.Count - first;
             var at = -1;
-            if (best.Count <= ScanUpTo)
+            if (count <= ScanUpTo)
             {
-                for (var i = 0; i < best.Count; i++)
+                for (var i = 0; i < count; i++)
                 {
-                    if (best[i].From == step.From)
+                    if (best[first + i].From == step.From)
                     {
                         at = i;
                         break;
@@ -449,33 +480,35 @@ internal sealed class Walk : IDisposable
             }
             else
             {
-                if (positions.Count == 0)
+                var positions = scratch.Positions;
+                if (pass == 0)
                 {
-                    for (var i = 0; i < best.Count; i++)
+                    pass = scratch.BeginPositions();
+                    for (var i = 0; i < count; i++)
                     {
-                        positions[best[i].From] = i;
+                        positions[best[first + i].From] = new PositionSlot { Stamp = pass, At = i };
                     }
                 }
 
-                at = positions.GetValueOrDefault(step.From, -1);
+                at = positions[step.From].Stamp == pass ? positions[step.From].At : -1;
             }
 
             if (at < 0)
             {
-                if (positions.Count > 0)
+                if (pass != 0)
                 {
-                    positions[step.From] = best.Count;
+                    scratch.Positions[step.From] = new PositionSlot { Stamp = pass, At = count };
                 }
 
                 best.Add(step);
             }
-            else if (IsBetterClaim(step, best[at]))
+            else if (IsBetterClaim(step, best[first + at]))
             {
-                best[at] = step;
+                best[first + at] = step;
             }
         }
 
-        return [.. best];
+        return scratch.StepRanges.Add(new StepRange(first, best.Count - first));
     }
 
     private bool IsBetterClaim(Step step, Step current) =>
@@ -586,6 +619,16 @@ internal sealed class Walk : IDisposable
             ListedLength += (long)Math.Max(0, Math.Min(added, max - Found)) * length;
             Found += added;
         }
+    }
+
+    /// <summary>The state of one search back from a target: what <see cref="Backtrack"/> passes down instead of a closure.</summary>
+    private struct BackSearch(int target, int start, long stepBudget, List<List<Step>>? routes)
+    {
+        public readonly int Target = target;
+        public readonly int Start = start;
+        public readonly long StepBudget = stepBudget;
+        public readonly List<List<Step>>? Routes = routes;
+        public int Made;
     }
 
     /// <summary>One step of a walk: along <see cref="Edge"/> from <see cref="From"/> to <see cref="To"/>.</summary>

@@ -12,9 +12,18 @@ namespace SupplyGraph.Domain.Questions;
 internal sealed class WalkScratch
 {
     private const int KeptPerGraph = 8;
+
+    /// <summary>
+    /// Route arenas larger than this are let go when the walk ends rather than kept for the next: a rare huge answer
+    /// (on a graph of millions) should not pin its memory in every kept set.
+    /// </summary>
+    private const long KeptArenaBytes = 64L << 20;
     private static readonly ConditionalWeakTable<GraphIndex, ConcurrentBag<WalkScratch>> Pools = new();
 
     private ListingSlot[]? listing;
+    private PositionSlot[]? positions;
+    private RouteArena? routes;
+    private int positionsStamp;
 
     private WalkScratch(int nodes) => Nodes = new NodeSlot[nodes];
 
@@ -30,6 +39,18 @@ internal sealed class WalkScratch
     /// </summary>
     public ListingSlot[] Listing => listing ??= new ListingSlot[Nodes.Length];
 
+    /// <summary>The routes <see cref="ShortestRoutes"/> makes: made by the first walk of this set that lists routes, then reused.</summary>
+    public RouteArena Routes => routes ??= new RouteArena();
+
+    /// <summary>The steps into nodes that listing routes uses, one range per node and kind (see <see cref="ListingSlot"/>).</summary>
+    public GrowingArray<Walk.Step> StepsInto { get; } = new();
+
+    /// <summary>Where each range of <see cref="StepsInto"/> starts, and how long it is.</summary>
+    public GrowingArray<StepRange> StepRanges { get; } = new();
+
+    /// <summary>The steps of the route being searched back from its end (longer routes).</summary>
+    public List<Walk.Step> Trail { get; } = [];
+
     public List<int> NextStep { get; } = [];
 
     public List<int> Order { get; } = [];
@@ -42,6 +63,24 @@ internal sealed class WalkScratch
 
     public int ReachedAndExpanded => Reached + 1;
 
+    /// <summary>
+    /// Per-node positions for one pass that finds each entity once among a node's steps in (see
+    /// <see cref="BeginPositions"/>): stamped, so a pass costs nothing to start.
+    /// </summary>
+    public PositionSlot[] Positions => positions ??= new PositionSlot[Nodes.Length];
+
+    /// <summary>Starts a pass over <see cref="Positions"/>: slots stamped with the returned number are this pass's.</summary>
+    public int BeginPositions()
+    {
+        if (positionsStamp == int.MaxValue)
+        {
+            Array.Clear(Positions);
+            positionsStamp = 0;
+        }
+
+        return ++positionsStamp;
+    }
+
     public static WalkScratch Rent(GraphIndex graph)
     {
         var pool = Pools.GetValue(graph, _ => []);
@@ -52,6 +91,16 @@ internal sealed class WalkScratch
 
     public void Return(GraphIndex graph)
     {
+        if (routes is not null && routes.Bytes > KeptArenaBytes)
+        {
+            routes = null;
+        }
+
+        if (StepsInto.Bytes > KeptArenaBytes)
+        {
+            StepsInto.TrimTo(16);
+        }
+
         var pool = Pools.GetValue(graph, _ => []);
         if (pool.Count < KeptPerGraph)
         {
@@ -78,6 +127,10 @@ internal sealed class WalkScratch
         Order.Clear();
         Frontier.Clear();
         NextFrontier.Clear();
+        routes?.Clear();
+        StepsInto.Clear();
+        StepRanges.Clear();
+        Trail.Clear();
     }
 
     /// <summary>The next level becomes the frontier; the old frontier, emptied, collects the level after.</summary>
@@ -109,20 +162,36 @@ internal struct NodeSlot
     public int LastStep;
 }
 
-/// <summary>A node's listing state in one walk: indexes + 1 into the walk's lists (0: not made yet) and its masks.</summary>
+/// <summary>A node's listing state in one walk: indexes + 1 into the scratch's ranges and arenas (0: not made yet) and its masks.</summary>
 internal struct ListingSlot
 {
     /// <summary>The walk's number (<see cref="WalkScratch.Reached"/>) when the slot was last reset.</summary>
     public int Stamp;
 
-    /// <summary>The shortest steps into the node as a route's end, and on the way to another.</summary>
+    /// <summary>The shortest steps into the node as a route's end, and on the way to another (<see cref="WalkScratch.StepRanges"/>).</summary>
     public int StepsAsEnd;
 
     public int StepsOnTheWay;
 
-    /// <summary>The node's route lists.</summary>
+    /// <summary>The node's route lists: where its group starts in <see cref="RouteArena.Groups"/>.</summary>
     public int Lists;
 
     /// <summary>The weakest statuses of the node's routes: bits 0-3 on the way, 4-7 as an end; bits 8 and 9 once each is known.</summary>
     public int WeakestMasks;
+
+    /// <summary>The best steps into the node from any level (for longer routes), as a route's end and on the way to another.</summary>
+    public int AnyStepsAsEnd;
+
+    public int AnyStepsOnTheWay;
+}
+
+/// <summary>A run of <see cref="WalkScratch.StepsInto"/>.</summary>
+internal readonly record struct StepRange(int Start, int Count);
+
+/// <summary>Where a node's entity stands in the list being made, for the pass stamped <see cref="Stamp"/>.</summary>
+internal struct PositionSlot
+{
+    public int Stamp;
+
+    public int At;
 }
