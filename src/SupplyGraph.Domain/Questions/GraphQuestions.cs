@@ -20,6 +20,9 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
 {
     private readonly EntityFinder finder = new(graph);
 
+    /// <summary>The budgets every walk of these questions stays within: the defaults, but for tests of the cuts.</summary>
+    internal WalkBudgets Budgets { get; init; } = WalkBudgets.Default;
+
     public GraphIndex Graph => graph;
 
     /// <summary>The entity a reference names (id, then name, then alias; see <see cref="EntityFinder.Resolve"/>).</summary>
@@ -106,7 +109,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
         var focus = Node(question.Entity, cancellationToken);
         var day = question.Options.Day(clock).DayNumber;
 
-        using var upstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var upstream = new Walk(graph, question.Options.MaxHops, cancellationToken) { Budgets = Budgets };
         upstream.Run(focus, (node, sink) =>
         {
             StepUpstream(node, node == focus, day, sink);
@@ -116,7 +119,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
             }
         });
 
-        using var downstream = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var downstream = new Walk(graph, question.Options.MaxHops, cancellationToken) { Budgets = Budgets };
         downstream.Run(focus, (node, sink) =>
         {
             // Deployment is where the chain ends: what a platform serves besides the focus's models is not the focus's chain.
@@ -180,7 +183,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
         ArgumentNullException.ThrowIfNull(question);
         var focus = Node(question.Entity, cancellationToken);
         var day = question.Options.Day(clock).DayNumber;
-        using var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var walk = new Walk(graph, question.Options.MaxHops, cancellationToken) { Budgets = Budgets };
         walk.Run(focus, (node, sink) =>
         {
             StepUpstream(node, node == focus, day, sink);
@@ -225,7 +228,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
 
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
-        using var walk = new Walk(graph, question.Options.MaxHops, cancellationToken);
+        using var walk = new Walk(graph, question.Options.MaxHops, cancellationToken) { Budgets = Budgets };
         var inForce = regulation.IsInForce(date);
         if (inForce)
         {
@@ -257,7 +260,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
         for (var index = 1; index < reached.Count; index++)
         {
             var node = reached[index];
-            if (listed > QueryLimits.MaxListedRelationships)
+            if (listed > Budgets.ListedRelationships)
             {
                 listingCut = true;
                 break;
@@ -318,7 +321,7 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
         var date = question.Options.Day(clock);
         var day = date.DayNumber;
         var allowed = question.Types is { Count: > 0 } types ? types.ToHashSet() : null;
-        using var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1, cancellationToken) { ShortestStepsOnly = true };
+        using var walk = new Walk(graph, QueryLimits.MaxMaxHops + 1, cancellationToken) { ShortestStepsOnly = true, Budgets = Budgets };
         var endsInForce = IsInForceIfRegulation(from, date) && IsInForceIfRegulation(to, date);
         if (endsInForce)
         {

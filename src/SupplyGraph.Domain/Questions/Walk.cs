@@ -12,16 +12,6 @@ internal sealed class Walk : IDisposable
 {
     private const int NoStep = -1;
 
-    /// <summary>Routes of one length a hit may list before the search stops looking (and says so).</summary>
-    private const int RoutesPerLengthBudget = 10_000;
-
-    /// <summary>
-    /// Looking for routes longer than the shortest can visit many dead ends; that search may examine at most this
-    /// many steps, or as many as the walk itself examined if that is more, before it stops (and says so).
-    /// The shortest routes are always all there: they follow the walk's own levels and never dead-end.
-    /// </summary>
-    private const int MinimumLongerRouteBudget = 100_000;
-
     private readonly GraphIndex graph;
     private readonly int maxHops;
     private readonly WalkScratch scratch;
@@ -58,6 +48,9 @@ internal sealed class Walk : IDisposable
     /// when the caller never asks for longer ones.
     /// </summary>
     public bool ShortestStepsOnly { get; init; }
+
+    /// <summary>What the walk and its listing may examine (see <see cref="WalkBudgets"/>).</summary>
+    public WalkBudgets Budgets { get; init; } = WalkBudgets.Default;
 
     /// <summary>Offers the steps out of a node: call <see cref="StepSink.Offer"/> for each relationship to follow.</summary>
     public delegate void Expander(int node, StepSink sink);
@@ -130,7 +123,7 @@ internal sealed class Walk : IDisposable
             sink.Begin(level, probeOnly: false, scratch.NextFrontier);
             foreach (var node in scratch.Frontier)
             {
-                if (examined > QueryLimits.ExplorationBudget)
+                if (examined > Budgets.Exploration)
                 {
                     cutBy.Add(TraversalLimit.ExplorationBudget);
                     return;
@@ -227,7 +220,7 @@ internal sealed class Walk : IDisposable
         var longest = shortestOnly ? shortest : maxHops;
 
         // The whole answer, walk and listing, stays within the exploration budget.
-        longerRouteBudget ??= Math.Min(Math.Max(MinimumLongerRouteBudget, examined), Math.Max(0, QueryLimits.ExplorationBudget - examined));
+        longerRouteBudget ??= Math.Min(Math.Max(Budgets.MinimumLongerRoutes, examined), Math.Max(0, Budgets.Exploration - examined));
 
         // The shortest routes come from the predecessor graph all targets share, as many as are asked for.
         shortestRoutes ??= new ShortestRoutes(graph, start, this, scratch.Routes);
@@ -277,7 +270,7 @@ internal sealed class Walk : IDisposable
     /// Every simple route of exactly <paramref name="length"/> steps from <paramref name="start"/> to
     /// <paramref name="target"/>, found by searching back from the target: how many, and added to
     /// <paramref name="routes"/> best first when given; -1 when the search passed <paramref name="stepBudget"/> steps
-    /// (counted over every call) or found more than <see cref="RoutesPerLengthBudget"/> routes.
+    /// (counted over every call) or found more than <see cref="WalkBudgets.RoutesPerLength"/> routes.
     /// </summary>
     private int RoutesOfLength(int target, int start, int length, long stepBudget, List<List<Step>>? routes)
     {
@@ -302,7 +295,7 @@ internal sealed class Walk : IDisposable
     /// <summary>One step back from <paramref name="node"/> along every best step into it; false when the search gives up.</summary>
     private bool Backtrack(ref BackSearch search, int node, int remaining, bool isLast)
     {
-        if (search.Made >= RoutesPerLengthBudget)
+        if (search.Made >= Budgets.RoutesPerLength)
         {
             return false;
         }

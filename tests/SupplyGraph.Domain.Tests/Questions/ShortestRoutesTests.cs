@@ -1,9 +1,7 @@
 using FluentAssertions;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
-using SupplyGraph.Domain.Vocabulary;
 using SupplyGraph.Formats.Json;
-using SupplyGraph.Testing;
 
 namespace SupplyGraph.Domain.Tests.Questions;
 
@@ -25,7 +23,7 @@ public sealed class ShortestRoutesTests
     public void Routes_from_the_shared_graph_are_the_routes_a_search_finds_in_the_same_order(int seed, int nodes, int edges)
     {
         // arrange
-        var graph = RandomGraph(seed, nodes, edges);
+        var graph = HardGraphs.Supplies(seed, nodes, edges);
 
         // act and assert
         foreach (var start in new[] { 0, 7, 23 })
@@ -79,31 +77,4 @@ public sealed class ShortestRoutesTests
 
     private static List<string> Describe(GraphIndex graph, List<List<Walk.Step>> routes) =>
         [.. routes.Select(route => string.Join(" ", route.Select(step => graph.Key(step.Edge))))];
-
-    /// <summary>Ids such as "n1", "n1-4" and "n1a" (one a prefix of another), parallel claims with every status.</summary>
-    private static GraphIndex RandomGraph(int seed, int nodes, int edges)
-    {
-        var random = new Random(seed);
-        var ids = Enumerable.Range(0, nodes).Select(index => index % 3 == 0 ? $"n{index / 3}" : index % 3 == 1 ? $"n{index / 3}-{index}" : $"n{index / 3}a").ToList();
-        var builder = new DatasetBuilder("random");
-        foreach (var id in ids)
-        {
-            builder.Actor(id, ActorCategory.Foundry);
-        }
-
-        for (var index = 0; index < edges; index++)
-        {
-            var from = random.Next(nodes);
-            var to = random.Next(nodes);
-            if (from == to)
-            {
-                continue;
-            }
-
-            builder.Link(ids[from], RelationshipType.Supplies, ids[to], status: (RelationshipStatus)random.Next(4), key: $"claim-{index:D4}");
-        }
-
-        var dataset = builder.Build();
-        return GraphIndex.Build(dataset.Entities, dataset.Relationships);
-    }
 }
