@@ -204,9 +204,9 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
                 continue;
             }
 
-            var found = walk.PathsTo(node, focus, question.Options.MaxPaths);
-            pathCapHit |= found.Count > question.Options.MaxPaths;
-            hits.Add(new ControlHit(regulation, [.. found.Take(question.Options.MaxPaths).Select(steps => walk.ToPath(steps, focus))]));
+            var paths = walk.ShowPathsTo(node, focus, question.Options.MaxPaths, reversed: false, out var capHit);
+            pathCapHit |= capHit;
+            hits.Add(new ControlHit(regulation, paths));
         }
 
         hits = [.. hits
@@ -275,14 +275,11 @@ public sealed class GraphQuestions(GraphIndex graph, TimeProvider clock, string?
             }
             else
             {
-                var found = walk.PathsTo(node, start, question.Options.MaxPaths);
-                pathCapHit |= found.Count > question.Options.MaxPaths;
-                var kept = Math.Min(found.Count, question.Options.MaxPaths);
-                var paths = new GraphPath[kept];
-                for (var path = 0; path < kept; path++)
+                var paths = walk.ShowPathsTo(node, start, question.Options.MaxPaths, reversed: true, out var capHit);
+                pathCapHit |= capHit;
+                foreach (var path in paths)
                 {
-                    paths[path] = walk.ToPath(found[path], start, reversed: true);
-                    listed += paths[path].Length;
+                    listed += path.Length;
                 }
 
                 pathsInWalkOrder[count] = paths;

@@ -55,23 +55,16 @@ internal sealed class ShortestRoutes
     /// <summary>Route extensions made so far: the work of listing, for the answer's exploration count.</summary>
     public long Extensions { get; private set; }
 
-    /// <summary>Up to <paramref name="count"/> shortest routes to <paramref name="target"/>, best first, each from the start.</summary>
-    public List<List<Walk.Step>> To(int target, int count)
-    {
-        var found = new List<List<Walk.Step>>();
-        To(target, count, found);
-        return found;
-    }
-
     /// <summary>
     /// How many shortest routes to <paramref name="target"/> there are, up to <paramref name="count"/>; each added to
-    /// <paramref name="found"/>, best first, when given. Counting makes the same routes (and counts the same work) as listing.
+    /// <paramref name="found"/> (by its number, see <see cref="ToSteps"/>), best first, when given. Counting makes the
+    /// same routes (and counts the same work) as listing.
     /// </summary>
-    public int To(int target, int count, List<List<Walk.Step>>? found)
+    public int To(int target, int count, List<int>? found)
     {
         if (target == start)
         {
-            found?.Add([]);
+            found?.Add(EmptyRoute);
             return 1;
         }
 
@@ -88,12 +81,21 @@ internal sealed class ShortestRoutes
             for (var index = 0; made < count && Get(list, index) is var route and not NoRoute; index++)
             {
                 made++;
-                found?.Add(ToSteps(route));
+                found?.Add(route);
             }
         }
 
         return made;
     }
+
+    /// <summary>How many steps a route made in this answer has.</summary>
+    public int LengthOf(int route) => arena.Routes[route].Length;
+
+    /// <summary>A route's last step.</summary>
+    public Walk.Step LastStepOf(int route) => arena.Routes[route].Step;
+
+    /// <summary>The route that <paramref name="route"/> extends by its last step.</summary>
+    public int PreviousOf(int route) => arena.Routes[route].Previous;
 
     /// <summary>
     /// Which weakest statuses the node's shortest routes have, one bit each: lists are made only for those, since most
@@ -404,7 +406,8 @@ internal sealed class ShortestRoutes
         return l.CompareTo(r);
     }
 
-    private List<Walk.Step> ToSteps(int route)
+    /// <summary>A route's steps, from the start.</summary>
+    public List<Walk.Step> ToSteps(int route)
     {
         var length = arena.Routes[route].Length;
         var steps = new List<Walk.Step>(length);

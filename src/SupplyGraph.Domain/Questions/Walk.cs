@@ -20,6 +20,10 @@ internal sealed class Walk : IDisposable
     private readonly List<int> order;
     private readonly HashSet<TraversalLimit> cutBy = [];
     private ShortestRoutes? shortestRoutes;
+
+    // What one target's search found, reused from target to target.
+    private readonly List<int> shortestFound = [];
+    private readonly List<List<Step>> longerFound = [];
     private Comparer<List<Step>>? routeOrder;
     private long examined;
     private long longerRouteSteps;
@@ -194,9 +198,40 @@ internal sealed class Walk : IDisposable
     /// </summary>
     public List<List<Step>> PathsTo(int target, int start, int max, bool shortestOnly = false)
     {
-        var found = new List<List<Step>>();
-        FindPathsTo(target, start, max, shortestOnly, found);
+        shortestFound.Clear();
+        var longer = new List<List<Step>>();
+        FindPathsTo(target, start, max, shortestOnly, shortestFound, longer);
+        var found = new List<List<Step>>(shortestFound.Count + longer.Count);
+        foreach (var route in shortestFound)
+        {
+            found.Add(shortestRoutes!.ToSteps(route));
+        }
+
+        found.AddRange(longer);
         return found.Count > max ? found[..(max + 1)] : found;
+    }
+
+    /// <summary>
+    /// What <see cref="PathsTo"/> lists, as an answer shows it: the first <paramref name="max"/> routes as paths
+    /// (see <see cref="ToPath"/>), and whether there were more. The shortest routes go straight from the shared
+    /// predecessor graph into their paths, without a list of steps each.
+    /// </summary>
+    public GraphPath[] ShowPathsTo(int target, int start, int max, bool reversed, out bool capHit)
+    {
+        shortestFound.Clear();
+        longerFound.Clear();
+        var tally = FindPathsTo(target, start, max, shortestOnly: false, shortestFound, longerFound);
+        capHit = tally.CapHit;
+        var paths = new GraphPath[Math.Min(tally.Found, max)];
+        for (var index = 0; index < paths.Length; index++)
+        {
+            paths[index] = index < shortestFound.Count
+                ? RouteToPath(shortestFound[index], start, reversed)
+                : ToPath(longerFound[index - shortestFound.Count], start, reversed);
+        }
+
+        longerFound.Clear();
+        return paths;
     }
 
     /// <summary>
@@ -204,10 +239,14 @@ internal sealed class Walk : IDisposable
     /// the same limits met, but no route is copied out. For an answer whose client does not want the paths.
     /// </summary>
     public PathTally CountPathsTo(int target, int start, int max, bool shortestOnly = false) =>
-        FindPathsTo(target, start, max, shortestOnly, found: null);
+        FindPathsTo(target, start, max, shortestOnly, shortest: null, longer: null);
 
-    /// <summary>The search behind <see cref="PathsTo"/> and <see cref="CountPathsTo"/>: lists into <paramref name="found"/> when given.</summary>
-    private PathTally FindPathsTo(int target, int start, int max, bool shortestOnly, List<List<Step>>? found)
+    /// <summary>
+    /// The search behind <see cref="PathsTo"/> and <see cref="CountPathsTo"/>: the shortest routes found go to
+    /// <paramref name="shortest"/> (by their number in <see cref="ShortestRoutes"/>), the longer ones to
+    /// <paramref name="longer"/>, when given.
+    /// </summary>
+    private PathTally FindPathsTo(int target, int start, int max, bool shortestOnly, List<int>? shortest, List<List<Step>>? longer)
     {
         shortestOnly |= ShortestStepsOnly;
         var tally = new PathTally(max);
@@ -216,8 +255,8 @@ internal sealed class Walk : IDisposable
             return tally;
         }
 
-        var shortest = DepthOf(target);
-        var longest = shortestOnly ? shortest : maxHops;
+        var shortestLength = DepthOf(target);
+        var longest = shortestOnly ? shortestLength : maxHops;
 
         // The whole answer, walk and listing, stays within the exploration budget.
         longerRouteBudget ??= Math.Min(Math.Max(Budgets.MinimumLongerRoutes, examined), Math.Max(0, Budgets.Exploration - examined));
@@ -231,9 +270,9 @@ internal sealed class Walk : IDisposable
         }
 
         var extensionsBefore = shortestRoutes.Extensions;
-        tally.Add(shortestRoutes.To(target, max + 1, found), shortest);
+        tally.Add(shortestRoutes.To(target, max + 1, shortest), shortestLength);
         examined += shortestRoutes.Extensions - extensionsBefore;
-        for (var length = shortest + 1; length <= longest && tally.Found <= max; length++)
+        for (var length = shortestLength + 1; length <= longest && tally.Found <= max; length++)
         {
             // A spent budget fails the search at its first step: skip it (exposure asks this of every entity).
             if (longerRouteSteps >= longerRouteBudget.Value)
@@ -242,7 +281,7 @@ internal sealed class Walk : IDisposable
                 break;
             }
 
-            var ofThisLength = RoutesOfLength(target, start, length, longerRouteBudget.Value, found);
+            var ofThisLength = RoutesOfLength(target, start, length, longerRouteBudget.Value, longer);
             if (ofThisLength < 0)
             {
                 // An unfinished length would list whichever routes the search met first: keep none of it.
@@ -575,18 +614,41 @@ internal sealed class Walk : IDisposable
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
-
-            // Routes share most of their relationships: make each one once per answer.
-            if (!shownRelationships.TryGetValue(step.Edge, out var relationship))
-            {
-                shownRelationships[step.Edge] = relationship = graph.Relationship(step.Edge);
-            }
-
-            relationships[reversed ? steps.Count - 1 - i : i] = relationship;
+            relationships[reversed ? steps.Count - 1 - i : i] = Shown(step.Edge);
             entities[reversed ? steps.Count - 1 - i : i + 1] = graph.Node(step.To);
         }
 
         return new GraphPath(entities, relationships);
+    }
+
+    /// <summary>A shortest route (by its number in <see cref="ShortestRoutes"/>) as <see cref="ToPath"/> shows it, read back from its end.</summary>
+    private GraphPath RouteToPath(int route, int start, bool reversed)
+    {
+        var routes = shortestRoutes!;
+        var length = routes.LengthOf(route);
+        var entities = new Entity[length + 1];
+        var relationships = new Relationship[length];
+        entities[reversed ? length : 0] = graph.Node(start);
+        for (var i = length - 1; i >= 0; i--)
+        {
+            var step = routes.LastStepOf(route);
+            relationships[reversed ? length - 1 - i : i] = Shown(step.Edge);
+            entities[reversed ? length - 1 - i : i + 1] = graph.Node(step.To);
+            route = routes.PreviousOf(route);
+        }
+
+        return new GraphPath(entities, relationships);
+    }
+
+    /// <summary>Routes share most of their relationships: each is made once per answer.</summary>
+    private Relationship Shown(int edge)
+    {
+        if (!shownRelationships.TryGetValue(edge, out var relationship))
+        {
+            shownRelationships[edge] = relationship = graph.Relationship(edge);
+        }
+
+        return relationship;
     }
 
     public Exploration Exploration(params TraversalLimit[] extra) =>
