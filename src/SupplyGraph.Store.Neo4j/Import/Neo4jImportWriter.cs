@@ -31,9 +31,6 @@ internal sealed class Neo4jImportWriter(ICypherTransaction transaction, int batc
     private long relationshipsUpdated;
     private long rowsSent;
 
-    /// <summary>Document titles written so far.</summary>
-    public long DocumentsWritten { get; private set; }
-
     public async Task WriteAsync(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships, IReadOnlyList<DocumentTitle> documents, CancellationToken cancellationToken)
     {
         entitiesSeen += entities.Count;
@@ -87,8 +84,7 @@ internal sealed class Neo4jImportWriter(ICypherTransaction transaction, int batc
         // Titles are no rows of the graph: they count in no summary and no progress report.
         foreach (var batch in documents.Select(DocumentProperties.DocumentRow).Chunk(Math.Max(1, batchSize)))
         {
-            var result = await transaction.RunAsync(CypherScripts.UpsertDocuments.Statement, new Dictionary<string, object?> { ["rows"] = batch.ToList() }, cancellationToken: cancellationToken);
-            DocumentsWritten += result.Rows[0].Get<long>("written");
+            await transaction.RunAsync(CypherScripts.UpsertDocuments.Statement, new Dictionary<string, object?> { ["rows"] = batch.ToList() }, cancellationToken: cancellationToken);
         }
     }
 

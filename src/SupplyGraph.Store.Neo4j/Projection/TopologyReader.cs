@@ -86,7 +86,7 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
         }
 
         var (titles, titlePages, titlesBookmark) = await ReadTitlesAsync(skipped, cancellationToken);
-        lastBookmark = titlesBookmark ?? lastBookmark;
+        lastBookmark = titlesBookmark;
         var graph = Build(entities, outgoing, skipped);
         return new ProjectedGraph(graph, before, Consistent: before == lastBookmark, skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started), pages + titlePages)
         {
@@ -95,12 +95,11 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
     }
 
     /// <summary>Every document title, a page at a time; a Document node that is none of ours (no title) is left out and noted.</summary>
-    private async Task<(DocumentTitles Titles, int Pages, string? LastBookmark)> ReadTitlesAsync(List<string> skipped, CancellationToken cancellationToken)
+    private async Task<(DocumentTitles Titles, int Pages, string LastBookmark)> ReadTitlesAsync(List<string> skipped, CancellationToken cancellationToken)
     {
         var titles = new List<DocumentTitle>();
         var after = string.Empty;
         var pages = 0;
-        string? lastBookmark = null;
         while (true)
         {
             var page = await runner.ReadAsync(
@@ -108,7 +107,6 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
                 new Dictionary<string, object?> { ["after"] = after, ["pageSize"] = (long)pageSize },
                 cancellationToken);
             pages++;
-            lastBookmark = Bookmark(page);
             foreach (var row in page.Rows)
             {
                 after = row["document"] as string ?? after;
@@ -124,7 +122,7 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
 
             if (page.Rows.Count < pageSize)
             {
-                return (titles.Count == 0 ? DocumentTitles.None : new DocumentTitles(titles), pages, lastBookmark);
+                return (titles.Count == 0 ? DocumentTitles.None : new DocumentTitles(titles), pages, Bookmark(page));
             }
         }
     }

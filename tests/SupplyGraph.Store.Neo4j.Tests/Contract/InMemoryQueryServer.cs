@@ -73,12 +73,20 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
     /// <summary>Awaited before each page of the projection is read: a test holds the read there, or commits meanwhile.</summary>
     public Func<Task>? BeforeTopologyPage { get; set; }
 
+    /// <summary>Awaited before each page of the projection's document titles is read, as <see cref="BeforeTopologyPage"/>.</summary>
+    public Func<Task>? BeforeDocumentsPage { get; set; }
+
     public async Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (statement == CypherScripts.TopologyPage.Statement && BeforeTopologyPage is { } before)
         {
             await before().WaitAsync(cancellationToken);
+        }
+
+        if (statement == CypherScripts.DocumentsPage.Statement && BeforeDocumentsPage is { } beforeTitles)
+        {
+            await beforeTitles().WaitAsync(cancellationToken);
         }
 
         lock (gate)

@@ -84,6 +84,37 @@ public sealed class DocumentTitleProjectionTests
     }
 
     [Fact]
+    public async Task A_commit_while_the_titles_are_read_makes_the_whole_projection_be_read_again()
+    {
+        // arrange: the first titles page lets another client commit, after every entity page was read
+        var server = new InMemoryQueryServer();
+        using var store = Store(server);
+        await store.InitializeAsync(Token);
+        await store.ImportAsync(SeedDataset.Load(), Token);
+        var committed = 0;
+        server.BeforeDocumentsPage = () =>
+        {
+            if (Interlocked.Exchange(ref committed, 1) == 0)
+            {
+                server.CommitFromAnotherClient(nodes => nodes["deepseek"]["name"] = "DeepSeek (while titles were read)");
+            }
+
+            return Task.CompletedTask;
+        };
+        server.CommitDocumentFromAnotherClient("late.txt", new() { ["document"] = "late.txt", ["title"] = "Late" });
+        var pagesBefore = server.TopologyPagesRead;
+
+        // act: one refresh (starting the store again reads the projection once, as the database moved)
+        await store.InitializeAsync(Token);
+
+        // assert
+        (server.TopologyPagesRead - pagesBefore).Should().Be(2, "the torn read was read again whole, once");
+        (await store.ResolveAsync("deepseek", Token)).Name.Should().Be("DeepSeek (while titles were read)");
+        store.FindTitle("late.txt").Should().Be(new DocumentTitle("late.txt", "Late"));
+        store.AnsweringAt.Should().Be(server.LastCommit);
+    }
+
+    [Fact]
     public async Task Without_a_commit_the_polls_read_no_title_again()
     {
         // arrange
