@@ -16,7 +16,9 @@ public sealed partial class Neo4jGraphStore
     /// Reads the graph in pages (entities by id, then relationships by key, each page starting after the last row of
     /// the one before), so no response holds the whole graph. Around an entity, the neighbourhood is expanded here hop
     /// by hop, a page of ids per statement, and only its ids are held. Each page is its own read: an import
-    /// committed while an export runs may show in its later pages only.
+    /// committed while an export runs may show in its later pages only. After the rows come the titles of the documents
+    /// they cite (as the embedded store exports them), so an export imports again with its titles and names no
+    /// document it does not cite.
     /// </summary>
     public Task<DatasetHeader> ExportAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken) =>
         Neo4jStoreFailures.TranslateAsync(() => ExportCoreAsync(scope, sink, cancellationToken));
@@ -25,6 +27,14 @@ public sealed partial class Neo4jGraphStore
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(sink);
+        var citing = new CitingSink(sink);
+        var header = await ExportRowsAsync(scope, citing, cancellationToken);
+        await ExportTitlesAsync(citing.Cited, sink, cancellationToken);
+        return header;
+    }
+
+    private async Task<DatasetHeader> ExportRowsAsync(ExportScope scope, IDatasetSink sink, CancellationToken cancellationToken)
+    {
         var pageSize = Math.Max(1, options.ExportPageSize);
         if (scope.Entity is null)
         {
@@ -54,6 +64,27 @@ public sealed partial class Neo4jGraphStore
         long entities = included.Count;
         var relationships = await ExportRelationshipPagesAsync(CypherScripts.ExportRelationshipsAmong, new() { ["ids"] = ids.ToList() }, sink, pageSize, cancellationToken);
         return new DatasetHeader(ExportName, null, entities, relationships);
+    }
+
+    /// <summary>The titles of the cited documents, a page of documents per read, in ordinal document order (the embedded store's).</summary>
+    private async Task ExportTitlesAsync(IReadOnlyCollection<string> cited, IDatasetSink sink, CancellationToken cancellationToken)
+    {
+        var documents = cited.ToArray();
+        Array.Sort(documents, StringComparer.Ordinal);
+        foreach (var page in documents.Chunk(Math.Max(1, options.ExportPageSize)))
+        {
+            var result = await runner.ReadAsync(CypherScripts.ExportDocuments.Statement, new Dictionary<string, object?> { ["documents"] = page.ToList() }, cancellationToken);
+
+            // Sorted here, not by the server: the order must be .NET's ordinal one whatever characters a document holds.
+            var titles = result.Rows
+                .Select(row => DocumentProperties.ToDocumentTitle(row["document"], row["title"], row["url"], out _))
+                .OfType<DocumentTitle>()
+                .OrderBy(title => title.Document, StringComparer.Ordinal);
+            foreach (var title in titles)
+            {
+                sink.OnDocument(title);
+            }
+        }
     }
 
     private async Task<long> ExportEntityPagesAsync(IDatasetSink sink, int pageSize, CancellationToken cancellationToken)
@@ -165,6 +196,41 @@ public sealed partial class Neo4jGraphStore
         var ids = seen.ToArray();
         Array.Sort(ids, StringComparer.Ordinal);
         return ids;
+    }
+
+    /// <summary>Passes rows on and keeps the documents their sources cite, each once (rows share source lists: a list just seen adds nothing).</summary>
+    private sealed class CitingSink(IDatasetSink inner) : IDatasetSink
+    {
+        private readonly HashSet<string> cited = new(StringComparer.Ordinal);
+        private IReadOnlyList<Source>? lastList;
+
+        public IReadOnlyCollection<string> Cited => cited;
+
+        public void OnEntity(Entity entity)
+        {
+            inner.OnEntity(entity);
+            Note(entity.Sources);
+        }
+
+        public void OnRelationship(RelationshipRecord relationship)
+        {
+            inner.OnRelationship(relationship);
+            Note(relationship.Sources);
+        }
+
+        private void Note(IReadOnlyList<Source> sources)
+        {
+            if (ReferenceEquals(sources, lastList))
+            {
+                return;
+            }
+
+            lastList = sources;
+            foreach (var source in sources)
+            {
+                cited.Add(source.Document);
+            }
+        }
     }
 
     /// <summary>

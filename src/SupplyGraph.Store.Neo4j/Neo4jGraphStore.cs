@@ -19,9 +19,10 @@ namespace SupplyGraph.Store.Neo4j;
 /// The questions are answered in process, by the same <see cref="GraphQuestions"/> as the embedded store, from a
 /// projection of the whole graph read from Neo4j at start and read again whenever its last commit moves
 /// (<see cref="GraphProjection"/>), so both stores answer alike by construction and no question waits on the network.
-/// Imports run the generated upserts in one explicit write transaction per dataset.
+/// Imports run the generated upserts in one explicit write transaction per dataset. Document titles are kept as
+/// <c>(:Document)</c> nodes and read with the projection, so <see cref="FindTitle"/> answers as the embedded store does.
 /// </summary>
-public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
+public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDocumentTitles, IDisposable
 {
     private const int StatementsPerBatch = 16;
     private static readonly TimeSpan RollbacksOnDispose = TimeSpan.FromSeconds(10);
@@ -174,7 +175,7 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
             EntityLookup.Using((reference, token) => Task.FromResult(existing.Resolve(reference, token))),
             // The writer sends one statement per kind or type in a batch: batches many statements long keep them full.
             ImportBatchSize * StatementsPerBatch,
-            (batch, token) => new ValueTask(writer.WriteAsync(batch.Entities, batch.Relationships, token)),
+            (batch, token) => new ValueTask(writer.WriteAsync(batch.Entities, batch.Relationships, batch.Documents, token)),
             cancellationToken);
 
         // Disposing the transaction without this commit (an invalid input, a cancel, a dry run) rolls back.
@@ -194,6 +195,9 @@ public sealed partial class Neo4jGraphStore : ISupplyGraphStore, IDisposable
 
         return new ImportSummary(dataset, entities, relationships) { DryRun = importOptions.DryRun };
     }
+
+    /// <summary>The title the imported datasets gave <paramref name="document"/>, as of the projection now; null when none did.</summary>
+    public DocumentTitle? FindTitle(string document) => projection.Current.Titles.FindTitle(document);
 
     public Task<Entity> ResolveAsync(string reference, CancellationToken cancellationToken) =>
         Task.FromResult(projection.Current.Questions.Resolve(reference, cancellationToken));

@@ -14,7 +14,7 @@ public interface IDatasetSink
 
     /// <summary>
     /// A document's title, after every row (a reader knows which documents its rows cite only at the end).
-    /// Sinks that have nowhere to keep titles (CSV, Cypher scripts) ignore them.
+    /// Sinks that have nowhere to keep titles (CSV) ignore them.
     /// </summary>
     void OnDocument(DocumentTitle document)
     {

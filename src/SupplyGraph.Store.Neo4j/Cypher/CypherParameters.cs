@@ -22,5 +22,6 @@ internal static class CypherParameters
         ["maxHops"] = 8,
         ["from"] = "hugging-face",
         ["to"] = "asml",
+        ["documents"] = new[] { "000_eac32558cbc5d9ab.txt", "003_67bdc8ecb5f52f54.txt" },
     };
 }

@@ -9,10 +9,16 @@ internal static class CypherScripts
 
     public static CypherScript UpsertRelationships { get; } = CypherScript.Load("upsert-relationships");
 
+    /// <summary>The dataset's document titles, one node per document, in the import's transaction.</summary>
+    public static CypherScript UpsertDocuments { get; } = CypherScript.Load("upsert-documents");
+
     public static CypherScript Statistics { get; } = CypherScript.Load("statistics");
 
     /// <summary>The projection: a page of entities in id order, each with the relationships it starts.</summary>
     public static CypherScript TopologyPage { get; } = CypherScript.Load("topology-page");
+
+    /// <summary>The projection's document titles: a page of them in document order.</summary>
+    public static CypherScript DocumentsPage { get; } = CypherScript.Load("documents-page");
 
     /// <summary>Asks nothing; its answer's bookmark names the database's last commit.</summary>
     public static CypherScript LastCommit { get; } = CypherScript.Load("last-commit");
@@ -31,6 +37,9 @@ internal static class CypherScripts
 
     /// <summary>Neighbourhood export: a page of the relationships between the given entities, by key.</summary>
     public static CypherScript ExportRelationshipsAmong { get; } = CypherScript.Load("export-relationships-among");
+
+    /// <summary>Export: the titles of a page of the documents the exported rows cite.</summary>
+    public static CypherScript ExportDocuments { get; } = CypherScript.Load("export-documents");
 
     /// <summary>Deletes everything: for test servers only.</summary>
     public static CypherScript ClearDatabase { get; } = CypherScript.Load("clear-database");

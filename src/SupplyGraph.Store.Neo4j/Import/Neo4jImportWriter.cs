@@ -12,7 +12,8 @@ namespace SupplyGraph.Store.Neo4j.Import;
 /// The writes of one import, in one explicit transaction: rows are upserted as they arrive, a batch of each kind or
 /// type per statement (Cypher takes no label or type from a parameter). A relationship whose ends this import has not
 /// written yet waits until <see cref="FinishAsync"/>: its ends may come later in the input, or be stored already.
-/// Only the ids written and the waiting relationships are held, never the whole input.
+/// Only the ids written and the waiting relationships are held, never the whole input. Document titles (which a reader
+/// hands over after its last row) are upserted in the same transaction, so a failed import keeps none of them either.
 /// </summary>
 internal sealed class Neo4jImportWriter(ICypherTransaction transaction, int batchSize, string dataset, long? rowsTotal, Action<ImportProgress>? progress)
 {
@@ -30,7 +31,7 @@ internal sealed class Neo4jImportWriter(ICypherTransaction transaction, int batc
     private long relationshipsUpdated;
     private long rowsSent;
 
-    public async Task WriteAsync(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<Entity> entities, IReadOnlyList<RelationshipRecord> relationships, IReadOnlyList<DocumentTitle> documents, CancellationToken cancellationToken)
     {
         entitiesSeen += entities.Count;
         foreach (var group in entities.GroupBy(entity => entity.Kind.ToString(), GraphProperties.EntityRow))
@@ -49,6 +50,7 @@ internal sealed class Neo4jImportWriter(ICypherTransaction transaction, int batc
         }
 
         await WriteRelationshipsAsync(ready, cancellationToken);
+        await WriteDocumentsAsync(documents, cancellationToken);
     }
 
     /// <summary>Writes the relationships that waited; fails (the caller then rolls back) when an end is nowhere.</summary>
@@ -74,6 +76,15 @@ internal sealed class Neo4jImportWriter(ICypherTransaction transaction, int batc
             relationshipsAdded += added;
             relationshipsUpdated += updated;
             relationshipsWritten += written;
+        }
+    }
+
+    private async Task WriteDocumentsAsync(IReadOnlyList<DocumentTitle> documents, CancellationToken cancellationToken)
+    {
+        // Titles are no rows of the graph: they count in no summary and no progress report.
+        foreach (var batch in documents.Select(DocumentProperties.DocumentRow).Chunk(Math.Max(1, batchSize)))
+        {
+            await transaction.RunAsync(CypherScripts.UpsertDocuments.Statement, new Dictionary<string, object?> { ["rows"] = batch.ToList() }, cancellationToken: cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Questions;
 using SupplyGraph.Store.Neo4j.Telemetry;
 
@@ -54,7 +55,7 @@ internal sealed class GraphProjection : IDisposable
 
             var read = await reader.ReadAsync(cancellationToken);
             read.Graph.WarmLookupsInBackground();
-            current = new Snapshot(new GraphQuestions(read.Graph, clock, read.Bookmark), read.Bookmark, clock.GetUtcNow());
+            current = new Snapshot(new GraphQuestions(read.Graph, clock, read.Bookmark), read.Bookmark, clock.GetUtcNow()) { Titles = read.Titles };
             Neo4jStoreTelemetry.RecordProjection(read.Elapsed, read.Graph.NodeCount, read.Graph.EdgeCount, current.LoadedAt!.Value);
             if (activity is not null)
             {
@@ -149,6 +150,9 @@ internal sealed class GraphProjection : IDisposable
         }
     }
 
-    /// <summary>One projection and where it came from.</summary>
-    public sealed record Snapshot(GraphQuestions Questions, string? Bookmark, DateTimeOffset? LoadedAt);
+    /// <summary>One projection and where it came from, with the document titles read with it (replaced together).</summary>
+    public sealed record Snapshot(GraphQuestions Questions, string? Bookmark, DateTimeOffset? LoadedAt)
+    {
+        public DocumentTitles Titles { get; init; } = DocumentTitles.None;
+    }
 }

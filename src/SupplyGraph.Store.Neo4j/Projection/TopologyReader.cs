@@ -14,7 +14,8 @@ namespace SupplyGraph.Store.Neo4j.Projection;
 /// reads are read-committed, not a snapshot, so the reader compares the last-commit bookmark before the first page
 /// with the one after the last: equal, nothing committed meanwhile and the projection is the database as of that
 /// bookmark; different, it reads again (a few times), and otherwise keeps the older bookmark so the next poll sees
-/// the database moved and reads again.
+/// the database moved and reads again. The document titles are read after the entities, in pages too
+/// (<c>cypher/projection/documents-page.cypher</c>), inside the same bookmark check, so titles and graph are of one commit.
 /// </summary>
 internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
 {
@@ -84,8 +85,46 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
             }
         }
 
+        var (titles, titlePages, titlesBookmark) = await ReadTitlesAsync(skipped, cancellationToken);
+        lastBookmark = titlesBookmark;
         var graph = Build(entities, outgoing, skipped);
-        return new ProjectedGraph(graph, before, Consistent: before == lastBookmark, skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started), pages);
+        return new ProjectedGraph(graph, before, Consistent: before == lastBookmark, skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started), pages + titlePages)
+        {
+            Titles = titles,
+        };
+    }
+
+    /// <summary>Every document title, a page at a time; a Document node that is none of ours (no title) is left out and noted.</summary>
+    private async Task<(DocumentTitles Titles, int Pages, string LastBookmark)> ReadTitlesAsync(List<string> skipped, CancellationToken cancellationToken)
+    {
+        var titles = new List<DocumentTitle>();
+        var after = string.Empty;
+        var pages = 0;
+        while (true)
+        {
+            var page = await runner.ReadAsync(
+                CypherScripts.DocumentsPage.Statement,
+                new Dictionary<string, object?> { ["after"] = after, ["pageSize"] = (long)pageSize },
+                cancellationToken);
+            pages++;
+            foreach (var row in page.Rows)
+            {
+                after = row["document"] as string ?? after;
+                if (DocumentProperties.ToDocumentTitle(row["document"], row["title"], row["url"], out var problem) is { } title)
+                {
+                    titles.Add(title);
+                }
+                else
+                {
+                    skipped.Add(problem!);
+                }
+            }
+
+            if (page.Rows.Count < pageSize)
+            {
+                return (titles.Count == 0 ? DocumentTitles.None : new DocumentTitles(titles), pages, Bookmark(page));
+            }
+        }
     }
 
     private static GraphIndex Build(List<Entity> entities, List<List<object?>> outgoing, List<string> skipped)
@@ -170,6 +209,10 @@ internal sealed class TopologyReader(ICypherRunner runner, int pageSize)
 
 /// <summary>
 /// One read of the graph: the index, the bookmark it reflects, whether nothing committed during the read, and the
-/// pages it took (over every try, when the database moved under a read).
+/// pages it took (over every try, when the database moved under a read), the document titles' pages included.
 /// </summary>
-internal sealed record ProjectedGraph(GraphIndex Graph, string Bookmark, bool Consistent, IReadOnlyList<string> Skipped, TimeSpan Elapsed, int Pages);
+internal sealed record ProjectedGraph(GraphIndex Graph, string Bookmark, bool Consistent, IReadOnlyList<string> Skipped, TimeSpan Elapsed, int Pages)
+{
+    /// <summary>The document titles read with the graph.</summary>
+    public DocumentTitles Titles { get; init; } = DocumentTitles.None;
+}

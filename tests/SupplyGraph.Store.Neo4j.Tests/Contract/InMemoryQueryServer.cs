@@ -10,8 +10,8 @@ namespace SupplyGraph.Store.Neo4j.Tests.Contract;
 /// A stand-in for a Neo4j server, so the Neo4j store's own code (property mapping, upsert counting, transactions,
 /// turning results into answers) runs through the contract suite where no server exists. It carries out the
 /// generated upserts (by id and key, with fingerprints) and the export statements as their Cypher reads (pages,
-/// order, hops either way), and the projection's pages and last-commit bookmark (which moves with every commit, as
-/// Neo4j's does). It does NOT check the Cypher itself: that runs only against a real server
+/// order, hops either way), the document titles (upserted by document, read in pages, exported by document), and the
+/// projection's pages and last-commit bookmark (which moves with every commit, as Neo4j's does). It does NOT check the Cypher itself: that runs only against a real server
 /// (<see cref="Neo4jStoreContractTests"/>) and, here, through Cypher lint.
 /// </summary>
 internal sealed partial class InMemoryQueryServer : ICypherRunner
@@ -21,6 +21,9 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
 
     private readonly Dictionary<string, Dictionary<string, object?>> nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Type, string From, string To, Dictionary<string, object?> Properties)> relationships = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Dictionary<string, object?>> documents = new(StringComparer.Ordinal);
+    private readonly List<IReadOnlyList<string>> committedTransactions = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> sentInTransactions = new();
     private readonly object gate = new();
 
     public int StatementsRun { get; private set; }
@@ -34,11 +37,44 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
     /// <summary>The last commit's bookmark, as every answer carries it.</summary>
     public string LastCommit => $"memory:{Interlocked.Read(ref commits)}";
 
+    /// <summary>The Document nodes committed, by document: their properties.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, object?>> Documents
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, Dictionary<string, object?>>(documents, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Each committed write transaction's statements, in the order they ran.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> CommittedTransactions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. committedTransactions];
+            }
+        }
+    }
+
+    /// <summary>Every statement sent in a write transaction, committed, rolled back or still open, in the order sent.</summary>
+    public IReadOnlyList<string> SentInTransactions => [.. sentInTransactions];
+
+    /// <summary>Statements that read a page of the projection's document titles.</summary>
+    public int DocumentPagesRead { get; private set; }
+
     /// <summary>Statements that read a page of the projection.</summary>
     public int TopologyPagesRead { get; private set; }
 
     /// <summary>Awaited before each page of the projection is read: a test holds the read there, or commits meanwhile.</summary>
     public Func<Task>? BeforeTopologyPage { get; set; }
+
+    /// <summary>Awaited before each page of the projection's document titles is read, as <see cref="BeforeTopologyPage"/>.</summary>
+    public Func<Task>? BeforeDocumentsPage { get; set; }
 
     public async Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CypherRunOptions options, CancellationToken cancellationToken = default)
     {
@@ -46,6 +82,11 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
         if (statement == CypherScripts.TopologyPage.Statement && BeforeTopologyPage is { } before)
         {
             await before().WaitAsync(cancellationToken);
+        }
+
+        if (statement == CypherScripts.DocumentsPage.Statement && BeforeDocumentsPage is { } beforeTitles)
+        {
+            await beforeTitles().WaitAsync(cancellationToken);
         }
 
         lock (gate)
@@ -62,6 +103,16 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
         lock (gate)
         {
             change(nodes);
+            commits++;
+        }
+    }
+
+    /// <summary>Adds or replaces a Document node as another client (Neo4j Browser) would, in a transaction of its own.</summary>
+    public void CommitDocumentFromAnotherClient(string document, Dictionary<string, object?> properties)
+    {
+        lock (gate)
+        {
+            documents[document] = properties;
             commits++;
         }
     }
@@ -89,6 +140,7 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             {
                 nodes.Clear();
                 relationships.Clear();
+                documents.Clear();
                 commits++;
                 return CypherResult.Empty;
             }
@@ -102,6 +154,13 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             {
                 TopologyPagesRead++;
                 return TopologyPage((string)parameters!["after"]!, PageSize(parameters));
+            }
+
+            if (statement == CypherScripts.DocumentsPage.Statement)
+            {
+                DocumentPagesRead++;
+                var after = (string)parameters!["after"]!;
+                return DocumentRows(documents.Where(pair => string.CompareOrdinal(pair.Key, after) > 0).Take(PageSize(parameters)).Select(pair => pair.Value));
             }
 
             if (statement == CypherScripts.Statistics.Statement)
@@ -168,6 +227,12 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             return Rows(["id"], neighbours.Select(id => new object?[] { id }));
         }
 
+        if (statement == CypherScripts.ExportDocuments.Statement)
+        {
+            var cited = new HashSet<string>(((System.Collections.IEnumerable)parameters!["documents"]!).Cast<string>(), StringComparer.Ordinal);
+            return DocumentRows(documents.Where(pair => cited.Contains(pair.Key)).Select(pair => pair.Value));
+        }
+
         if (statement == CypherScripts.ExportRelationships.Statement)
         {
             return RelationshipPage(parameters!, _ => true);
@@ -230,6 +295,11 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             }));
     }
 
+    /// <summary>Rows as the document reads return them: document, title, url (null where the node has none).</summary>
+    private static CypherResult DocumentRows(IEnumerable<Dictionary<string, object?>> properties) => Rows(
+        ["document", "title", "url"],
+        properties.Select(node => new object?[] { node.GetValueOrDefault("document"), node.GetValueOrDefault("title"), node.GetValueOrDefault("url") }));
+
     private CypherNode Node(string id) => new(NodeElementId(id), ["Entity", (string)nodes[id]["kind"]!], Returned(nodes[id]));
 
     private static HashSet<string> Ids(IReadOnlyDictionary<string, object?> parameters) =>
@@ -267,6 +337,7 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
     private sealed class Transaction(InMemoryQueryServer server, AccessMode accessMode) : ICypherTransaction
     {
         private readonly List<Action> staged = [];
+        private readonly List<string> statements = [];
         private readonly HashSet<string> stagedNodes = new(StringComparer.Ordinal);
         private readonly HashSet<string> stagedRelationships = new(StringComparer.Ordinal);
         private bool finished;
@@ -285,12 +356,26 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
             }
 
             Interlocked.Increment(ref server.transactionStatementsRun);
+            statements.Add(statement);
+            server.sentInTransactions.Enqueue(statement);
             var rows = ((IEnumerable<object?>)parameters!["rows"]!).Cast<Dictionary<string, object?>>().ToList();
             long added = 0;
             long updated = 0;
             long written = 0;
             lock (server.gate)
             {
+                if (statement == CypherScripts.UpsertDocuments.Statement)
+                {
+                    foreach (var row in rows)
+                    {
+                        var document = (string)row["document"]!;
+                        var properties = (Dictionary<string, object?>)row["properties"]!;
+                        staged.Add(() => server.documents[document] = properties);
+                    }
+
+                    return Task.FromResult(Result(["written"], [(long)rows.Count]));
+                }
+
                 if (EntityUpsertKind().Match(statement) is { Success: true } entityMatch)
                 {
                     foreach (var row in rows.Where(row => (string)row["kind"]! == entityMatch.Groups["kind"].Value))
@@ -351,6 +436,11 @@ internal sealed partial class InMemoryQueryServer : ICypherRunner
                 if (staged.Count > 0)
                 {
                     server.commits++;
+                }
+
+                if (statements.Count > 0)
+                {
+                    server.committedTransactions.Add([.. statements]);
                 }
             }
 

@@ -37,13 +37,18 @@ public sealed class GeneratedCypherFilesTests
     }
 
     [Fact]
-    public void The_seed_script_has_one_statement_per_entity_and_relationship()
+    public void The_seed_script_has_one_statement_per_entity_relationship_and_document_title()
     {
+        // arrange
         var seed = SeedDataset.Load();
 
+        // act
         var statements = CypherScript.FromText("seed", GeneratedCypher.Seed(seed)).Statements;
 
-        statements.Should().HaveCount(seed.Entities.Count + seed.Relationships.Count);
+        // assert
+        seed.Documents.Should().NotBeEmpty("the seed titles its seed documents");
+        statements.Should().HaveCount(seed.Entities.Count + seed.Relationships.Count + seed.Documents.Count);
+        statements.TakeLast(seed.Documents.Count).Should().OnlyContain(statement => statement.StartsWith("MERGE (document:Document {document: '", StringComparison.Ordinal));
     }
 
     [Fact]

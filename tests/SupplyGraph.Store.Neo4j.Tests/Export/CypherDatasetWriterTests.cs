@@ -44,7 +44,7 @@ public sealed class CypherDatasetWriterTests
         export[..export.IndexOf("\nMERGE", StringComparison.Ordinal)].Should().Contain("cypher-shell").And.Contain("multi-statement");
         var statements = CypherScript.FromText("export", export).Statements;
         var schemaCount = CypherScripts.Schema.Statements.Count;
-        statements.Should().HaveCount(schemaCount + Seed.Entities.Count + Seed.Relationships.Count);
+        statements.Should().HaveCount(schemaCount + Seed.Entities.Count + Seed.Relationships.Count + Seed.Documents.Count);
         for (var i = 0; i < schemaCount; i++)
         {
             CodeOf(statements[i]).Should().Be(CodeOf(CypherScripts.Schema.Statements[i]));
@@ -52,7 +52,7 @@ public sealed class CypherDatasetWriterTests
     }
 
     [Fact]
-    public void Every_statement_is_idempotent_merging_by_id_or_by_ends_and_key()
+    public void Every_statement_is_idempotent_merging_by_id_by_ends_and_key_or_by_document()
     {
         // arrange
         var export = Export(Seed, "idempotence");
@@ -65,6 +65,9 @@ public sealed class CypherDatasetWriterTests
             pair.First.Should().StartWith($"MERGE (entity:Entity {{id: {CypherLiteral.Of(pair.Second.Id)}}})\nSET entity = {{"));
         rows.Skip(Seed.Entities.Count).Zip(Seed.Relationships).Should().AllSatisfy(pair =>
             pair.First.Should().Contain($"MERGE (source)-[relationship:{pair.Second.Type.Name()} {{key: {CypherLiteral.Of(pair.Second.Key)}}}]->(target)\nSET relationship = {{"));
+        rows.Skip(Seed.Entities.Count + Seed.Relationships.Count).Should().HaveCount(Seed.Documents.Count);
+        rows.Skip(Seed.Entities.Count + Seed.Relationships.Count).Zip(Seed.Documents).Should().AllSatisfy(pair =>
+            pair.First.Should().Be($"MERGE (document:Document {{document: {CypherLiteral.Of(pair.Second.Document)}}})\nSET document = {{document: {CypherLiteral.Of(pair.Second.Document)}, title: {CypherLiteral.Of(pair.Second.Title)}}}"));
         CypherScript.FromText("export", export).Statements.Where(statement => CodeOf(statement).StartsWith("CREATE", StringComparison.Ordinal))
             .Should().AllSatisfy(statement => statement.Should().Contain("IF NOT EXISTS"));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
+using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
 using SupplyGraph.Store.Neo4j.QueryApi;
 
@@ -42,6 +43,21 @@ public sealed class Neo4jRegistrationTests
         // assert
         first.Should().BeOfType<Neo4jGraphStore>().And.BeSameAs(second);
         first.Description.Should().Be("neo4j (http://db.example:7474, database graph)");
+    }
+
+    [Fact]
+    public async Task AddNeo4jStore_answers_document_titles_with_the_same_store()
+    {
+        // arrange
+        var settings = new Neo4jSettings { Uri = "http://db.example:7474" };
+        var services = new ServiceCollection().AddNeo4jStore(_ => settings.ToStoreOptions());
+
+        // act
+        await using var provider = services.BuildServiceProvider();
+        var titles = provider.GetService<IDocumentTitles>();
+
+        // assert: GraphQL's Source.title asks the container for IDocumentTitles
+        titles.Should().NotBeNull().And.BeSameAs(provider.GetRequiredService<ISupplyGraphStore>());
     }
 
     [Theory]
