@@ -716,8 +716,8 @@ async function loadProfile(tk, section, relSection, vars, { title, subtitle, pen
 
 let lastChain = null;
 async function loadChain(tk, section, vars) {
-  section.setQuery(QUERIES.supplyChain, vars, cypherFor.supplyChain({ id: vars.entity, asOf: vars.asOf }));
-  const { data, errors } = await gql(QUERIES.supplyChain, vars);
+  section.setQuery(QUERIES.supplyChainView, vars, cypherFor.supplyChain({ id: vars.entity, asOf: vars.asOf }));
+  const { data, errors } = await gql(QUERIES.supplyChainView, vars);
   if (tk !== generation) return null;
   section.done();
   if (errors.length) showErrors('Supply chain', errors);
@@ -957,8 +957,14 @@ function loadGraph(tk, section, focusId, profile, chain, asOf) {
     graphObserver?.disconnect();
     graphObserver = null;
     pending.textContent = 'Drawing the graph…';
-    const { renderGraph } = await import('./graph.js');
+    // The chain's relationships with their sources (an edge opens them): the critical path asked without.
+    const [{ renderGraph }, full] = await Promise.all([import('./graph.js'), gql(QUERIES.supplyChain, { entity: focusId, asOf })]);
     if (tk !== generation) return;
+    if (full.errors.length) showErrors('Graph', full.errors);
+    for (const r of full.data?.supplyChain?.relationships || []) {
+      const edge = edges.get(r.id);
+      if (edge) edge.rel = r;
+    }
     graphHandle = renderGraph(container, [...nodes.values()], [...edges.values()], {
       focusId: profile?.entity?.id || focusId,
       open: (id) => navigate(entityHref(id)),
