@@ -279,6 +279,7 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
 
   // Drawn at most once a frame, whatever asked for it (layout, the controls' answer, a resize).
   let drawQueued = false;
+  let centred = false;
   const scheduleDraw = () => {
     if (drawQueued) return;
     drawQueued = true;
@@ -301,6 +302,13 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
       }
       return p;
     };
+    // The first drawing also brings the focus into view: the stages scroll so its card is centred.
+    let centre = 0;
+    if (!centred && cards.has(focusId)) {
+      const s = scroller.getBoundingClientRect();
+      const r = cards.get(focusId).el.getBoundingClientRect();
+      centre = (r.left + r.width / 2) - (s.left + s.width / 2);
+    }
     const shown = [];
     for (const link of links.values()) {
       if (!cards.get(link.up) || !cards.get(link.down) || cards.get(link.up).li.hidden || cards.get(link.down).li.hidden) continue;
@@ -340,6 +348,7 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
     }
     lines.append(paths);
     overlay.append(labels);
+    if (!centred) { centred = true; scroller.scrollLeft += centre; }
   }
 
   const highlight = (id) => {
@@ -419,14 +428,6 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
   }
 
   layout();
-  // The focus in view: scroll the stages so its card is centred.
-  requestAnimationFrame(() => {
-    const f = cards.get(focusId);
-    if (!f || !scroller.isConnected) return;
-    const s = scroller.getBoundingClientRect();
-    const r = f.el.getBoundingClientRect();
-    scroller.scrollLeft += (r.left + r.width / 2) - (s.left + s.width / 2);
-  });
   if ('ResizeObserver' in window) {
     const ro = new ResizeObserver(() => {
       if (!canvas.isConnected) { ro.disconnect(); return; }
