@@ -74,8 +74,9 @@ const common = {
   logLevel: 'warning',
 };
 
-// The dashboard: an ES module with cytoscape split into a chunk loaded after the first paint.
-await esbuild.build({
+// The dashboard: an ES module with cytoscape split into a chunk loaded only when the graph is drawn.
+const dashboardBuild = await esbuild.build({
+  metafile: true,
   ...common,
   entryPoints: { app: join(root, 'src/app.js') },
   plugins: [persistedDocuments],
@@ -94,9 +95,15 @@ await esbuild.build({
   jsx: 'automatic',
 });
 
-for (const page of ['index.html', 'graphiql.html']) {
-  await writeFile(join(dist, page), await readFile(join(root, 'src', page)));
-}
+// The chunks app.js imports statically are named in index.html as module preloads, so the browser fetches them beside
+// app.js instead of after it has parsed app.js (one round trip less before the first question is asked).
+const appOutput = Object.entries(dashboardBuild.metafile.outputs).find(([, output]) => output.entryPoint?.endsWith('src/app.js'));
+const preloads = appOutput[1].imports.filter((imported) => imported.kind === 'import-statement')
+  .map((imported) => `<link rel="modulepreload" href="/dashboard/${relative(dist, join(root, imported.path)).replace(/\\/g, '/')}">`);
+const indexHtml = (await readFile(join(root, 'src', 'index.html'), 'utf8'))
+  .replace('<script type="module" src="/dashboard/app.js"></script>', (script) => [script, ...preloads].join('\n'));
+await writeFile(join(dist, 'index.html'), indexHtml);
+await writeFile(join(dist, 'graphiql.html'), await readFile(join(root, 'src', 'graphiql.html')));
 
 async function files(dir) {
   const out = [];

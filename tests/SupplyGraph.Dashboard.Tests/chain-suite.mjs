@@ -219,6 +219,8 @@ export function chainSuite(dataset) {
 
         // act
         await page.locator(`[data-testid="control-hit"][data-regulation-id="${hit.regulation.id}"] [data-testid="rule-select"]`).click();
+        // the arrows are redrawn at the next frame
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         const highlighted = await page.locator('[data-testid="chain-arrow"].sc-rule-hl').evaluateAll((paths) => paths.flatMap((p) => p.dataset.ruleRelationshipIds.split(' ')));
         const cards = await page.locator('[data-testid="entity-card"].sc-rule-hl').evaluateAll((els) => els.map((el) => el.dataset.entityId));
         const hiddenCards = await page.locator('li[hidden] [data-testid="entity-card"].sc-rule-hl').count();

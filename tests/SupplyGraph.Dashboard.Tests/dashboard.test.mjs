@@ -49,6 +49,10 @@ test('the critical path shows every stage of the answer with its members, the se
   const { page, problems, close } = await open(`/entity/deepseek?asOf=${asOf}`);
   try {
     await ready(page);
+    // a stage of many shows a few cards until expanded (its cards are made when first shown): expand every stage
+    for (const toggle of await page.getByTestId('stage-toggle').all()) {
+      if (await toggle.getAttribute('aria-expanded') === 'false') await toggle.click();
+    }
 
     // assert: the columns are the answer's stages, in order, each with exactly its entities; an entity the answer puts
     // in two stages (a cloud that supplies compute and serves models) is one card, in its first stage, stating both
@@ -69,6 +73,9 @@ test('the critical path shows every stage of the answer with its members, the se
     for (const cloud of ['huawei-cloud', 'alibaba-cloud', 'tencent-cloud']) assert.ok((await cardIds(page, 'COMPUTE')).includes(cloud), cloud);
     assert.deepEqual(await cardIds(page, 'LABS'), ['deepseek']);
     for (const model of ['deepseek-v3', 'deepseek-r1']) assert.ok((await cardIds(page, 'MODELS')).includes(model), model);
+    // the graph is drawn when it scrolls into view
+    await page.getByTestId('graph-view').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('[data-testid="graph-view"]')?.dataset.drawn === 'true');
     assert.ok(await page.getByTestId('graph-view').isVisible(), 'the neighbourhood graph is drawn');
     assert.deepEqual(problems, []);
   } finally { await close(); }

@@ -3,7 +3,7 @@ import './styles.css';
 import { gql, apiOverride, endpoint } from './api.js';
 import { QUERIES } from './queries.js';
 import { cypherFor } from './cypher.js';
-import { h, clear, append, nextId, today, humanize, dataTable, exportButtons } from './dom.js';
+import { h, clear, append, nextId, today, humanize, grouped, dataTable, exportButtons } from './dom.js';
 import { combobox } from './combobox.js';
 import { renderSupplyChain } from './chain.js';
 import { renderTimeline, renderCompare, changeRows } from './time.js';
@@ -229,9 +229,12 @@ function renderPathList(paths, shown = 5, short = {}) {
   const item = (p) => h('li', { class: 'path-item' }, renderPath(p, short));
   const list = h('ol', { class: 'paths' }, paths.slice(0, shown).map(item));
   if (paths.length <= shown) return list;
-  return h('div', {}, list, h('details', { class: 'more' },
-    h('summary', {}, `${paths.length - shown} more route${paths.length - shown === 1 ? '' : 's'}`),
-    h('ol', { class: 'paths', start: shown + 1 }, paths.slice(shown).map(item))));
+  // The other routes are written when first shown: a rule can reach a hub by dozens of them.
+  const rest = h('ol', { class: 'paths', start: shown + 1 });
+  const more = h('details', { class: 'more' },
+    h('summary', {}, `${paths.length - shown} more route${paths.length - shown === 1 ? '' : 's'}`), rest);
+  more.addEventListener('toggle', () => { if (more.open && !rest.firstChild) append(rest, paths.slice(shown).map(item)); });
+  return h('div', {}, list, more);
 }
 
 /** A regulation's label wherever it is named in short: its citation when short (88 FR 73458), else its name; never its id. */
@@ -262,7 +265,7 @@ function asOfControl(onChange) {
 
 // ---------- Views ----------
 const KIND_NAMES = { ACTOR: 'Actors', CHIP: 'Chips', MODEL: 'Models', REGULATION: 'Regulations' };
-const plural = (n, one, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n, one, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
 /** Latest first by effective date, then by name: the order the API will give once it orders entities by date. */
 const byEffectiveDesc = (a, b) => (b.effective || '').localeCompare(a.effective || '') || a.name.localeCompare(b.name);
 
@@ -372,7 +375,7 @@ function browseView(token) {
       id: e.id, name: e.name, kind: humanize(e.kind), category: e.category ? humanize(e.category) : '', country: e.country || '',
       detail: e.citation ? `${e.citation}, effective ${e.effective}` : '',
     }));
-    const shown = `${conn.totalCount ? start + 1 : 0}–${start + rows.length} of ${conn.totalCount.toLocaleString('en')}`;
+    const shown = `${conn.totalCount ? start + 1 : 0}–${start + rows.length} of ${grouped(conn.totalCount)}`;
     section.body.append(
       dataTable({
         caption: `${what}: ${shown}`, testid: 'browse-table', json: () => conn,
@@ -453,8 +456,8 @@ function factsList(e, pending) {
   add('Process', e.process);
   add('Developer', e.developerId && namedLink(e.developerId, pending));
   add('Released', e.releaseDate);
-  add('Parameters', e.parameters && Number(e.parameters).toLocaleString('en'));
-  add('Active parameters', e.activeParameters && Number(e.activeParameters).toLocaleString('en'));
+  add('Parameters', e.parameters && grouped(e.parameters));
+  add('Active parameters', e.activeParameters && grouped(e.activeParameters));
   add('Issuer', e.issuerId && h('span', { 'data-testid': 'issuer' }, namedLink(e.issuerId, pending)));
   add('Jurisdiction', e.jurisdiction);
   add('Citation', e.citation);
@@ -550,7 +553,6 @@ function entityView(token, id) {
     setReady(false);
     clearAlerts();
     sourcesPanel.hidden = true;
-    graphModule = graphModule || import('./graph.js'); // fetched while the questions are answered
     const asOf = currentAsOf();
     const vars = { entity: id, asOf };
     Object.values(sections).forEach((s) => s.loading());
@@ -577,7 +579,7 @@ function entityView(token, id) {
       if (tk !== generation || !entity || entity.kind === 'REGULATION') return;
       loadTimeline(sections.timeline, id, lastProfile, controls, asOf);
     });
-    const graphP = Promise.all([profileP.then(() => lastProfile), chainP]).then(([profile, chain]) => loadGraph(tk, sections.graph, id, profile, chain, asOf));
+    const graphP = Promise.all([profileP.then(() => lastProfile), chainP]).then(([profile, chain]) => { if (tk === generation) loadGraph(tk, sections.graph, id, profile, chain, asOf); });
     await Promise.allSettled([profileP, chainP, controlsP, pathsP, exposureP, timelineP, graphP, profileP.then(() => Promise.allSettled(pending))]);
     if (tk === generation) setReady(true);
   }
@@ -664,7 +666,7 @@ const controlsExport = (answer) => ({
 
 let lastProfile = null;
 let lastProfileErrors = [];
-let graphModule = null;
+let graphObserver = null;
 async function loadProfile(tk, section, relSection, vars, { title, subtitle, pending }) {
   section.setQuery(QUERIES.profile, vars, cypherFor.profile({ id: vars.entity, asOf: vars.asOf }));
   relSection.setQuery(QUERIES.profile, vars, cypherFor.profile({ id: vars.entity, asOf: vars.asOf }));
@@ -714,8 +716,8 @@ async function loadProfile(tk, section, relSection, vars, { title, subtitle, pen
 
 let lastChain = null;
 async function loadChain(tk, section, vars) {
-  section.setQuery(QUERIES.supplyChain, vars, cypherFor.supplyChain({ id: vars.entity, asOf: vars.asOf }));
-  const { data, errors } = await gql(QUERIES.supplyChain, vars);
+  section.setQuery(QUERIES.supplyChainView, vars, cypherFor.supplyChain({ id: vars.entity, asOf: vars.asOf }));
+  const { data, errors } = await gql(QUERIES.supplyChainView, vars);
   if (tk !== generation) return null;
   section.done();
   if (errors.length) showErrors('Supply chain', errors);
@@ -913,10 +915,17 @@ async function loadPaths(tk, section, body, from, to, asOf) {
   return answer;
 }
 
-async function loadGraph(tk, section, focusId, profile, chain, asOf) {
+/**
+ * The neighbourhood graph: its nodes and edges gathered now (cheap), cytoscape (its own chunk) loaded and drawn only when
+ * the section comes near the window or the reader asks for it, so a big neighbourhood never holds up the sections
+ * read first. Resolves once the section is usable (the graph drawn, or ready to be drawn).
+ */
+function loadGraph(tk, section, focusId, profile, chain, asOf) {
   section.setQuery(QUERIES.supplyChain, { entity: focusId, asOf }, cypherFor.supplyChain({ id: focusId, asOf }));
   graphHandle?.destroy?.();
   graphHandle = null;
+  graphObserver?.disconnect();
+  graphObserver = null;
   const nodes = new Map();
   const edges = new Map();
   // Each entity in its first stage of the chain (the graph's columns); entities off the chain have none.
@@ -931,24 +940,45 @@ async function loadGraph(tk, section, focusId, profile, chain, asOf) {
     addNode(r.from); addNode(r.to);
     edges.set(r.id, { id: r.id, source: r.from.id, target: r.to.id, type: r.type, status: r.status, rel: r });
   }
-  const container = h('div', { class: 'graph', 'data-testid': 'graph-view', role: 'img', 'aria-label': `Graph of ${nodes.size} entities and ${edges.size} relationships around ${profile?.entity?.name || focusId}, in stage columns; the entity list above reaches every node from the keyboard.` });
+  const container = h('div', { class: 'graph', 'data-testid': 'graph-view', 'data-drawn': 'false', role: 'img', 'aria-label': `Graph of ${nodes.size} entities and ${edges.size} relationships around ${profile?.entity?.name || focusId}, in stage columns; the entity list above reaches every node from the keyboard.` });
+  const drawNow = h('button', { type: 'button', class: 'link-button', 'data-testid': 'graph-draw', onclick: () => draw() }, `Draw the graph now (${plural(nodes.size, 'entity', 'entities')})`);
+  const pending = h('p', { class: 'small gv-pending' }, 'The graph is drawn when it scrolls into view. ', drawNow);
   clear(section.body).append(
     h('p', { class: 'small' }, 'Entities in stage columns, coloured by kind (hover for the full name); edges are relationships, styled by claim status. Click an entity to add its neighbours, an edge to see its sources; double-click an entity to open its page. Drag to pan, scroll to zoom.'),
     h('ul', { class: 'legend' }, ['ACTOR', 'CHIP', 'MODEL', 'REGULATION'].map((k) => h('li', {}, h('span', { class: `dot kind-bg-${k}`, 'aria-hidden': 'true' }), humanize(k)))),
+    nodes.size ? pending : null,
     container);
-  if (!nodes.size) { section.done(); return; }
-  // Cytoscape comes from its own chunk and starts after the first paint of the other sections.
-  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  if (tk !== generation) return;
-  const { renderGraph } = await (graphModule || import('./graph.js'));
-  if (tk !== generation) return;
-  graphHandle = renderGraph(container, [...nodes.values()], [...edges.values()], {
-    focusId: profile?.entity?.id || focusId,
-    open: (id) => navigate(entityHref(id)),
-    asOf,
-    stages: STAGES,
-  });
   section.done();
+  if (!nodes.size) return;
+  let started = false;
+  async function draw() {
+    if (started || tk !== generation) return;
+    started = true;
+    graphObserver?.disconnect();
+    graphObserver = null;
+    pending.textContent = 'Drawing the graph…';
+    // The chain's relationships with their sources (an edge opens them): the critical path asked without.
+    const [{ renderGraph }, full] = await Promise.all([import('./graph.js'), gql(QUERIES.supplyChain, { entity: focusId, asOf })]);
+    if (tk !== generation) return;
+    if (full.errors.length) showErrors('Graph', full.errors);
+    for (const r of full.data?.supplyChain?.relationships || []) {
+      const edge = edges.get(r.id);
+      if (edge) edge.rel = r;
+    }
+    graphHandle = renderGraph(container, [...nodes.values()], [...edges.values()], {
+      focusId: profile?.entity?.id || focusId,
+      open: (id) => navigate(entityHref(id)),
+      asOf,
+      stages: STAGES,
+    });
+    pending.remove();
+    container.dataset.drawn = 'true';
+  }
+  // Drawn when the section comes within a screen of the window (scrolling, the table of contents, Tab, a test).
+  if ('IntersectionObserver' in window) {
+    graphObserver = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) draw(); }, { rootMargin: '400px 0px' });
+    graphObserver.observe(container);
+  } else draw();
 }
 
 // ---------- The /paths page ----------
@@ -993,6 +1023,8 @@ function route() {
   clearAlerts();
   graphHandle?.destroy?.();
   graphHandle = null;
+  graphObserver?.disconnect();
+  graphObserver = null;
   sourcesPanel.hidden = true;
   for (const a of document.querySelectorAll('a[data-graphiql]')) a.href = apiOverride ? `${apiOverride}` : '/graphql';
   const path = location.pathname.replace(/\/+$/, '') || '/';

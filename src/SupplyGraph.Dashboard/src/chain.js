@@ -155,7 +155,8 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
   const expanded = new Set();
 
   // ---- DOM
-  const cards = new Map(); // id -> {el, li, main}
+  // Cards are made when first shown: a hub's stages hold hundreds of entities, a collapsed stage shows a few.
+  const cards = new Map(); // id -> {el, li, main, tools}
   const routeBox = h('div', { class: 'sc-route-box', 'aria-live': 'polite' });
   const rulesBox = h('div', { class: 'sc-rules', hidden: true });
   const routeOnly = h('input', { type: 'checkbox', id: `${idPrefix}-route-only`, 'data-testid': 'chain-route-only' });
@@ -170,11 +171,11 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
 
   const stageEls = columns.map((c) => {
     const headingId = `${idPrefix}-${c.stage}`;
-    const list = h('ul', { class: 'sc-cards' }, c.ids.map((id) => card(placed.get(id))));
+    const list = h('ul', { class: 'sc-cards' });
     const more = c.ids.length > COLLAPSE_OVER
       ? h('button', { type: 'button', class: 'sc-more', 'aria-expanded': 'false', 'data-testid': 'stage-toggle', onclick: () => { if (expanded.has(c.stage)) expanded.delete(c.stage); else expanded.add(c.stage); layout(); } })
       : null;
-    return { c, more, el: h('div', { class: 'sc-stage', 'data-testid': `stage-${c.stage}`, 'data-stage': c.stage, role: 'group', 'aria-labelledby': headingId },
+    return { c, more, list, el: h('div', { class: 'sc-stage', 'data-testid': `stage-${c.stage}`, 'data-stage': c.stage, role: 'group', 'aria-labelledby': headingId },
       h('h3', { id: headingId, class: 'sc-stage-title' }, humanize(c.stage), ' ', h('span', { class: 'sc-count', 'data-testid': 'stage-count' }, String(c.ids.length))),
       list, more) };
   });
@@ -200,14 +201,21 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
       'data-roles': p.roles.join(' '), 'aria-current': isFocus ? 'page' : null,
     }, main, h('span', { class: 'sc-card-tools' }, open));
     const li = h('li', {}, el);
-    cards.set(e.id, { el, li, main, tools: el.lastChild });
+    const made = { el, li, main, tools: el.lastChild };
+    cards.set(e.id, made);
+    markRestricted(e.id, made);
     return li;
   }
 
+  // The list is written when first opened: a hub's chain holds thousands of relationships.
+  const relItems = h('ul', {});
   const relList = h('details', { class: 'sc-rel-list' },
-    h('summary', {}, `The ${chain.relationships.length} relationships of this chain, as text`),
-    h('ul', {}, chain.relationships.map((r) => h('li', {}, `${r.from.name} ${r.type} ${r.to.name} — `, statusBadge(r.status),
-      r.validFrom || r.validTo ? ` (${r.validFrom || '…'} to ${r.validTo || 'open'})` : ''))));
+    h('summary', {}, `The ${chain.relationships.length} relationships of this chain, as text`), relItems);
+  relList.addEventListener('toggle', () => {
+    if (!relList.open || relItems.firstChild) return;
+    append(relItems, chain.relationships.map((r) => h('li', {}, `${r.from.name} ${r.type} ${r.to.name} — `, statusBadge(r.status),
+      r.validFrom || r.validTo ? ` (${r.validFrom || '…'} to ${r.validTo || 'open'})` : '')));
+  });
   const entityCount = placed.size;
   append(clear(host), [
     h('p', { class: 'small' }, `${entityCount} entities in ${columns.length} stages on ${chain.asOf}; ${chain.relationships.length} relationships`,
@@ -224,18 +232,23 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
       let shown = 0;
       const visible = new Set(all.filter((id) => priority.has(id)));
       for (const id of all) { if (visible.size >= COLLAPSED_SHOWS && !open) break; visible.add(id); }
+      let made = false;
       for (const id of all) {
         const show = open || visible.has(id);
-        cards.get(id).li.hidden = !show;
+        if (show && !cards.has(id)) { card(placed.get(id)); made = true; }
+        const c = cards.get(id);
+        if (c) c.li.hidden = !show;
         if (show) shown++;
       }
+      // New cards join in the stage's order.
+      if (made) s.list.append(...all.filter((id) => cards.has(id)).map((id) => cards.get(id).li));
       if (s.more) {
         s.more.setAttribute('aria-expanded', String(open));
         s.more.textContent = open ? `Show fewer ${humanize(s.c.stage).toLowerCase()}` : `Show all ${all.length} (${all.length - shown} more)`;
       }
     }
     paint();
-    requestAnimationFrame(draw);
+    scheduleDraw();
   }
 
   /** Classes and text that follow the state (route, rule, restrictions); draw() follows geometry. */
@@ -264,31 +277,57 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
     return counts.map(([s, n]) => `${n} ${s.toLowerCase()}`).join(', ');
   };
 
+  // Drawn at most once a frame, whatever asked for it (layout, the controls' answer, a resize).
+  let drawQueued = false;
+  let centred = false;
+  const scheduleDraw = () => {
+    if (drawQueued) return;
+    drawQueued = true;
+    requestAnimationFrame(() => { drawQueued = false; draw(); });
+  };
+
   function draw() {
     if (!canvas.isConnected) return;
+    // Every position is read before anything is written: one layout of the page, not one per arrow.
+    const box = canvas.getBoundingClientRect();
+    const width = canvas.scrollWidth;
+    const height = canvas.scrollHeight;
+    const positions = new Map();
+    const pos = (id) => {
+      let p = positions.get(id);
+      if (!p) {
+        const r = cards.get(id).el.getBoundingClientRect();
+        p = { l: r.left - box.left, r: r.right - box.left, y: r.top - box.top + r.height / 2 };
+        positions.set(id, p);
+      }
+      return p;
+    };
+    // The first drawing also brings the focus into view: the stages scroll so its card is centred.
+    let centre = 0;
+    if (!centred && cards.has(focusId)) {
+      const s = scroller.getBoundingClientRect();
+      const r = cards.get(focusId).el.getBoundingClientRect();
+      centre = (r.left + r.width / 2) - (s.left + s.width / 2);
+    }
+    const shown = [];
+    for (const link of links.values()) {
+      if (!cards.get(link.up) || !cards.get(link.down) || cards.get(link.up).li.hidden || cards.get(link.down).li.hidden) continue;
+      shown.push([link, pos(link.up), pos(link.down)]);
+    }
     clear(lines);
     clear(overlay);
-    const box = canvas.getBoundingClientRect();
-    for (const layer of [lines, overlay]) { layer.setAttribute('width', canvas.scrollWidth); layer.setAttribute('height', canvas.scrollHeight); }
+    for (const layer of [lines, overlay]) { layer.setAttribute('width', width); layer.setAttribute('height', height); }
     const defs = svg('defs');
     for (const s of STATUS_ORDER) {
       const m = svg('marker', { id: `${idPrefix}-arrow-${s}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' });
       m.append(svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: STATUS_STYLE[s].color }));
       defs.append(m);
     }
-    lines.append(defs);
-    const pos = (el) => {
-      const r = el.getBoundingClientRect();
-      return { l: r.left - box.left, r: r.right - box.left, y: r.top - box.top + r.height / 2 };
-    };
+    const paths = document.createDocumentFragment();
+    paths.append(defs);
     const routeLinks = new Set(route.steps.map((s) => s.key));
     const labels = svg('g', { class: 'sc-labels' });
-    for (const link of links.values()) {
-      const a = cards.get(link.up);
-      const b = cards.get(link.down);
-      if (a.li.hidden || b.li.hidden) continue;
-      const A = pos(a.el);
-      const B = pos(b.el);
+    for (const [link, A, B] of shown) {
       const dx = Math.max(24, (B.l - A.r) / 2);
       const d = `M${A.r},${A.y} C${A.r + dx},${A.y} ${B.l - dx},${B.y} ${B.l - 1},${B.y}`;
       const st = STATUS_STYLE[link.best.rel.status] || STATUS_STYLE.CONFIRMED;
@@ -302,12 +341,14 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
       const title = svg('title');
       title.textContent = link.rels.map(({ rel }) => `${rel.from.name} ${rel.type} ${rel.to.name} (${rel.status.toLowerCase()})`).join('; ');
       path.append(title);
-      lines.append(path);
+      paths.append(path);
       const text = svg('text', { x: (A.r + B.l) / 2, y: (A.y + B.y) / 2 - 4, class: `sc-label${routeLinks.has(link.key) ? ' sc-on-route' : ''}${ruleIds.length ? ' sc-rule-hl' : ''}`, 'data-from': link.up, 'data-to': link.down, 'text-anchor': 'middle' });
       text.textContent = [...new Set(link.rels.map((x) => arrowLabel(x.rel, x.forward)))].join(', ');
       labels.append(text);
     }
+    lines.append(paths);
     overlay.append(labels);
+    if (!centred) { centred = true; scroller.scrollLeft += centre; }
   }
 
   const highlight = (id) => {
@@ -340,24 +381,8 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
         }
       }
     }
-    for (const [id, c] of cards) {
-      c.tools.querySelector('.sc-mark-wrap')?.remove();
-      const rules = restricted.get(id);
-      c.el.toggleAttribute('data-restricted-by', !!rules);
-      if (!rules) continue;
-      c.el.dataset.restrictedBy = rules.map((r) => r.id).join(' ');
-      const tipId = `${idPrefix}-tip-${nextId('m')}`;
-      const names = rules.map((r) => `${r.citation} (${r.name})`);
-      let next = 0;
-      const mark = h('button', {
-        type: 'button', class: 'sc-mark', 'data-testid': 'restricted-mark', 'aria-describedby': tipId,
-        onclick: () => { selectRuleInternal(rules[next % rules.length].id); next++; },
-      }, h('span', { 'aria-hidden': 'true' }, `⚠${rules.length > 1 ? ` ${rules.length}` : ''}`),
-      h('span', { class: 'sr-only' }, `${placed.get(id).entity.name} is restricted by ${rules.length} rule${rules.length === 1 ? '' : 's'} in force; show on the chain`));
-      const tip = h('span', { role: 'tooltip', id: tipId, class: 'sc-tip', 'data-testid': 'restricted-tip' }, `Restricted by: ${names.join('; ')}`);
-      c.tools.prepend(h('span', { class: 'sc-mark-wrap' }, mark, tip));
-    }
-    const off = [...restricted.keys()].filter((id) => !cards.has(id));
+    for (const [id, c] of cards) markRestricted(id, c);
+    const off = [...restricted.keys()].filter((id) => !placed.has(id));
     clear(rulesBox);
     rulesBox.hidden = !answer.hits.length;
     if (answer.hits.length) {
@@ -368,6 +393,25 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
     layout();
   }
 
+  /** A card's restriction mark, as the export controls' answer has it (none before the answer). */
+  function markRestricted(id, c) {
+    c.tools.querySelector('.sc-mark-wrap')?.remove();
+    const rules = restricted.get(id);
+    c.el.toggleAttribute('data-restricted-by', !!rules);
+    if (!rules) return;
+    c.el.dataset.restrictedBy = rules.map((r) => r.id).join(' ');
+    const tipId = `${idPrefix}-tip-${nextId('m')}`;
+    const names = rules.map((r) => `${r.citation} (${r.name})`);
+    let next = 0;
+    const mark = h('button', {
+      type: 'button', class: 'sc-mark', 'data-testid': 'restricted-mark', 'aria-describedby': tipId,
+      onclick: () => { selectRuleInternal(rules[next % rules.length].id); next++; },
+    }, h('span', { 'aria-hidden': 'true' }, `⚠${rules.length > 1 ? ` ${rules.length}` : ''}`),
+    h('span', { class: 'sr-only' }, `${placed.get(id).entity.name} is restricted by ${rules.length} rule${rules.length === 1 ? '' : 's'} in force; show on the chain`));
+    const tip = h('span', { role: 'tooltip', id: tipId, class: 'sc-tip', 'data-testid': 'restricted-tip' }, `Restricted by: ${names.join('; ')}`);
+    c.tools.prepend(h('span', { class: 'sc-mark-wrap' }, mark, tip));
+  }
+
   function selectRuleInternal(id) {
     const hit = id && controls?.hits.find((x) => x.regulation.id === id);
     if (!hit || rule?.id === id) rule = null;
@@ -376,7 +420,7 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
       const entityIds = new Set();
       for (const path of hit.paths) {
         for (const rel of path.relationships) relIds.add(rel.id);
-        for (const e of path.entities) if (cards.has(e.id)) entityIds.add(e.id);
+        for (const e of path.entities) if (placed.has(e.id)) entityIds.add(e.id);
       }
       rule = { id, relIds, entityIds };
     }
@@ -384,21 +428,10 @@ export function renderSupplyChain(host, chain, { STAGES, STATUSES, entityHref, s
   }
 
   layout();
-  // The focus in view: scroll the stages so its card is centred.
-  requestAnimationFrame(() => {
-    const f = cards.get(focusId);
-    if (!f || !scroller.isConnected) return;
-    const s = scroller.getBoundingClientRect();
-    const r = f.el.getBoundingClientRect();
-    scroller.scrollLeft += (r.left + r.width / 2) - (s.left + s.width / 2);
-  });
   if ('ResizeObserver' in window) {
-    let pending = false;
     const ro = new ResizeObserver(() => {
       if (!canvas.isConnected) { ro.disconnect(); return; }
-      if (pending) return;
-      pending = true;
-      requestAnimationFrame(() => { pending = false; draw(); });
+      scheduleDraw();
     });
     ro.observe(grid);
   }

@@ -50,6 +50,18 @@ ${REL_FIELDS}`,
   }
 }
 ${REL_FIELDS}`,
+  // The critical path's own question: the chain without each relationship's sources and note (a hub's chain holds
+  // thousands of relationships; their sources are most of the answer's size and of the server's time). The graph view
+  // asks supplyChain, sources included, when it is drawn.
+  supplyChainView: `query SupplyChainView($entity: String!, $asOf: Date) {
+  supplyChain(entity: $entity, asOf: $asOf) {
+    asOf
+    focus { id name kind }
+    stages { stage entities { id name kind country description ... on Actor { category } } }
+    relationships { id type status validFrom validTo from { id name kind } to { id name kind } }
+    ${EXPLORED}
+  }
+}`,
   exportControls: `query ExportControls($entity: String!, $asOf: Date) {
   exportControls(entity: $entity, asOf: $asOf) {
     asOf
