@@ -318,12 +318,15 @@ public sealed class StoreAvailabilityTests
     /// while the test holds it (a port given back at once may be reused by anything on a busy machine).
     /// </summary>
     /// <summary>
-    /// What a stand-in answers a start-up statement: an empty page to the projection's read, a row to its probe of the
-    /// last commit, and the counts to everything else; every answer with the same bookmark.
+    /// What a stand-in answers a start-up statement: an empty page to the projection's reads (topology and document
+    /// titles), a row to its probe of the last commit, and the counts to everything else; every answer with the same
+    /// bookmark.
     /// </summary>
     private static byte[] StartUpAnswer(string statement) =>
         statement.Contains("AS outgoing", StringComparison.Ordinal)
             ? """{"data":{"fields":["entity","outgoing"],"values":[]},"bookmarks":["FB:stand-in"]}"""u8.ToArray()
+            : statement.Contains("AS title", StringComparison.Ordinal)
+                ? """{"data":{"fields":["document","title","url"],"values":[]},"bookmarks":["FB:stand-in"]}"""u8.ToArray()
             : statement.Contains("AS alive", StringComparison.Ordinal)
                 ? """{"data":{"fields":["alive"],"values":[[1]]},"bookmarks":["FB:stand-in"]}"""u8.ToArray()
                 : """{"data":{"fields":["entities","relationships"],"values":[[64,157]]},"bookmarks":["FB:stand-in"]}"""u8.ToArray();
