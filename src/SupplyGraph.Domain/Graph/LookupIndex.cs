@@ -104,8 +104,20 @@ public sealed class LookupIndex
         // The order search lists matches in within a rank, so the first matches a walk meets are the ones it keeps.
         Array.Sort(nodeAt, (left, right) => CompareForDisplay(graph.Node(left), graph.Node(right)));
 
-        var kinds = Enum.GetValues<EntityKind>();
-        var placesOfKind = kinds.Select(_ => new List<int>()).ToArray();
+        // Each kind's places, counted first so each array is made once at its size.
+        var placesOfKind = new int[Enum.GetValues<EntityKind>().Length][];
+        var kindFill = new int[placesOfKind.Length];
+        foreach (var node in nodeAt)
+        {
+            kindFill[(int)graph.Kind(node)]++;
+        }
+
+        for (var kind = 0; kind < placesOfKind.Length; kind++)
+        {
+            placesOfKind[kind] = new int[kindFill[kind]];
+            kindFill[kind] = 0;
+        }
+
         var shortPieces = new ShortPieces(count);
         var shortKeyed = new List<int>();
         var perPlaceStart = new int[count + 1];
@@ -115,7 +127,8 @@ public sealed class LookupIndex
         for (var place = 0; place < count; place++)
         {
             var node = nodeAt[place];
-            placesOfKind[(int)graph.Kind(node)].Add(place);
+            var kindOf = (int)graph.Kind(node);
+            placesOfKind[kindOf][kindFill[kindOf]++] = place;
             KeysOf(graph, node, keys);
             nodeGrams.Clear();
             var hasShortKey = false;
@@ -167,7 +180,7 @@ public sealed class LookupIndex
             }
         }
 
-        return new LookupIndex(graph, nodeAt, postingStart, postings, shortPieces.Seal(), [.. placesOfKind.Select(places => places.ToArray())], [.. shortKeyed])
+        return new LookupIndex(graph, nodeAt, postingStart, postings, shortPieces.Seal(), placesOfKind, [.. shortKeyed])
         {
             BuildTime = clock.Elapsed,
         };
@@ -331,21 +344,21 @@ public sealed class LookupIndex
         {
             var wordStart = at > 0 && upper[at - 1] is ' ' or '-';
             var pair = at + 1 < upper.Length ? upper.Slice(at, 2) : [];
-            shortPieces.Add(PieceCode(KeyMatch.Contains, upper.Slice(at, 1)), place);
+            shortPieces.Add(KeyMatch.Contains, upper.Slice(at, 1), place);
             if (at == 0 || wordStart)
             {
                 var match = at == 0 ? KeyMatch.Prefix : KeyMatch.WordStart;
-                shortPieces.Add(PieceCode(match, upper.Slice(at, 1)), place);
+                shortPieces.Add(match, upper.Slice(at, 1), place);
                 if (!pair.IsEmpty)
                 {
-                    shortPieces.Add(PieceCode(match, pair), place);
+                    shortPieces.Add(match, pair, place);
                     grams.Add(Bucket(at == 0 ? KeyStart : WordStart, pair[0], pair[1]));
                 }
             }
 
             if (!pair.IsEmpty)
             {
-                shortPieces.Add(PieceCode(KeyMatch.Contains, pair), place);
+                shortPieces.Add(KeyMatch.Contains, pair, place);
             }
 
             if (at + 2 < upper.Length)
@@ -369,14 +382,27 @@ public sealed class LookupIndex
         private readonly PlaceSet?[] ascii = new PlaceSet?[MatchKinds * 2 * 128 * 128];
         private readonly Dictionary<long, PlaceSet> others = [];
 
-        public void Add(long code, int place)
+        // The last place (plus one) each ASCII piece was added for: a node's repeated pieces cost one read.
+        private readonly int[] lastAdded = new int[MatchKinds * 2 * 128 * 128];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(KeyMatch match, ReadOnlySpan<char> piece, int place)
         {
-            var (first, second) = ((int)((code >> 16) & 0xFFFF), (int)(code & 0xFFFF));
-            ref var pieces = ref first < 128 && second < 128
-                ? ref ascii[(int)((((((code >> 40) - 1) * 2) + ((code >> 32) & 0xFF) - 1) << 14) | ((uint)first << 7) | (uint)second)]
-                : ref CollectionsMarshal.GetValueRefOrAddDefault(others, code, out _);
-            pieces ??= new PlaceSet();
-            pieces.Add(place, nodeCount);
+            var (first, second) = (piece[0], piece.Length > 1 ? piece[1] : '\0');
+            if (first < 128 && second < 128)
+            {
+                var slot = ((((int)match - 1) * 2) + piece.Length - 1) << 14 | first << 7 | second;
+                if (lastAdded[slot] != place + 1)
+                {
+                    lastAdded[slot] = place + 1;
+                    (ascii[slot] ??= new PlaceSet()).Add(place, nodeCount);
+                }
+
+                return;
+            }
+
+            ref var pieces = ref CollectionsMarshal.GetValueRefOrAddDefault(others, PieceCode(match, piece), out _);
+            (pieces ??= new PlaceSet()).Add(place, nodeCount);
         }
 
         public Dictionary<long, PlaceSet> Seal()

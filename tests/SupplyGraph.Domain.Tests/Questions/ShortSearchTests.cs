@@ -23,7 +23,7 @@ public sealed class ShortSearchTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Scatteredtexts_kinds_and_page_sizes_answer_as_a_scan_of_every_entity_does(int seed)
+    public void Random_texts_kinds_and_page_sizes_answer_as_a_scan_of_every_entity_does(int seed)
     {
         // arrange
         var random = new Random(seed);
