@@ -581,7 +581,13 @@ internal sealed class BitmapCursor(ulong[] bits, int length) : PlaceCursor
 /// </summary>
 internal sealed class PlaceSet
 {
-    private List<int>? places = [];
+    // While adding, places go in a list up to a chunk's length, then in chunks, all small enough to stay off the large
+    // object heap: a list growing to tens of thousands would copy itself there over and over on a million nodes, and
+    // large allocations set off full collections.
+    private const int ChunkLength = 4096;
+
+    private List<int>? head = [];
+    private List<int[]>? chunks;
     private int[]? array;
     private ulong[]? bits;
 
@@ -600,35 +606,57 @@ internal sealed class PlaceSet
         }
 
         Last = place;
-        Count++;
+        var at = Count++;
         if (bits is not null)
         {
             bits[place >> 6] |= 1UL << (place & 63);
             return;
         }
 
-        places!.Add(place);
-        if (places.Count * 32L > nodeCount)
+        if (at < ChunkLength)
         {
-            bits = new ulong[(nodeCount + 63) >> 6];
-            foreach (var member in places)
+            head!.Add(place);
+        }
+        else
+        {
+            chunks ??= [];
+            if ((at - ChunkLength) % ChunkLength == 0)
             {
-                bits[member >> 6] |= 1UL << (member & 63);
+                chunks.Add(new int[ChunkLength]);
             }
 
-            places = null;
+            chunks[^1][(at - ChunkLength) % ChunkLength] = place;
+        }
+
+        if (Count * 32L > nodeCount)
+        {
+            bits = new ulong[(nodeCount + 63) >> 6];
+            for (var member = 0; member < Count; member++)
+            {
+                var added = Member(member);
+                bits[added >> 6] |= 1UL << (added & 63);
+            }
+
+            (head, chunks) = (null, null);
         }
     }
 
     /// <summary>Ends adding: the list's final form.</summary>
     public void Seal()
     {
-        if (places is not null)
+        if (head is not null)
         {
-            array = [.. places];
-            places = null;
+            array = new int[Count];
+            for (var member = 0; member < Count; member++)
+            {
+                array[member] = Member(member);
+            }
+
+            (head, chunks) = (null, null);
         }
     }
+
+    private int Member(int at) => at < ChunkLength ? head![at] : chunks![(at - ChunkLength) / ChunkLength][(at - ChunkLength) % ChunkLength];
 
     public PlaceCursor Cursor() => bits is not null ? new BitmapCursor(bits, Count) : new ArrayCursor(array ?? []);
 }
