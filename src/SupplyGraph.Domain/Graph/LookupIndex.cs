@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SupplyGraph.Domain.Vocabulary;
 
 namespace SupplyGraph.Domain.Graph;
@@ -9,19 +11,20 @@ namespace SupplyGraph.Domain.Graph;
 /// What finding entities by text needs, made once per <see cref="GraphIndex"/> (on first use: see
 /// <see cref="GraphIndex.Lookups"/>) so a search or a suggestion costs about the same on a million entities as on a
 /// hundred. Nodes are numbered in <b>display order</b> (name length, name ignoring case, id: the order search lists
-/// its matches in), and every posting list below is in that order, so a walk that stops after the first N matches
-/// has found the first N a full scan would have.
+/// its matches in), and every list below is in that order, so a walk that stops after the first N matches has found
+/// the first N a full scan would have.
 /// </summary>
 /// <remarks>
 /// The keys of a node are its id, name, aliases and citation keys, compared as <see cref="GraphIndex.NameKey"/> does
-/// (trimmed, upper-cased invariantly). Grams are hashed into a fixed number of buckets: a collision only adds a
-/// candidate, and every candidate is checked against its keys, so answers are exact.
+/// (trimmed, upper-cased invariantly).
 /// <list type="bullet">
-/// <item>every three characters of a key (what "contains" needs);</item>
-/// <item>a key's first two characters, marked as a key start (what "starts with" needs);</item>
-/// <item>two characters after a space or a hyphen, marked as a word start (what "a word starts with" needs);</item>
-/// <item>per node, bit masks of its characters, of its keys' and words' first characters, and of its character pairs,
-/// to skip nodes a short text (one or two characters, no three-character gram) cannot match without reading their keys.</item>
+/// <item>every three characters of a key (what "contains" needs), a key's first two characters marked as a key start
+/// ("starts with"), two characters after a space or a hyphen marked as a word start ("a word starts with"): hashed into
+/// a fixed number of buckets; a collision only adds a candidate, and every candidate is checked against its keys;</item>
+/// <item>for a text of one or two characters (no three-character gram), exactly, per piece: the nodes with a key that
+/// starts with it, with a word that starts with it, and with a key that contains it (a sorted array, or a bitmap once
+/// that is smaller), so a short search reads its matches, not every node;</item>
+/// <item>the places of each kind, so a search for some kinds skips the others' nodes instead of reading them.</item>
 /// </list>
 /// </remarks>
 public sealed class LookupIndex
@@ -38,24 +41,25 @@ public sealed class LookupIndex
     private readonly int[] nodeAt;
     private readonly int[] postingStart;
     private readonly int[] postings;
-    private readonly ulong[] characters;
-    private readonly ulong[] pairs;
-    private readonly ulong[] starts;
+    private readonly Dictionary<long, PlaceSet> shortPieces;
+    private readonly int[][] placesOfKind;
     private readonly int[] shortKeyed;
 
     // Counters per node for MostSimilar, kept all zero between uses (only the touched ones are reset): clearing or
     // allocating one per reference would cost more than the lookup on a million nodes. One per concurrent lookup.
     private readonly ConcurrentBag<int[]> counters = [];
 
-    private LookupIndex(GraphIndex graph, int[] nodeAt, int[] postingStart, int[] postings, ulong[] characters, ulong[] pairs, ulong[] starts, int[] shortKeyed)
+    private long nodesRead;
+    private long entriesRead;
+
+    private LookupIndex(GraphIndex graph, int[] nodeAt, int[] postingStart, int[] postings, Dictionary<long, PlaceSet> shortPieces, int[][] placesOfKind, int[] shortKeyed)
     {
         this.graph = graph;
         this.nodeAt = nodeAt;
         this.postingStart = postingStart;
         this.postings = postings;
-        this.characters = characters;
-        this.pairs = pairs;
-        this.starts = starts;
+        this.shortPieces = shortPieces;
+        this.placesOfKind = placesOfKind;
         this.shortKeyed = shortKeyed;
     }
 
@@ -63,7 +67,24 @@ public sealed class LookupIndex
     public TimeSpan BuildTime { get; private init; }
 
     /// <summary>The bytes its arrays hold (what the index adds to the graph's memory).</summary>
-    public long Bytes => (4L * (nodeAt.Length + postingStart.Length + postings.Length + shortKeyed.Length)) + (8L * (characters.Length + pairs.Length + starts.Length));
+    public long Bytes =>
+        (4L * (nodeAt.Length + postingStart.Length + postings.Length + shortKeyed.Length + placesOfKind.Sum(places => places.Length)))
+        + shortPieces.Values.Sum(pieces => pieces.Bytes + 32);
+
+    /// <summary>
+    /// Nodes searches have read so far (their keys compared with the text), all searches together: exact whatever the
+    /// machine's load, what the lookups benchmark reports per search.
+    /// </summary>
+    public long NodesRead => Interlocked.Read(ref nodesRead);
+
+    /// <summary>Index entries searches have read so far (posting entries and bitmap words), all searches together.</summary>
+    public long EntriesRead => Interlocked.Read(ref entriesRead);
+
+    internal void CountRead(long nodes, long entries)
+    {
+        Interlocked.Add(ref nodesRead, nodes);
+        Interlocked.Add(ref entriesRead, entries);
+    }
 
     /// <summary>The node shown at a place in display order.</summary>
     internal int NodeAt(int place) => nodeAt[place];
@@ -83,9 +104,21 @@ public sealed class LookupIndex
         // The order search lists matches in within a rank, so the first matches a walk meets are the ones it keeps.
         Array.Sort(nodeAt, (left, right) => CompareForDisplay(graph.Node(left), graph.Node(right)));
 
-        var characters = new ulong[count];
-        var pairs = new ulong[count * 2];
-        var starts = new ulong[count * 2];
+        // Each kind's places, counted first so each array is made once at its size.
+        var placesOfKind = new int[Enum.GetValues<EntityKind>().Length][];
+        var kindFill = new int[placesOfKind.Length];
+        foreach (var node in nodeAt)
+        {
+            kindFill[(int)graph.Kind(node)]++;
+        }
+
+        for (var kind = 0; kind < placesOfKind.Length; kind++)
+        {
+            placesOfKind[kind] = new int[kindFill[kind]];
+            kindFill[kind] = 0;
+        }
+
+        var shortPieces = new ShortPieces(count);
         var shortKeyed = new List<int>();
         var perPlaceStart = new int[count + 1];
         var grams = new List<int>(count * 32);
@@ -94,13 +127,15 @@ public sealed class LookupIndex
         for (var place = 0; place < count; place++)
         {
             var node = nodeAt[place];
+            var kindOf = (int)graph.Kind(node);
+            placesOfKind[kindOf][kindFill[kindOf]++] = place;
             KeysOf(graph, node, keys);
             nodeGrams.Clear();
             var hasShortKey = false;
             foreach (var raw in keys)
             {
                 var key = raw.AsSpan().Trim();
-                AddGrams(key, nodeGrams, ref characters[place], pairs.AsSpan(place * 2, 2), starts.AsSpan(place * 2, 2));
+                AddGrams(key, nodeGrams, shortPieces, place);
                 hasShortKey |= key.Length <= ShortKeyLength;
             }
 
@@ -145,7 +180,10 @@ public sealed class LookupIndex
             }
         }
 
-        return new LookupIndex(graph, nodeAt, postingStart, postings, characters, pairs, starts, [.. shortKeyed]) { BuildTime = clock.Elapsed };
+        return new LookupIndex(graph, nodeAt, postingStart, postings, shortPieces.Seal(), placesOfKind, [.. shortKeyed])
+        {
+            BuildTime = clock.Elapsed,
+        };
     }
 
     /// <summary>The display order: name length, then name ignoring case, then id.</summary>
@@ -168,32 +206,51 @@ public sealed class LookupIndex
     }
 
     /// <summary>
-    /// The places, in display order, of nodes that may have a key matching <paramref name="needle"/> (a name key,
-    /// at least three characters) as <paramref name="match"/> says; each must still be checked against its keys.
+    /// The lists whose intersection holds, in display order, every node of the kind (any kind when null) that may have a
+    /// key matching <paramref name="needle"/> (a name key) as <paramref name="match"/> says; each must still be checked
+    /// against its keys. A needle of one or two characters has one exact list; a longer one, a few trigram lists.
     /// </summary>
-    internal Candidates CandidatesFor(string needle, KeyMatch match)
+    internal Candidates CandidatesFor(string needle, KeyMatch match, EntityKind? kind)
     {
-        Debug.Assert(needle.Length >= 3, "three characters make the smallest gram");
-        var buckets = new List<int>();
-        switch (match)
+        var lists = new List<PlaceCursor>();
+        if (needle.Length < 3)
         {
-            case KeyMatch.Prefix:
-                buckets.Add(Bucket(KeyStart, needle[0], needle[1]));
-                break;
-            case KeyMatch.WordStart:
-                buckets.Add(Bucket(WordStart, needle[0], needle[1]));
-                break;
+            if (!shortPieces.TryGetValue(PieceCode(match, needle.AsSpan()), out var pieces))
+            {
+                return new Candidates([]);
+            }
+
+            lists.Add(pieces.Cursor());
+        }
+        else
+        {
+            var buckets = new List<int>();
+            switch (match)
+            {
+                case KeyMatch.Prefix:
+                    buckets.Add(Bucket(KeyStart, needle[0], needle[1]));
+                    break;
+                case KeyMatch.WordStart:
+                    buckets.Add(Bucket(WordStart, needle[0], needle[1]));
+                    break;
+            }
+
+            for (var at = 0; at + 3 <= needle.Length; at++)
+            {
+                buckets.Add(Bucket(needle[at], needle[at + 1], needle[at + 2]));
+            }
+
+            // Shortest lists first: the walk follows the first and only probes the others. A dozen lists filter as well as all.
+            const int ListsProbed = 12;
+            lists.AddRange(buckets.Distinct().Select(bucket => (PlaceCursor)new ArrayCursor(List(bucket))).OrderBy(list => list.Length).Take(ListsProbed));
         }
 
-        for (var at = 0; at + 3 <= needle.Length; at++)
+        if (kind is { } only)
         {
-            buckets.Add(Bucket(needle[at], needle[at + 1], needle[at + 2]));
+            lists.Add(new ArrayCursor(placesOfKind[(int)only]));
         }
 
-        // Shortest lists first: the walk follows the first and only probes the others. A dozen lists filter as well as all.
-        const int ListsProbed = 12;
-        var lists = buckets.Distinct().Select(List).OrderBy(list => list.Length).Take(ListsProbed).ToArray();
-        return new Candidates(lists);
+        return lists.Exists(list => list.Length == 0) ? new Candidates([]) : new Candidates([.. lists.OrderBy(list => list.Length)]);
     }
 
     /// <summary>
@@ -277,84 +334,100 @@ public sealed class LookupIndex
     /// <summary>Places of nodes with an id, name, alias or citation of at most <see cref="ShortKeyLength"/> characters, in display order.</summary>
     internal ReadOnlySpan<int> ShortKeyed => shortKeyed;
 
-    /// <summary>
-    /// False when the node cannot have a key matching <paramref name="needle"/> (one or two characters) so: one of its
-    /// characters or the pair is in none of its keys, or no key (or word) starts with its first character. True: it may.
-    /// </summary>
-    internal bool MayMatch(int place, ReadOnlySpan<char> needle, KeyMatch match)
-    {
-        ulong wanted = 0;
-        foreach (var character in needle)
-        {
-            wanted |= CharacterBit(character);
-        }
-
-        if ((characters[place] & wanted) != wanted)
-        {
-            return false;
-        }
-
-        // Starts: the first word of the pair records a key's first character, the second a word's (after a space or hyphen).
-        var start = CharacterBit(needle[0]);
-        if (match == KeyMatch.Prefix && (starts[place * 2] & start) == 0)
-        {
-            return false;
-        }
-
-        if (match == KeyMatch.WordStart && (starts[(place * 2) + 1] & start) == 0)
-        {
-            return false;
-        }
-
-        for (var at = 0; at + 1 < needle.Length; at++)
-        {
-            var (word, bit) = PairBit(needle[at], needle[at + 1]);
-            if ((pairs[(place * 2) + word] & bit) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private ReadOnlyMemory<int> List(int bucket) => postings.AsMemory(postingStart[bucket], postingStart[bucket + 1] - postingStart[bucket]);
 
-    private static void AddGrams(ReadOnlySpan<char> key, List<int> grams, ref ulong characters, Span<ulong> pairs, Span<ulong> starts)
+    private static void AddGrams(ReadOnlySpan<char> key, List<int> grams, ShortPieces shortPieces, int place)
     {
         Span<char> upper = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
         key.ToUpperInvariant(upper);
         for (var at = 0; at < upper.Length; at++)
         {
-            characters |= CharacterBit(upper[at]);
             var wordStart = at > 0 && upper[at - 1] is ' ' or '-';
-            if (at == 0)
+            var pair = at + 1 < upper.Length ? upper.Slice(at, 2) : [];
+            shortPieces.Add(KeyMatch.Contains, upper.Slice(at, 1), place);
+            if (at == 0 || wordStart)
             {
-                starts[0] |= CharacterBit(upper[0]);
-            }
-            else if (wordStart)
-            {
-                starts[1] |= CharacterBit(upper[at]);
+                var match = at == 0 ? KeyMatch.Prefix : KeyMatch.WordStart;
+                shortPieces.Add(match, upper.Slice(at, 1), place);
+                if (!pair.IsEmpty)
+                {
+                    shortPieces.Add(match, pair, place);
+                    grams.Add(Bucket(at == 0 ? KeyStart : WordStart, pair[0], pair[1]));
+                }
             }
 
-            if (at + 1 < upper.Length)
+            if (!pair.IsEmpty)
             {
-                var (word, bit) = PairBit(upper[at], upper[at + 1]);
-                pairs[word] |= bit;
-                if (at == 0)
-                {
-                    grams.Add(Bucket(KeyStart, upper[0], upper[1]));
-                }
-                else if (wordStart)
-                {
-                    grams.Add(Bucket(WordStart, upper[at], upper[at + 1]));
-                }
+                shortPieces.Add(KeyMatch.Contains, pair, place);
             }
 
             if (at + 2 < upper.Length)
             {
                 grams.Add(Bucket(upper[at], upper[at + 1], upper[at + 2]));
             }
+        }
+    }
+
+    /// <summary>One or two characters and how they match, as one number: the match, the length, then the characters.</summary>
+    private static long PieceCode(KeyMatch match, ReadOnlySpan<char> piece) =>
+        ((long)match << 40) | ((long)piece.Length << 32) | ((long)piece[0] << 16) | (piece.Length > 1 ? piece[1] : 0L);
+
+    /// <summary>
+    /// The short pieces' lists while the index is made: pieces of ASCII characters (nearly all) in an array, so the two
+    /// hundred or so pieces a node adds cost no hashing; the rest in a dictionary. Both end in one dictionary.
+    /// </summary>
+    private sealed class ShortPieces(int nodeCount)
+    {
+        private const int MatchKinds = 3;
+        private readonly PlaceSet?[] ascii = new PlaceSet?[MatchKinds * 2 * 128 * 128];
+        private readonly Dictionary<long, PlaceSet> others = [];
+
+        // The last place (plus one) each ASCII piece was added for: a node's repeated pieces cost one read.
+        private readonly int[] lastAdded = new int[MatchKinds * 2 * 128 * 128];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(KeyMatch match, ReadOnlySpan<char> piece, int place)
+        {
+            var (first, second) = (piece[0], piece.Length > 1 ? piece[1] : '\0');
+            if (first < 128 && second < 128)
+            {
+                var slot = ((((int)match - 1) * 2) + piece.Length - 1) << 14 | first << 7 | second;
+                if (lastAdded[slot] != place + 1)
+                {
+                    lastAdded[slot] = place + 1;
+                    (ascii[slot] ??= new PlaceSet()).Add(place, nodeCount);
+                }
+
+                return;
+            }
+
+            ref var pieces = ref CollectionsMarshal.GetValueRefOrAddDefault(others, PieceCode(match, piece), out _);
+            (pieces ??= new PlaceSet()).Add(place, nodeCount);
+        }
+
+        public Dictionary<long, PlaceSet> Seal()
+        {
+            foreach (var pieces in ascii)
+            {
+                pieces?.Seal();
+            }
+
+            foreach (var pieces in others.Values)
+            {
+                pieces.Seal();
+            }
+
+            var all = new Dictionary<long, PlaceSet>(others);
+            for (var slot = 0; slot < ascii.Length; slot++)
+            {
+                if (ascii[slot] is { } pieces)
+                {
+                    var (kind, length, first, second) = (slot >> 15, ((slot >> 14) & 1) + 1, (slot >> 7) & 127, slot & 127);
+                    all.Add(((long)(kind + 1) << 40) | ((long)length << 32) | ((long)first << 16) | (long)second, pieces);
+                }
+            }
+
+            return all;
         }
     }
 
@@ -365,22 +438,6 @@ public sealed class LookupIndex
         hash = (hash ^ (hash >> 15) ^ second) * 0x85EBCA77u;
         hash = (hash ^ (hash >> 13) ^ third) * 0xC2B2AE3Du;
         return (int)((hash ^ (hash >> 16)) & BucketMask);
-    }
-
-    // Letters and digits (what names are made of) each have a bit of their own, so a letter no key has rules every
-    // node out; anything else shares the remaining 28 bits.
-    private static ulong CharacterBit(char character) => character switch
-    {
-        >= 'A' and <= 'Z' => 1UL << (character - 'A'),
-        >= '0' and <= '9' => 1UL << (26 + character - '0'),
-        _ => 1UL << (int)(36 + (((uint)character * 0x9E3779B1u) % 28)),
-    };
-
-    // A pair's bit among 128 (two words): fewer pairs share a bit than in 64, so fewer nodes are read for nothing.
-    private static (int Word, ulong Bit) PairBit(char first, char second)
-    {
-        var hash = ((((uint)first * 31) + second) * 0x9E3779B1u) >> 25;
-        return ((int)(hash >> 6), 1UL << (int)(hash & 63));
     }
 }
 
@@ -398,13 +455,16 @@ internal enum KeyMatch
 }
 
 /// <summary>
-/// The intersection of a few posting lists, walked in display order by leapfrogging: each list in turn jumps (galloping)
+/// The intersection of a few place lists, walked in display order by leapfrogging: each list in turn jumps (galloping)
 /// to the first place at or after the highest place seen, so runs that some list lacks are skipped, not visited.
 /// </summary>
-internal sealed class Candidates(ReadOnlyMemory<int>[] lists)
+internal sealed class Candidates(PlaceCursor[] lists)
 {
-    private readonly int[] cursors = new int[lists.Length];
-    private bool exhausted = lists.Length == 0 || lists.Any(list => list.IsEmpty);
+    private int from;
+    private bool exhausted = lists.Length == 0;
+
+    /// <summary>Entries read so far by all the lists' seeks (posting entries and bitmap words).</summary>
+    public long Examined => lists.Sum(list => list.Examined);
 
     public bool TryNext(out int place)
     {
@@ -414,66 +474,189 @@ internal sealed class Candidates(ReadOnlyMemory<int>[] lists)
             return false;
         }
 
-        var candidate = lists[0].Span[cursors[0]];
-        var agreed = 0;
-        for (var list = 0; ; list = (list + 1) % lists.Length)
+        var candidate = lists[0].Seek(from);
+        for (var (list, agreed) = (1 % lists.Length, 1); candidate >= 0 && agreed < lists.Length; list = (list + 1) % lists.Length)
         {
-            var found = Seek(list, candidate);
-            if (found < 0)
-            {
-                exhausted = true;
-                return false;
-            }
-
-            if (found == candidate)
-            {
-                agreed++;
-            }
-            else
-            {
-                (candidate, agreed) = (found, 1);
-            }
-
-            if (agreed == lists.Length)
-            {
-                place = candidate;
-
-                // The next call starts after this place.
-                cursors[0]++;
-                exhausted = cursors[0] >= lists[0].Length;
-                return true;
-            }
+            var found = lists[list].Seek(candidate);
+            (candidate, agreed) = found == candidate ? (candidate, agreed + 1) : (found, 1);
         }
-    }
 
-    /// <summary>Moves the list's cursor to its first place at or after <paramref name="target"/> and returns it, or -1 at the end.</summary>
-    private int Seek(int list, int target)
+        if (candidate < 0)
+        {
+            exhausted = true;
+            return false;
+        }
+
+        place = candidate;
+        from = candidate + 1;
+        exhausted = from == int.MaxValue;
+        return true;
+    }
+}
+
+/// <summary>A sorted list of places read forward: each seek asks for a place at or after the last one asked for.</summary>
+internal abstract class PlaceCursor
+{
+    /// <summary>Entries read so far.</summary>
+    public long Examined { get; protected set; }
+
+    /// <summary>How many places the list holds (to walk the shortest first).</summary>
+    public abstract int Length { get; }
+
+    /// <summary>The first place at or after <paramref name="target"/> (never less than an earlier target), or -1 past the end.</summary>
+    public abstract int Seek(int target);
+}
+
+/// <summary>Places in a sorted array, sought by galloping from where the last seek stopped.</summary>
+internal sealed class ArrayCursor(ReadOnlyMemory<int> places) : PlaceCursor
+{
+    private int at;
+
+    public override int Length => places.Length;
+
+    public override int Seek(int target)
     {
-        var span = lists[list].Span;
-        var from = cursors[list];
-        if (from >= span.Length)
+        var span = places.Span;
+        Examined++;
+        if (at >= span.Length)
         {
             return -1;
         }
 
-        if (span[from] >= target)
+        if (span[at] >= target)
         {
-            return span[from];
+            return span[at];
         }
 
-        var step = 1;
-        var to = from + 1;
-        while (to < span.Length && span[to] < target)
+        var (low, step, high) = (at, 1, at + 1);
+        while (high < span.Length && span[high] < target)
         {
-            from = to;
+            Examined++;
+            low = high;
             step <<= 1;
-            to = from + step;
+            high = low + step;
         }
 
-        var window = span[(from + 1)..Math.Min(to + 1, span.Length)];
+        var window = span[(low + 1)..Math.Min(high + 1, span.Length)];
         var found = window.BinarySearch(target);
-        var at = from + 1 + (found >= 0 ? found : ~found);
-        cursors[list] = at;
+        Examined += 1 + BitOperations.Log2((uint)window.Length + 1);
+        at = low + 1 + (found >= 0 ? found : ~found);
         return at < span.Length ? span[at] : -1;
     }
+}
+
+/// <summary>Places as set bits (a dense list: one bit a place costs less than four bytes a member), sought word by word.</summary>
+internal sealed class BitmapCursor(ulong[] bits, int length) : PlaceCursor
+{
+    public override int Length => length;
+
+    public override int Seek(int target)
+    {
+        var word = target >> 6;
+        if (word >= bits.Length)
+        {
+            return -1;
+        }
+
+        Examined++;
+        var set = bits[word] & (ulong.MaxValue << (target & 63));
+        while (set == 0)
+        {
+            if (++word >= bits.Length)
+            {
+                return -1;
+            }
+
+            Examined++;
+            set = bits[word];
+        }
+
+        return (word << 6) + BitOperations.TrailingZeroCount(set);
+    }
+}
+
+/// <summary>
+/// The places of the nodes with one short piece (one or two characters matched one way), gathered in display order: a
+/// sorted array while few, a bitmap once an array would take more memory than one bit per node.
+/// </summary>
+internal sealed class PlaceSet
+{
+    // While adding, places go in a list up to a chunk's length, then in chunks, all small enough to stay off the large
+    // object heap: a list growing to tens of thousands would copy itself there over and over on a million nodes, and
+    // large allocations set off full collections.
+    private const int ChunkLength = 4096;
+
+    private List<int>? head = [];
+    private List<int[]>? chunks;
+    private int[]? array;
+    private ulong[]? bits;
+
+    public int Count { get; private set; }
+
+    public int Last { get; private set; } = -1;
+
+    public long Bytes => array is { } sorted ? 4L * sorted.Length : 8L * (bits?.Length ?? 0);
+
+    /// <summary>Adds a place after every place added so far (a place added twice is kept once).</summary>
+    public void Add(int place, int nodeCount)
+    {
+        if (place == Last)
+        {
+            return;
+        }
+
+        Last = place;
+        var at = Count++;
+        if (bits is not null)
+        {
+            bits[place >> 6] |= 1UL << (place & 63);
+            return;
+        }
+
+        if (at < ChunkLength)
+        {
+            head!.Add(place);
+        }
+        else
+        {
+            chunks ??= [];
+            if ((at - ChunkLength) % ChunkLength == 0)
+            {
+                chunks.Add(new int[ChunkLength]);
+            }
+
+            chunks[^1][(at - ChunkLength) % ChunkLength] = place;
+        }
+
+        if (Count * 32L > nodeCount)
+        {
+            bits = new ulong[(nodeCount + 63) >> 6];
+            for (var member = 0; member < Count; member++)
+            {
+                var added = Member(member);
+                bits[added >> 6] |= 1UL << (added & 63);
+            }
+
+            (head, chunks) = (null, null);
+        }
+    }
+
+    /// <summary>Ends adding: the list's final form.</summary>
+    public void Seal()
+    {
+        if (head is not null)
+        {
+            array = new int[Count];
+            for (var member = 0; member < Count; member++)
+            {
+                array[member] = Member(member);
+            }
+
+            (head, chunks) = (null, null);
+        }
+    }
+
+    private int Member(int at) => at < ChunkLength ? head![at] : chunks![(at - ChunkLength) / ChunkLength][(at - ChunkLength) % ChunkLength];
+
+    public PlaceCursor Cursor() => bits is not null ? new BitmapCursor(bits, Count) : new ArrayCursor(array ?? []);
 }

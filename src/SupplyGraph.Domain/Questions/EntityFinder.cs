@@ -131,49 +131,45 @@ internal sealed class EntityFinder(GraphIndex graph, int exhaustiveSuggestionLim
         }
     }
 
-    /// <summary>The places (display order) of the first <paramref name="limit"/> wanted nodes not yet taken with a key matching the needle so.</summary>
+    /// <summary>
+    /// The places (display order) of the first <paramref name="limit"/> wanted nodes not yet taken with a key matching the
+    /// needle so. With kinds asked for, each kind's are walked apart (the index lists each kind's places), so other kinds'
+    /// nodes are skipped, not read; the first <paramref name="limit"/> of all are among the first of each.
+    /// </summary>
     private List<int> Walk(LookupIndex lookups, string needle, KeyMatch match, SearchQuestion question, HashSet<int> taken, int limit, CancellationToken cancellationToken)
+    {
+        if (question.Kinds is not { Count: > 0 } kinds)
+        {
+            return WalkKind(lookups, needle, match, null, taken, limit, cancellationToken);
+        }
+
+        var places = new List<int>();
+        foreach (var kind in kinds.Distinct())
+        {
+            places.AddRange(WalkKind(lookups, needle, match, kind, taken, limit, cancellationToken));
+        }
+
+        places.Sort();
+        return places.Count > limit ? places.GetRange(0, limit) : places;
+    }
+
+    private List<int> WalkKind(LookupIndex lookups, string needle, KeyMatch match, EntityKind? kind, HashSet<int> taken, int limit, CancellationToken cancellationToken)
     {
         var places = new List<int>();
         var keys = new List<string>();
-        var visited = 0;
-        if (needle.Length >= 3)
+        var candidates = lookups.CandidatesFor(needle, match, kind);
+        var considered = 0;
+        while (places.Count < limit && candidates.TryNext(out var place))
         {
-            var candidates = lookups.CandidatesFor(needle, match);
-            while (places.Count < limit && candidates.TryNext(out var place))
-            {
-                Consider(place);
-            }
-        }
-        else
-        {
-            // One or two characters have no trigram: read every node's masks (a few nanoseconds each), keys only where they may match.
-            for (var place = 0; place < lookups.Count && places.Count < limit; place++)
-            {
-                if (lookups.MayMatch(place, needle, match))
-                {
-                    Consider(place);
-                }
-                else if (++visited % CancellationStride == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
-        }
-
-        return places;
-
-        void Consider(int place)
-        {
-            if (++visited % CancellationStride == 0)
+            if (++considered % CancellationStride == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
             var node = lookups.NodeAt(place);
-            if (taken.Contains(node) || !IsWanted(node, question))
+            if (taken.Contains(node))
             {
-                return;
+                continue;
             }
 
             LookupIndex.KeysOf(graph, node, keys);
@@ -182,6 +178,9 @@ internal sealed class EntityFinder(GraphIndex graph, int exhaustiveSuggestionLim
                 places.Add(place);
             }
         }
+
+        lookups.CountRead(considered, candidates.Examined);
+        return places;
     }
 
     private static bool Matches(ReadOnlySpan<char> key, ReadOnlySpan<char> needle, KeyMatch match)

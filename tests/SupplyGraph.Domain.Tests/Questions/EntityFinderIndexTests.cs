@@ -199,7 +199,7 @@ public sealed class EntityFinderIndexTests
     /// Search's rules applied to every entity: the best rank of any of its keys against any of the text's keys (exact 0,
     /// prefix 1, word start 2, inside 3), then name length, name ignoring case, id.
     /// </summary>
-    private static List<Entity> ScanSearch(GraphIndex graph, SearchQuestion question)
+    internal static List<Entity> ScanSearch(GraphIndex graph, SearchQuestion question)
     {
         var needles = ReferenceKeys.Of(question.Text);
         var ranked = new List<(int Rank, Entity Entity)>();
