@@ -39,7 +39,22 @@ export async function open(path, { base = seedBase, width = 1400, height = 1000 
   });
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // Work goes on after ready (the graph, lazy lists), so a test that moves to another page may cut a request short:
+  // the browser aborts it (net::ERR_ABORTED). Only that case is not a problem; any other failure, or an abort on the
+  // page that sent it, is.
+  let navigations = 0;
+  const sentAt = new WeakMap();
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
+  page.on('request', (request) => {
+    // A new document's request marks the start of leaving the page, before the old page's requests are aborted.
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations++;
+    sentAt.set(request, navigations);
+  });
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText;
+    if (error === 'net::ERR_ABORTED' && sentAt.has(request) && sentAt.get(request) !== navigations) return;
+    problems.push(`request failed: ${request.url()} (${error})`);
+  });
   page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
   await page.goto(base + path);
   return { page, problems, close: () => context.close() };

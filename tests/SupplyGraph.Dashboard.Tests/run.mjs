@@ -11,7 +11,11 @@ import { spec } from 'node:test/reporters';
 import { chromiumPath, generatedStore, startService } from './service.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(here).filter((file) => file.endsWith('.test.mjs')).sort().map((file) => join(here, file));
+// `node run.mjs pages chain` runs only the files whose names contain one of the words; no word runs every file.
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((file) => file.endsWith('.test.mjs') && (only.length === 0 || only.some((word) => file.includes(word))))
+  .sort().map((file) => join(here, file));
 const chromium = chromiumPath();
 if (!chromium) {
   console.log('dashboard tests skipped: no Chromium (set SUPPLYGRAPH_CHROMIUM, or apt-get install chromium)');
