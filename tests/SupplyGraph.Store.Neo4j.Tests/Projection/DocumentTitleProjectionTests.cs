@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using SupplyGraph.Domain.Datasets;
 using SupplyGraph.Domain.Stores;
@@ -6,6 +5,7 @@ using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.QueryApi;
 using SupplyGraph.Store.Neo4j.Tests.Contract;
 using SupplyGraph.Testing;
+using static SupplyGraph.Store.Neo4j.Tests.Projection.StandInProjection;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Projection;
 
@@ -16,8 +16,6 @@ namespace SupplyGraph.Store.Neo4j.Tests.Projection;
 /// </summary>
 public sealed class DocumentTitleProjectionTests
 {
-    private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(10);
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -31,7 +29,7 @@ public sealed class DocumentTitleProjectionTests
             server.CommitDocumentFromAnotherClient(document, new() { ["document"] = document, ["title"] = $"Report {document[7..9]}", ["url"] = $"https://example.org/{document}" });
         }
 
-        using var store = Store(server, pageSize: 7);
+        using var store = StandInStore(server, pageSize: 7);
 
         // act
         await store.InitializeAsync(Token);
@@ -47,7 +45,7 @@ public sealed class DocumentTitleProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        using var store = Store(server, refresh: TimeSpan.FromMilliseconds(50));
+        using var store = StandInStore(server, refresh: TimeSpan.FromMilliseconds(50));
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var document = SeedDataset.Load().Documents[0].Document;
@@ -72,7 +70,7 @@ public sealed class DocumentTitleProjectionTests
         server.CommitDocumentFromAnotherClient("scratch.txt", new() { ["document"] = "scratch.txt", ["note"] = "to read" });
         server.CommitDocumentFromAnotherClient("blank.txt", new() { ["document"] = "blank.txt", ["title"] = "  " });
         server.CommitDocumentFromAnotherClient("kept.txt", new() { ["document"] = "kept.txt", ["title"] = "Kept" });
-        using var store = Store(server);
+        using var store = StandInStore(server);
 
         // act
         await store.InitializeAsync(Token);
@@ -88,7 +86,7 @@ public sealed class DocumentTitleProjectionTests
     {
         // arrange: the first titles page lets another client commit, after every entity page was read
         var server = new InMemoryQueryServer();
-        using var store = Store(server);
+        using var store = StandInStore(server);
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var committed = 0;
@@ -119,7 +117,7 @@ public sealed class DocumentTitleProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        using var store = Store(server, refresh: TimeSpan.FromMilliseconds(20));
+        using var store = StandInStore(server, refresh: TimeSpan.FromMilliseconds(20));
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var pagesRead = server.DocumentPagesRead;
@@ -130,26 +128,5 @@ public sealed class DocumentTitleProjectionTests
         // assert
         pagesRead.Should().BeGreaterThan(0);
         server.DocumentPagesRead.Should().Be(pagesRead, "titles are read with the projection, only when Neo4j moved");
-    }
-
-    private static Neo4jGraphStore Store(InMemoryQueryServer server, int pageSize = 2000, TimeSpan? refresh = null) => new(
-        server,
-        new Neo4jStoreOptions
-        {
-            Connection = new Neo4jConnectionOptions { Uri = new Uri("http://stand-in:7474") },
-            ProjectionPageSize = pageSize,
-            ProjectionRefreshInterval = refresh ?? TimeSpan.Zero,
-        });
-
-    private static async Task<TimeSpan> WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            clock.Elapsed.Should().BeLessThan(Eventually, "the condition should hold by then");
-            await Task.Delay(10, Token);
-        }
-
-        return clock.Elapsed;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using SupplyGraph.Domain.Graph;
 using SupplyGraph.Domain.Questions;
@@ -8,6 +7,7 @@ using SupplyGraph.Formats.Json;
 using SupplyGraph.Store.Neo4j.QueryApi;
 using SupplyGraph.Store.Neo4j.Tests.Contract;
 using SupplyGraph.Testing;
+using static SupplyGraph.Store.Neo4j.Tests.Projection.StandInProjection;
 
 namespace SupplyGraph.Store.Neo4j.Tests.Projection;
 
@@ -18,8 +18,6 @@ namespace SupplyGraph.Store.Neo4j.Tests.Projection;
 /// </summary>
 public sealed class GraphProjectionTests
 {
-    private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(10);
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static ExportControlsQuestion DeepSeekControls => new("deepseek", TraversalOptions.Create(asOf: new DateOnly(2025, 6, 1)));
@@ -30,7 +28,7 @@ public sealed class GraphProjectionTests
         // arrange
         var seed = SeedDataset.Load();
         var server = new InMemoryQueryServer();
-        using var store = Store(server, pageSize: 7);
+        using var store = StandInStore(server, pageSize: 7);
         await store.InitializeAsync(Token);
         await store.ImportAsync(seed, Token);
         var direct = new GraphQuestions(GraphIndex.Build([.. seed.Entities.OrderBy(entity => entity.Id, StringComparer.Ordinal)], seed.Relationships), TimeProvider.System);
@@ -52,7 +50,7 @@ public sealed class GraphProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        using var store = Store(server, pageSize: 997);
+        using var store = StandInStore(server, pageSize: 997);
         await store.InitializeAsync(Token);
 
         // act and assert
@@ -65,7 +63,7 @@ public sealed class GraphProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        using var store = Store(server);
+        using var store = StandInStore(server);
         await store.InitializeAsync(Token);
         var beforeImport = store.AnsweringAt;
 
@@ -85,7 +83,7 @@ public sealed class GraphProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        using var store = Store(server, refresh: TimeSpan.FromMilliseconds(50));
+        using var store = StandInStore(server, refresh: TimeSpan.FromMilliseconds(50));
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var before = await store.ResolveAsync("deepseek", Token);
@@ -105,7 +103,7 @@ public sealed class GraphProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        using var store = Store(server, refresh: TimeSpan.FromMilliseconds(20));
+        using var store = StandInStore(server, refresh: TimeSpan.FromMilliseconds(20));
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var pagesRead = server.TopologyPagesRead;
@@ -124,7 +122,7 @@ public sealed class GraphProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        using var store = Store(server, refresh: TimeSpan.FromMilliseconds(20));
+        using var store = StandInStore(server, refresh: TimeSpan.FromMilliseconds(20));
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var oldBookmark = store.AnsweringAt;
@@ -156,7 +154,7 @@ public sealed class GraphProjectionTests
     {
         // arrange: the first page of the first read lets another client commit before it is answered
         var server = new InMemoryQueryServer();
-        using var store = Store(server, pageSize: 10);
+        using var store = StandInStore(server, pageSize: 10);
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var committed = 0;
@@ -187,7 +185,7 @@ public sealed class GraphProjectionTests
     {
         // arrange: what an analyst might add by hand in Neo4j Browser
         var server = new InMemoryQueryServer();
-        using var store = Store(server);
+        using var store = StandInStore(server);
         await store.InitializeAsync(Token);
         await store.ImportAsync(SeedDataset.Load(), Token);
         var entities = store.Index.NodeCount;
@@ -212,7 +210,7 @@ public sealed class GraphProjectionTests
     {
         // arrange
         var server = new InMemoryQueryServer();
-        var store = Store(server, refresh: TimeSpan.FromMilliseconds(10));
+        var store = StandInStore(server, refresh: TimeSpan.FromMilliseconds(10));
         await store.InitializeAsync(Token);
         await Task.Delay(TimeSpan.FromMilliseconds(100), Token);
 
@@ -226,28 +224,6 @@ public sealed class GraphProjectionTests
         server.StatementsRun.Should().Be(afterDispose);
     }
 
-    private static Neo4jGraphStore Store(InMemoryQueryServer server, int pageSize = 2000, TimeSpan? refresh = null) => new(
-        server,
-        new Neo4jStoreOptions
-        {
-            Connection = new Neo4jConnectionOptions { Uri = new Uri("http://stand-in:7474") },
-            ProjectionPageSize = pageSize,
-            ProjectionRefreshInterval = refresh ?? TimeSpan.Zero,
-        });
-
     private static List<string> Summaries(ExportControlsAnswer answer) =>
         [.. answer.Hits.SelectMany(hit => hit.Paths.Select(path => $"{hit.Regulation.Id}: {path.Summary}"))];
-
-    /// <summary>How long until <paramref name="condition"/> held, polled every 10 ms; fails the test past <see cref="Eventually"/>.</summary>
-    private static async Task<TimeSpan> WaitForAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            clock.Elapsed.Should().BeLessThan(Eventually, "the condition should hold by then");
-            await Task.Delay(10, Token);
-        }
-
-        return clock.Elapsed;
-    }
 }
