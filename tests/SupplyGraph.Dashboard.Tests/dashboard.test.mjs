@@ -73,9 +73,14 @@ test('the critical path shows every stage of the answer with its members, the se
     for (const cloud of ['huawei-cloud', 'alibaba-cloud', 'tencent-cloud']) assert.ok((await cardIds(page, 'COMPUTE')).includes(cloud), cloud);
     assert.deepEqual(await cardIds(page, 'LABS'), ['deepseek']);
     for (const model of ['deepseek-v3', 'deepseek-r1']) assert.ok((await cardIds(page, 'MODELS')).includes(model), model);
-    // the graph is drawn when it scrolls into view
-    await page.getByTestId('graph-view').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('[data-testid="graph-view"]')?.dataset.drawn === 'true');
+    // the graph is drawn when it scrolls into view (scrolled again while the sections above it, laid out only near the
+    // window, take their real heights and move it down)
+    await page.waitForFunction(() => {
+      const graph = document.querySelector('[data-testid="graph-view"]');
+      if (graph?.dataset.drawn === 'true') return true;
+      graph?.scrollIntoView({ block: 'center' });
+      return false;
+    }, null, { polling: 250 });
     assert.ok(await page.getByTestId('graph-view').isVisible(), 'the neighbourhood graph is drawn');
     assert.deepEqual(problems, []);
   } finally { await close(); }

@@ -60,8 +60,11 @@ export async function open(path, { base = seedBase, width = 1400, height = 1000 
   return { page, problems, close: () => context.close() };
 }
 
-/** Resolves when the page has rendered every answer it asked for (`body[data-ready=true]`). */
-export const ready = (page) => page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 20_000 });
+/**
+ * Resolves when the page has rendered every answer it asked for (`body[data-ready=true]`) and written what it leaves
+ * until after the ready mark (the relationship table, the rules' routes: `body[data-settled=true]`).
+ */
+export const ready = (page) => page.waitForFunction(() => document.body.dataset.ready === 'true' && document.body.dataset.settled !== 'false', null, { timeout: 20_000 });
 
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function seriousViolations(page) {

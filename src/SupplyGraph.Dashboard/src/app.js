@@ -59,7 +59,27 @@ window.addEventListener('popstate', () => route());
 
 function setReady(ready) {
   document.body.dataset.ready = ready ? 'true' : 'false';
-  if (ready) { try { performance.mark('supplygraph-ready'); } catch { /* not supported */ } }
+  if (!ready) { afterReadyQueue = []; document.body.dataset.settled = 'false'; return; }
+  try { performance.mark('supplygraph-ready'); } catch { /* not supported */ }
+  runAfterReady();
+}
+
+// Sections well below the first screen (the relationship table, the rules' routes) are written after the ready mark,
+// so the first layout of the page (forced by the chain's arrows) is the first screen's alone; `data-settled` says
+// when they are written too.
+let afterReadyQueue = [];
+const afterReady = (write) => { afterReadyQueue.push(write); };
+function runAfterReady() {
+  const writes = afterReadyQueue;
+  afterReadyQueue = [];
+  if (!writes.length) { document.body.dataset.settled = 'true'; return; }
+  const token = generation;
+  const run = () => {
+    if (token !== generation) return;
+    for (const write of writes) write();
+    document.body.dataset.settled = 'true';
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 }); else setTimeout(run, 50);
 }
 
 // ---------- Errors ----------
@@ -708,9 +728,11 @@ async function loadProfile(tk, section, relSection, vars, { title, subtitle, pen
         factsList(e, pending),
         h('div', {}, h('p', { class: 'small strong' }, 'Sources of this entity'), sourceList(e.sources)))),
     h('p', { class: 'small' }, h('a', { href: '#relationships' }, `${plural(rels.length, 'relationship')} valid on ${vars.asOf}`), ', each with its dates and sources, are listed below.'));
-  clear(relSection.body).append(
-    rels.length ? relationshipTable(e.id, rels, `${plural(rels.length, 'relationship')} valid on ${profile.asOf}, with their sources`)
-      : h('p', {}, `No relationships on ${vars.asOf}.`));
+  if (!rels.length) clear(relSection.body).append(h('p', {}, `No relationships on ${vars.asOf}.`));
+  else {
+    clear(relSection.body).append(h('p', { class: 'small' }, `Listing ${plural(rels.length, 'relationship')}…`));
+    afterReady(() => clear(relSection.body).append(relationshipTable(e.id, rels, `${plural(rels.length, 'relationship')} valid on ${profile.asOf}, with their sources`)));
+  }
   return e;
 }
 
@@ -749,6 +771,7 @@ async function loadControls(tk, section, vars) {
   section.body.append(h('p', {}, `${answer.hits.length} regulation${answer.hits.length === 1 ? '' : 's'} in force on ${answer.asOf} touch ${answer.entity.name}. Select a step to see its sources.`));
   for (const hit of answer.hits) {
     const r = hit.regulation;
+    const routes = h('div', {});
     section.body.append(h('article', { class: 'hit', 'data-testid': 'control-hit', 'data-regulation-id': r.id, 'aria-label': r.name },
       h('h3', {}, entityLink(r)),
       h('p', { class: 'hit-meta' }, h('span', {}, h('strong', {}, 'Citation: '), r.citation), ' ',
@@ -762,7 +785,8 @@ async function loadControls(tk, section, vars) {
         },
       }, 'Show its paths on the chain'),
       h('p', { class: 'small' }, `${hit.paths.length} route${hit.paths.length === 1 ? '' : 's'}, shortest first:`),
-      renderPathList(hit.paths, 5, { [r.id]: shortName(r) })));
+      routes));
+    afterReady(() => routes.append(renderPathList(hit.paths, 5, { [r.id]: shortName(r) })));
   }
   return answer;
 }
