@@ -18,12 +18,7 @@ public sealed class UnitOfWorkTests
     public async Task A_unit_whose_second_statement_loses_its_connection_runs_again_from_its_first_statement()
     {
         // arrange: open, then the connection drops; then open, run and commit as recorded
-        var (open, run, commit) = (Exchanges.Load("21-tx-open"), Exchanges.Load("22-tx-run-in-open"), Exchanges.Load("23-tx-commit"));
-        var handler = new ReplayHandler()
-            .Answer(open)
-            .Fail(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)))
-            .Answer(() => new HttpResponseMessage(HttpStatusCode.OK))
-            .Answer(open).Answer(run).Answer(commit);
+        var (handler, open, run) = DroppedConnectionScript.Create();
         using var client = TestClient.For(handler);
         var tries = 0;
 

@@ -84,12 +84,7 @@ public sealed class Neo4jStoreSpanTests
     public async Task A_unit_of_work_has_a_span_per_transaction_request_and_counts_the_times_it_ran_again()
     {
         // arrange: open, then the connection is refused; rolled back; then open, run and commit as recorded
-        var (open, run, commit) = (Exchanges.Load("21-tx-open"), Exchanges.Load("22-tx-run-in-open"), Exchanges.Load("23-tx-commit"));
-        var handler = new ReplayHandler()
-            .Answer(open)
-            .Fail(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)))
-            .Answer(() => new HttpResponseMessage(HttpStatusCode.OK))
-            .Answer(open).Answer(run).Answer(commit);
+        var (handler, open, run) = DroppedConnectionScript.Create();
         using var client = TestClient.For(handler);
         using var spans = SpanRecorder.Start();
 
